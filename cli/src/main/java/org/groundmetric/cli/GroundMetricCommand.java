@@ -1,0 +1,97 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code groundmetric} command: one subcommand per job, each in its own class.
+ * Errors from bad input become one line on stderr and exit code 2 (stack trace with --verbose).
+ */
+@Command(name = "groundmetric",
+        mixinStandardHelpOptions = true,
+        version = "groundmetric 0.1.0",
+        description = {
+            "Global Ground Metric Learning (GGML; Kühn & Schaub, AISTATS 2025).",
+            "",
+            "Learns a metric between cells so that optimal-transport (Wasserstein) distances between",
+            "samples (patients) separate their class labels (disease states), then uses it to",
+            "classify, cluster, embed and interpret samples. Run 'groundmetric COMMAND --help' for",
+            "what each command does, its options and their defaults."
+        },
+        subcommands = {
+            CommandLine.HelpCommand.class
+        })
+public final class GroundMetricCommand implements Runnable {
+
+    /** Exit code for bad input or impossible settings. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** The configured command line, with our error handling. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new GroundMetricCommand());
+        cl.setUsageHelpWidth(100);
+        cl.setExecutionExceptionHandler(GroundMetricCommand::handleExecutionException);
+        cl.setParameterExceptionHandler(GroundMetricCommand::handleParameterException);
+        return cl;
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.hasMatchedOption("--verbose")
+                || (parsed.subcommand() != null && anyVerbose(parsed));
+        PrintWriter err = cl.getErr();
+        if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+                || ex instanceof IllegalStateException) {
+            err.println("error: " + ex.getMessage());
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        err.println("error: " + ex);
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(run again with --verbose for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static boolean anyVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + ex.getMessage());
+        err.println("(see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+}

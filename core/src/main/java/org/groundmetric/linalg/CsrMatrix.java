@@ -1,0 +1,188 @@
+package org.groundmetric.linalg;
+
+import java.util.Arrays;
+
+/**
+ * A compressed-sparse-row float32 matrix: the storage of single-cell data, which is ~90% zeros.
+ * Column indices within a row are strictly increasing.
+ */
+public final class CsrMatrix implements CellMatrix {
+    private final int rows;
+    private final int cols;
+    private final int[] rowPointers;
+    private final int[] columnIndices;
+    private final float[] values;
+
+    /**
+     * Wraps (does not copy) the CSR arrays: row i's entries are at positions
+     * rowPointers[i] (inclusive) to rowPointers[i+1] (exclusive).
+     */
+    public CsrMatrix(int rows, int cols, int[] rowPointers, int[] columnIndices, float[] values) {
+        if (rowPointers.length != rows + 1) {
+            throw new IllegalArgumentException("CSR row pointers must have rows+1 = " + (rows + 1)
+                    + " entries, got " + rowPointers.length);
+        }
+        if (columnIndices.length != values.length) {
+            throw new IllegalArgumentException("CSR indices (" + columnIndices.length + ") and values ("
+                    + values.length + ") must have the same length");
+        }
+        if (rowPointers[0] != 0 || rowPointers[rows] != values.length) {
+            throw new IllegalArgumentException("CSR row pointers must start at 0 and end at nnz = " + values.length);
+        }
+        for (int i = 0; i < rows; i++) {
+            if (rowPointers[i + 1] < rowPointers[i]) {
+                throw new IllegalArgumentException("CSR row pointers decrease at row " + i);
+            }
+            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+                int c = columnIndices[p];
+                if (c < 0 || c >= cols) {
+                    throw new IllegalArgumentException("CSR column index " + c + " in row " + i
+                            + " is outside 0.." + (cols - 1));
+                }
+                if (p > rowPointers[i] && c <= columnIndices[p - 1]) {
+                    throw new IllegalArgumentException("CSR column indices in row " + i
+                            + " must be strictly increasing (sort them first)");
+                }
+            }
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.rowPointers = rowPointers;
+        this.columnIndices = columnIndices;
+        this.values = values;
+    }
+
+    @Override public int rows() { return rows; }
+    @Override public int cols() { return cols; }
+    @Override public long storedEntries() { return values.length; }
+
+    public int[] rowPointers() { return rowPointers; }
+    public int[] columnIndices() { return columnIndices; }
+    public float[] values() { return values; }
+
+    @Override
+    public float get(int row, int col) {
+        int p = Arrays.binarySearch(columnIndices, rowPointers[row], rowPointers[row + 1], col);
+        return p >= 0 ? values[p] : 0f;
+    }
+
+    @Override
+    public double[] projectRows(double[] w, int k) {
+        if (k <= 0 || w.length != (long) k * cols) {
+            throw new IllegalArgumentException("W must be k×D = " + k + "×" + cols + " (" + ((long) k * cols)
+                    + " values), got " + w.length + " values");
+        }
+        double[] out = new double[rows * k];
+        for (int i = 0; i < rows; i++) {
+            int start = rowPointers[i];
+            int end = rowPointers[i + 1];
+            for (int r = 0; r < k; r++) {
+                int wb = r * cols;
+                double s = 0;
+                for (int p = start; p < end; p++) {
+                    s += values[p] * w[wb + columnIndices[p]];
+                }
+                out[i * k + r] = s;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void accumulateLeftProduct(double[] g, int k, double[] acc) {
+        if (g.length != k * rows || acc.length != k * cols) {
+            throw new IllegalArgumentException("accumulateLeftProduct: G must be " + k + "×" + rows
+                    + " and acc " + k + "×" + cols);
+        }
+        for (int i = 0; i < rows; i++) {
+            int start = rowPointers[i];
+            int end = rowPointers[i + 1];
+            for (int r = 0; r < k; r++) {
+                double c = g[r * rows + i];
+                if (c == 0) {
+                    continue;
+                }
+                int ab = r * cols;
+                for (int p = start; p < end; p++) {
+                    acc[ab + columnIndices[p]] += c * values[p];
+                }
+            }
+        }
+    }
+
+    @Override
+    public CsrMatrix selectRows(int[] rowIndices) {
+        int[] ptr = new int[rowIndices.length + 1];
+        for (int i = 0; i < rowIndices.length; i++) {
+            int r = rowIndices[i];
+            ptr[i + 1] = ptr[i] + rowPointers[r + 1] - rowPointers[r];
+        }
+        int[] idx = new int[ptr[rowIndices.length]];
+        float[] val = new float[idx.length];
+        for (int i = 0; i < rowIndices.length; i++) {
+            int r = rowIndices[i];
+            int len = rowPointers[r + 1] - rowPointers[r];
+            System.arraycopy(columnIndices, rowPointers[r], idx, ptr[i], len);
+            System.arraycopy(values, rowPointers[r], val, ptr[i], len);
+        }
+        return new CsrMatrix(rowIndices.length, cols, ptr, idx, val);
+    }
+
+    @Override
+    public CsrMatrix selectColumns(int[] colIndices) {
+        int[] newIndex = new int[cols];
+        Arrays.fill(newIndex, -1);
+        for (int j = 0; j < colIndices.length; j++) {
+            newIndex[colIndices[j]] = j;
+        }
+        boolean sorted = true;
+        for (int j = 1; j < colIndices.length; j++) {
+            sorted &= colIndices[j] > colIndices[j - 1];
+        }
+        int[] ptr = new int[rows + 1];
+        int[] idx = new int[values.length];
+        float[] val = new float[values.length];
+        int nnz = 0;
+        for (int i = 0; i < rows; i++) {
+            int rowStart = nnz;
+            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+                int nj = newIndex[columnIndices[p]];
+                if (nj >= 0) {
+                    idx[nnz] = nj;
+                    val[nnz] = values[p];
+                    nnz++;
+                }
+            }
+            if (!sorted) {
+                sortRow(idx, val, rowStart, nnz);
+            }
+            ptr[i + 1] = nnz;
+        }
+        return new CsrMatrix(rows, colIndices.length, ptr, Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+    }
+
+    private static void sortRow(int[] idx, float[] val, int from, int to) {
+        // Insertion sort by column: rows are short relative to the cost of boxing a comparator.
+        for (int a = from + 1; a < to; a++) {
+            int ci = idx[a];
+            float cv = val[a];
+            int b = a - 1;
+            while (b >= from && idx[b] > ci) {
+                idx[b + 1] = idx[b];
+                val[b + 1] = val[b];
+                b--;
+            }
+            idx[b + 1] = ci;
+            val[b + 1] = cv;
+        }
+    }
+
+    @Override
+    public float[] row(int row) {
+        float[] out = new float[cols];
+        for (int p = rowPointers[row]; p < rowPointers[row + 1]; p++) {
+            out[columnIndices[p]] = values[p];
+        }
+        return out;
+    }
+}
