@@ -175,7 +175,7 @@ public final class H5adReader {
     }
 
     /** Gene symbols repeat (e.g. two Ensembl ids, one symbol): make them unique as scanpy does, NAME-1, NAME-2. */
-    private static DataFrame renameFeatures(DataFrame var, String column) {
+    static DataFrame renameFeatures(DataFrame var, String column) {
         Column c = var.column(column, "--gene-names-from");
         List<String> names = new ArrayList<>(var.rows());
         Map<String, Integer> seen = new HashMap<>();
