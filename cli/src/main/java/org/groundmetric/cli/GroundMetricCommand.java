@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            EmdCommand.class,
             InspectCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
