@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EmdCommand.class,
-            InspectCommand.class
+            InspectCommand.class,
+            DistancesCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
