@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 final class ChunkedArrays {
 
     /** Below this the plain path is as fast and simpler. */
-    private static final long MIN_ELEMENTS = 1 << 20;
+    private static final long MIN_ELEMENTS = 1 << 16;
 
     private ChunkedArrays() {
     }
