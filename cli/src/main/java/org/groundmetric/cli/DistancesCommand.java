@@ -58,8 +58,9 @@ public final class DistancesCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new IllegalArgumentException("--threads " + workers + " must be at least 1");
         }
-        Cohort raw = input.cohort(false, w -> warn(err, w));
-        Preprocessing.Result prepared = preprocessing.request().fit(raw, w -> warn(err, w));
+        Preprocessing request = preprocessing.request();
+        Cohort raw = input.cohort(false, request, w -> warn(err, w));
+        Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());

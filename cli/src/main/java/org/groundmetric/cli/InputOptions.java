@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.CohortBuilder;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.CellDataReader;
 import org.groundmetric.data.io.H5adReader;
@@ -55,13 +56,21 @@ public final class InputOptions {
 
     /** The cohort of samples; {@code labelsRequired} for commands that learn or evaluate. */
     public Cohort cohort(AnnData data, boolean labelsRequired, Consumer<String> warnings) {
-        CohortBuilder.Spec spec = new CohortBuilder.Spec(sampleKey, labelKey,
-                CohortBuilder.LabelPolicy.parse(labelPolicy), labelsRequired);
-        return CohortBuilder.build(data, spec, warnings);
+        return cohort(data, labelsRequired, Preprocessing.NONE, warnings);
     }
 
-    public Cohort cohort(boolean labelsRequired, Consumer<String> warnings) {
-        return cohort(read(), labelsRequired, warnings);
+    /**
+     * The cohort, keeping only the cells {@code preprocessing}'s --cells-per-sample will use, so a
+     * large file's cells are not all copied (fit the same preprocessing on the result).
+     */
+    public Cohort cohort(AnnData data, boolean labelsRequired, Preprocessing preprocessing, Consumer<String> warnings) {
+        CohortBuilder.Spec spec = new CohortBuilder.Spec(sampleKey, labelKey,
+                CohortBuilder.LabelPolicy.parse(labelPolicy), labelsRequired);
+        return CohortBuilder.build(data, spec, preprocessing::sampleRows, warnings);
+    }
+
+    public Cohort cohort(boolean labelsRequired, Preprocessing preprocessing, Consumer<String> warnings) {
+        return cohort(read(), labelsRequired, preprocessing, warnings);
     }
 
     public Path input() {
