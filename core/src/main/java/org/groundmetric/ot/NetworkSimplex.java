@@ -372,26 +372,65 @@ public final class NetworkSimplex implements TransportSolver {
             firstChild[p] = u;
         }
 
-        /** Potentials from the tree alone: root 0, each tree arc priced at exactly zero. */
+        /**
+         * Potentials from the tree alone, each tree arc priced at exactly zero. Each subtree of the
+         * root (a component joined to the root by an artificial arc) is priced from its top at 0,
+         * then shifted by the top's artificial offset (0 or the big cost), so potentials inside a
+         * component carry no rounding from the big artificial cost.
+         */
         private void recomputePotentials() {
             pi[root] = 0;
-            int u = root;
+            for (int top = firstChild[root]; top >= 0; top = nextSib[top]) {
+                double offset = up[top] ? 0 : artCost;
+                pi[top] = 0;
+                int u = top;
+                while (true) {
+                    int child = firstChild[u];
+                    if (child >= 0) {
+                        u = child;
+                    } else {
+                        while (u != top && nextSib[u] < 0) {
+                            u = parent[u];
+                        }
+                        if (u == top) {
+                            break;
+                        }
+                        u = nextSib[u];
+                    }
+                    double arc = c[(int) pred[u]];
+                    pi[u] = up[u] ? pi[parent[u]] - arc : pi[parent[u]] + arc;
+                }
+                if (offset != 0) {
+                    shiftSubtree(top, offset);
+                }
+            }
+        }
+
+        private void shiftSubtree(int top, double offset) {
+            pi[top] += offset;
+            int u = top;
             while (true) {
                 int child = firstChild[u];
                 if (child >= 0) {
                     u = child;
                 } else {
-                    while (u != root && nextSib[u] < 0) {
+                    while (u != top && nextSib[u] < 0) {
                         u = parent[u];
                     }
-                    if (u == root) {
+                    if (u == top) {
                         return;
                     }
                     u = nextSib[u];
                 }
-                double arc = pred[u] >= 0 ? c[(int) pred[u]] : (up[u] ? 0 : artCost);
-                pi[u] = up[u] ? pi[parent[u]] - arc : pi[parent[u]] + arc;
+                pi[u] += offset;
             }
+        }
+
+        private int topOf(int u) {
+            while (parent[u] != root) {
+                u = parent[u];
+            }
+            return u;
         }
 
         private Transport result(boolean converged) {
@@ -420,11 +459,13 @@ public final class NetworkSimplex implements TransportSolver {
             // Duals in POT's convention: u_i = −pi_i, v_j = pi_{n+j}, so u_i + v_j ≤ M_ij.
             double[] u = new double[n];
             double[] v = new double[m];
+            // A constant shift of all potentials changes no uᵢ + vⱼ: centre on node 0's component.
+            double shift = pi[topOf(0)];
             for (int i = 0; i < n; i++) {
-                u[i] = -pi[i];
+                u[i] = -(pi[i] - shift);
             }
             for (int j = 0; j < m; j++) {
-                v[j] = pi[n + j];
+                v[j] = pi[n + j] - shift;
             }
             return new Transport(value, new TransportPlan(rows, cols, mass), u, v, pivots, converged);
         }
