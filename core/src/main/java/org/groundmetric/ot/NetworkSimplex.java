@@ -85,6 +85,7 @@ public final class NetworkSimplex implements TransportSolver {
 
         private int[] listRow;         // candidate arcs (row i, column j) that pricing scans
         private int[] listCol;
+        private double[] listCost;     // the candidate's cost, stored beside it so pricing reads sequentially
         private int listSize;
         private int nextArc;           // where the next block search starts in the list
         private long pivots;
@@ -191,6 +192,7 @@ public final class NetworkSimplex implements TransportSolver {
             int s = shortlistLength(m);
             listRow = new int[Math.max(16, 2 * n * s)];
             listCol = new int[listRow.length];
+            listCost = new double[listRow.length];
             double[] best = new double[s];
             int[] bestCol = new int[s];
             for (int i = 0; i < n; i++) {
@@ -228,9 +230,11 @@ public final class NetworkSimplex implements TransportSolver {
             if (listSize == listRow.length) {
                 listRow = Arrays.copyOf(listRow, listSize * 2);
                 listCol = Arrays.copyOf(listCol, listSize * 2);
+                listCost = Arrays.copyOf(listCost, listSize * 2);
             }
             listRow[listSize] = i;
             listCol[listSize] = j;
+            listCost[listSize] = c[i * m + j];
             listSize++;
         }
 
@@ -248,7 +252,7 @@ public final class NetworkSimplex implements TransportSolver {
             for (int scanned = 0; scanned < total; scanned++) {
                 int i = listRow[p];
                 int j = listCol[p];
-                double rc = c[i * m + j] + pi[i] - pi[n + j];
+                double rc = listCost[p] + pi[i] - pi[n + j];
                 if (rc < min) {
                     min = rc;
                     best = (long) i * m + j;
