@@ -19,6 +19,7 @@ X = np.array([[float(v) for v in r[3:]] for r in body], dtype=np.float32)
 obs = pd.DataFrame({
     "donor": pd.Categorical(["d" + r[1] for r in body]),
     "disease": pd.Categorical([r[2] for r in body]),
+    "n_counts": X.sum(axis=1),
 }, index=[r[0] for r in body])
 # gene symbols repeat after ten genes so --gene-names-from must make them unique
 var = pd.DataFrame({"feature_name": ["G%d" % (i % 10) for i in range(len(genes))]}, index=genes)
@@ -53,5 +54,7 @@ with h5py.File("tiny_legacy07.h5ad", "w") as f:
             if isinstance(values.dtype, pd.CategoricalDtype):
                 cats[col] = np.array(list(values.cat.categories), dtype=object).astype(str_t)
                 g[col] = values.cat.codes.to_numpy().astype(np.int8)
+            elif values.dtype.kind == "f":
+                g[col] = values.to_numpy()
             else:
                 g[col] = np.array(list(values), dtype=object).astype(str_t)
