@@ -12,7 +12,7 @@ import org.groundmetric.data.io.AtomicOutput;
  * A self-contained HTML page: headings, paragraphs, tables and figures. Each figure is embedded as
  * a PNG data URI (the page works when mailed as one file, with no network) and also written beside
  * {@code index.html} as PNG and SVG for slides and papers. A small inline script marks the page
- * with {@code data-images-shown="shown/total"} once loaded, so a headless browser can check it.
+ * with {@code data-images-shown="shown/total"} and {@code data-errors="n"} once loaded, so a headless browser can check it.
  */
 public final class HtmlReport {
 
@@ -163,12 +163,18 @@ public final class HtmlReport {
             """;
 
     private static final String SCRIPT = """
-            window.addEventListener('load', function () {
-              var imgs = document.getElementsByTagName('img'), shown = 0;
-              for (var i = 0; i < imgs.length; i++) {
-                if (imgs[i].complete && imgs[i].naturalWidth > 0) { shown++; }
-              }
-              document.documentElement.setAttribute('data-images-shown', shown + '/' + imgs.length);
-            });
+            (function () {
+              var errors = 0;
+              // Capture phase: resource errors (a broken image) do not bubble to window.
+              window.addEventListener('error', function () { errors++; }, true);
+              window.addEventListener('load', function () {
+                var imgs = document.getElementsByTagName('img'), shown = 0;
+                for (var i = 0; i < imgs.length; i++) {
+                  if (imgs[i].complete && imgs[i].naturalWidth > 0) { shown++; }
+                }
+                document.documentElement.setAttribute('data-images-shown', shown + '/' + imgs.length);
+                document.documentElement.setAttribute('data-errors', String(errors));
+              });
+            })();
             """;
 }
