@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
-            EmdCommand.class
+            EmdCommand.class,
+            GenesCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.groundmetric.eval.HierarchicalClustering;
 
 /**
  * The distance matrix between samples (e.g. W_θ) as a heatmap whose rows and columns follow the
@@ -56,36 +57,10 @@ public final class DistanceHeatmap implements Figure {
         this.names = names;
         this.classes = classes;
         this.linkage = linkage;
-        this.order = leafOrder(linkage, n);
+        this.order = HierarchicalClustering.leafOrder(linkage);
         int classCount = new TreeSet<>(nonNull(classes)).size();
         this.width = (int) (LEFT + SIZE + 260);
         this.height = (int) (TOP + SIZE + 40 + Math.max(50, 18 * (classCount + 1)));
-    }
-
-    /** Leaves left to right as SciPy's dendrogram draws them: first child before second, from the root. */
-    public static int[] leafOrder(double[][] z, int n) {
-        int[] out = new int[n];
-        if (n == 1) {
-            return out;
-        }
-        int[] stack = new int[2 * n];
-        int top = 0;
-        int m = 0;
-        stack[top++] = 2 * n - 2;
-        while (top > 0) {
-            int id = stack[--top];
-            if (id < n) {
-                out[m++] = id;
-            } else {
-                double[] row = z[id - n];
-                stack[top++] = (int) row[1]; // pushed first, popped second
-                stack[top++] = (int) row[0];
-            }
-        }
-        if (m != n) {
-            throw new IllegalArgumentException("linkage does not reach all " + n + " samples from its root");
-        }
-        return out;
     }
 
     @Override public int width() { return width; }

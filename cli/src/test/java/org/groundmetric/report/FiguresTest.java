@@ -23,9 +23,9 @@ class FiguresTest {
     static final Path OUT = Path.of("target", "figures-test");
 
     @Test
-    void leafOrderFollowsScipyDendrogram() {
+    void fixtureLinkageHasTheExpectedScipyLeafOrder() {
         // First child before second, from the root; the expected order is SciPy 1.10 dendrogram(Z, no_plot=True)["leaves"].
-        int[] order = DistanceHeatmap.leafOrder(ReportFixtures.linkage(), ReportFixtures.SAMPLES);
+        int[] order = org.groundmetric.eval.HierarchicalClustering.leafOrder(ReportFixtures.linkage());
         assertArrayEquals(new int[] {8, 6, 7, 2, 0, 1, 5, 3, 4}, order); // scipy dendrogram(Z)["leaves"]
     }
 
