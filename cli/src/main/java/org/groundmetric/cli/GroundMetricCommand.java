@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EmdCommand.class,
+            InspectCommand.class,
             GenesCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
