@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EmdCommand.class,
             InspectCommand.class,
-            GenesCommand.class
+            GenesCommand.class,
+            EmbedCommand.class,
+            ReportCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
