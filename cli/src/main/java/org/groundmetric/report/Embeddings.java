@@ -73,12 +73,14 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
         return new Embeddings(cohort, k, proj, cells, w, mds, sampleUmap);
     }
 
-    /** Annotation columns present in every sample, sorted by name. */
+    /** Annotation columns present in every sample, sorted by name, except cell/sample/class. */
     public List<String> annotationColumns() {
         TreeSet<String> names = new TreeSet<>(cohort.sample(0).cellAnnotations().keySet());
         for (Sample s : cohort.samples()) {
             names.retainAll(s.cellAnnotations().keySet());
         }
+        // The fixed columns already say these (an obs column named "class" is usually the label key).
+        names.removeAll(List.of("cell", "sample", "class"));
         return new ArrayList<>(names);
     }
 

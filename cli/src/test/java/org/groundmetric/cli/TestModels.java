@@ -29,6 +29,36 @@ final class TestModels {
         return m;
     }
 
+    /** Writes a cohort as a CSV table: cell, features…, sample, class, then its annotations (e.g. mode). */
+    static Path writeCsv(Cohort cohort, Path file) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("cell");
+        for (String f : cohort.featureNames()) {
+            sb.append(',').append(f);
+        }
+        List<String> annotations = new java.util.ArrayList<>(new java.util.TreeSet<>(
+                cohort.sample(0).cellAnnotations().keySet()));
+        sb.append(",sample,class");
+        for (String a : annotations) {
+            sb.append(',').append(a);
+        }
+        sb.append('\n');
+        for (org.groundmetric.data.Sample s : cohort.samples()) {
+            for (int i = 0; i < s.cellCount(); i++) {
+                sb.append(s.cellIds().get(i));
+                for (int j = 0; j < cohort.featureCount(); j++) {
+                    sb.append(',').append(s.cells().get(i, j));
+                }
+                sb.append(',').append(s.id()).append(',').append(s.classLabel());
+                for (String a : annotations) {
+                    sb.append(',').append(s.cellAnnotations().get(a).get(i));
+                }
+                sb.append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(file, sb.toString());
+        return file;
+    }
+
     /** A model with the given W (k rows) and features, no history. */
     static Path withWeights(double[][] w, List<String> features, Path file) {
         TrainedMetric m = new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, w.length, w, features,
