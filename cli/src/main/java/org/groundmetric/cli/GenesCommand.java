@@ -67,6 +67,13 @@ public final class GenesCommand implements Callable<Integer> {
                     + " to the model's features by the var index.")
     String geneNamesFrom;
 
+    @Option(names = "--importance", paramLabel = "raw|per-sd", defaultValue = "raw",
+            description = {"raw: diag(WᵀW) (default: ${DEFAULT-VALUE}). per-sd: diag of (W·diag(sd))ᵀ(W·diag(sd)),",
+                "each gene weighted by its standard deviation over the training cells as recorded in a",
+                "model trained with --feature-scaling standardize: ranks genes by the effect of a typical",
+                "change rather than favouring rarely varying genes with large weights."})
+    String importanceKind;
+
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -77,7 +84,7 @@ public final class GenesCommand implements Callable<Integer> {
         }
         TrainedMetric trained = TrainedMetric.read(model);
         List<String> names = displayNames(trained.featureNames());
-        GeneImportance importance = GeneImportance.of(trained.metric().weights(), trained.rank(), names);
+        GeneImportance importance = importance(trained, names, importanceKind);
         importance.writeTsv(out, 0);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "features=%d rank=%d%n", names.size(), trained.rank());
@@ -92,6 +99,34 @@ public final class GenesCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. */
+    static GeneImportance importance(TrainedMetric m, List<String> names, String kind) {
+        double[] w = m.metric().weights();
+        switch (kind.toLowerCase(Locale.ROOT)) {
+            case "raw":
+                return GeneImportance.of(w, m.rank(), names);
+            case "per-sd":
+                double[] scales = m.featureScales();
+                // Without standardisation every scale is 1; a standardised model has (almost surely) others.
+                boolean recorded = false;
+                for (int f = 0; scales != null && scales.length == names.size() && f < scales.length; f++) {
+                    recorded |= scales[f] != 1;
+                }
+                if (!recorded) {
+                    throw new IllegalArgumentException("--importance per-sd needs the feature standard deviations"
+                            + " a model records when trained with --feature-scaling standardize; this model has none"
+                            + " (use --importance raw)");
+                }
+                double[] sd = new double[scales.length];
+                for (int f = 0; f < sd.length; f++) {
+                    sd[f] = 1 / scales[f]; // the model stores 1/sd (W = V·diag(1/sd)); constant genes have scale 1
+                }
+                return GeneImportance.perStandardDeviation(w, m.rank(), names, sd);
+            default:
+                throw new IllegalArgumentException("--importance '" + kind + "' is not known; expected raw or per-sd");
+        }
     }
 
     /** The model's feature names, or the values of a var column matched to them by the var index. */

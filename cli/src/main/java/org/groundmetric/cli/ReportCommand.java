@@ -74,6 +74,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Genes in the importance chart and table (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--importance", paramLabel = "raw|per-sd", defaultValue = "raw",
+            description = "Gene importance: raw diag(WᵀW), or per-sd (each gene weighted by its standard deviation,"
+                    + " needs a standardised model; see 'genes --help') (default: ${DEFAULT-VALUE}).")
+    String importanceKind;
+
     @Option(names = "--linkage", paramLabel = "METHOD", defaultValue = "average",
             description = "Hierarchical clustering of W_θ: single, complete, average or ward (default: ${DEFAULT-VALUE}).")
     String linkage;
@@ -118,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (cellTypeKey != null) {
             e.requireAnnotation(cellTypeKey, "--cell-type-key");
         }
-        GeneImportance genes = GeneImportance.of(learned.weights(), learned.rank(), trained.featureNames());
+        GeneImportance genes = GenesCommand.importance(trained, trained.featureNames(), importanceKind);
 
         HtmlReport page = new HtmlReport("groundmetric report: " + input.input().getFileName());
         page.paragraph("Global Ground Metric Learning (Kühn & Schaub, AISTATS 2025): a metric between cells"
@@ -159,6 +164,7 @@ public final class ReportCommand implements Callable<Integer> {
         run.put("classes", String.join(", ", m.classNames()));
         run.put("ground metric for W_θ", sampleMetric.name());
         run.put("linkage", linkage);
+        run.put("gene importance", importanceKind);
         run.put("UMAP seed", Long.toString(seed));
         JsonNode pre = m.preprocessing();
         run.put("preprocessing (replayed)", pre == null || pre.isNull() ? "none" : pre.toString());
@@ -247,7 +253,8 @@ public final class ReportCommand implements Callable<Integer> {
             values[i] = r.importance();
             rows.add(List.of(Integer.toString(r.rank()), r.name(), String.format(Locale.ROOT, "%.4f", r.importance())));
         }
-        page.figure("gene-importance", "Top " + n + " features by importance, the share of diag(WᵀW)",
+        String what = importanceKind.equalsIgnoreCase("per-sd") ? "diag((W·diag(sd))ᵀ(W·diag(sd)))" : "diag(WᵀW)";
+        page.figure("gene-importance", "Top " + n + " features by importance, the share of " + what,
                 Plots.importanceBars("Top " + n + " features by importance", names, values));
         page.table("Top features (all of them in genes.tsv)", List.of("rank", "feature", "importance"), rows);
         List<List<String>> axes = new ArrayList<>();

@@ -92,7 +92,7 @@ public final class Plots {
     /** Vertical bars of the top features' importance, most important on the left. */
     public static Figure importanceBars(String title, List<String> names, double[] importance) {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(560).title(title)
-                .xAxisTitle("feature").yAxisTitle("importance (share of diag WᵀW)").build();
+                .xAxisTitle("feature").yAxisTitle("importance (share of the total)").build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(60);

@@ -22,6 +22,18 @@ class GenesCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.get(1).startsWith("dim0\t"), "first ranked row: " + lines.get(1));
         assertTrue(run.out().contains("1\tdim0\t"), run.out());
+        CliRun perSd = CliRun.of("genes", "--model", model.toString(), "--out", out.toString(), "--importance", "per-sd");
+        assertEquals(0, perSd.exitCode(), perSd.err());
+        assertTrue(Files.readAllLines(out).get(1).startsWith("dim0\t"), "per-sd ranks dim0 first too");
+    }
+
+    @Test
+    void perSdNeedsAStandardisedModel(@TempDir Path dir) {
+        Path model = TestModels.withWeights(new double[][] {{1, 2}}, List.of("a", "b"), dir.resolve("m.json"));
+        CliRun run = CliRun.of("genes", "--model", model.toString(), "--out", dir.resolve("g.tsv").toString(),
+                "--importance", "per-sd");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--feature-scaling standardize"), run.err());
     }
 
     @Test

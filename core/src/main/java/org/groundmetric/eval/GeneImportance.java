@@ -43,6 +43,35 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
             throw new IllegalArgumentException("W must be k×D with D = " + d + " feature names; got "
                     + w.length + " values for k=" + k);
         }
+        return fromChecked(w.clone(), k, features);
+    }
+
+    /**
+     * Importances per standard deviation: W·diag(sd), so that feature f counts by how far a typical
+     * (one-SD) change of it moves a cell. diag(WᵀW) alone favours rarely varying genes, whose
+     * weights must be large to matter at all; scaling by sd ranks genes by their effect in the data.
+     */
+    public static GeneImportance perStandardDeviation(double[] w, int k, List<String> features, double[] sd) {
+        int d = features.size();
+        if (k < 1 || w.length != (long) k * d || sd.length != d) {
+            throw new IllegalArgumentException("W must be k×D and sd have D = " + d + " values; got " + w.length
+                    + " values for k=" + k + " and " + sd.length + " standard deviations");
+        }
+        double[] scaled = new double[w.length];
+        for (int r = 0; r < k; r++) {
+            for (int f = 0; f < d; f++) {
+                if (!(sd[f] >= 0) || Double.isInfinite(sd[f])) {
+                    throw new IllegalArgumentException("standard deviation of feature '" + features.get(f) + "' is "
+                            + sd[f] + "; expected a finite value ≥ 0");
+                }
+                scaled[r * d + f] = w[r * d + f] * sd[f];
+            }
+        }
+        return fromChecked(scaled, k, features);
+    }
+
+    private static GeneImportance fromChecked(double[] w, int k, List<String> features) {
+        int d = features.size();
         double[] imp = new double[d];
         double total = 0;
         for (int r = 0; r < k; r++) {
@@ -61,7 +90,7 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
         for (int f = 0; f < d; f++) {
             imp[f] /= total;
         }
-        return new GeneImportance(features, w.clone(), k, imp);
+        return new GeneImportance(features, w, k, imp);
     }
 
     /** All features, most important first (ties by name, so the order is reproducible); rank starts at 1. */

@@ -52,6 +52,16 @@ class GeneImportanceTest {
         assertEquals(List.of("dim2"), Files.readAllLines(dir.resolve("axis1_negative.txt")));
     }
 
+    /** Per SD: column f of W is scaled by sd_f first; here sd = (1, 3, 0, 1) → diag = 9, 9, 0, 0. */
+    @Test
+    void perStandardDeviationScalesColumnsFirst() {
+        GeneImportance g = GeneImportance.perStandardDeviation(W, 2, NAMES, new double[] {1, 3, 0, 1});
+        assertEquals(0.5, g.importance()[0], 1e-12);
+        assertEquals(0.5, g.importance()[1], 1e-12);
+        assertEquals(0, g.importance()[2], 1e-12);
+        assertEquals(3, g.weight(1, 1), 1e-12);
+    }
+
     @Test
     void rejectsAShapeMismatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
