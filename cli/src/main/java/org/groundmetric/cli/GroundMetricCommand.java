@@ -24,7 +24,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EmdCommand.class,
             InspectCommand.class,
-            DistancesCommand.class
+            DistancesCommand.class,
+            TrainCommand.class,
+            SynthCommand.class,
+            DemoCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
