@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EmdCommand.class,
             InspectCommand.class,
+            DistancesCommand.class,
+            TrainCommand.class,
+            SynthCommand.class,
+            DemoCommand.class,
             GenesCommand.class,
             EmbedCommand.class,
             ReportCommand.class

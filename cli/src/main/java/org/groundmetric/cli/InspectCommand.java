@@ -41,6 +41,11 @@ public final class InspectCommand implements Callable<Integer> {
             description = "How many of the most common values to show per column (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--load",
+            description = {"Also read the whole cell matrix, as distances/train would, and report how long it",
+                "took and the Java heap in use: a check that a large file loads, and a timing."})
+    boolean load;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -52,6 +57,15 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (Files.isRegularFile(file) && H5adReader.looksLikeHdf5(file)) {
             printH5ad(out, H5adReader.inspect(file));
+            if (load) {
+                long start = System.nanoTime();
+                AnnData a = H5adReader.read(file, H5adReader.Options.DEFAULT);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Runtime rt = Runtime.getRuntime();
+                out.printf(Locale.ROOT, "loaded X (%d x %d, %d stored) in %.2f s; Java heap in use %.0f MB%n",
+                        a.cells(), a.features(), a.x().storedEntries(), seconds,
+                        (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+            }
         } else {
             printLoaded(out, CellDataReader.read(file, CellDataReader.Request.of(null, null)));
         }

@@ -9,6 +9,8 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Sinkhorn;
 import org.groundmetric.ot.TransportSolver;
 
 /**
@@ -29,12 +31,31 @@ public final class Ggml implements MetricLearner {
     private final GgmlConfig config;
     private final Supplier<TransportSolver> solverFactory;
 
+    /** The learner with the solver the config names (exact network simplex, or Sinkhorn). */
+    public Ggml(GgmlConfig config) {
+        this(config, solverFor(config));
+    }
+
     /**
-     * @param solverFactory makes one transport solver per thread (exact network simplex, or Sinkhorn)
+     * @param solverFactory makes one transport solver per thread; with solver "exact", pairs of
+     *                      equal-size samples bypass it for a warm-started exact assignment
      */
     public Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory) {
         this.config = config;
         this.solverFactory = solverFactory;
+    }
+
+    /**
+     * Exact: the network simplex. Sinkhorn: log-domain, with the regulariser taken relative to each
+     * problem's mean cost (the costs' scale changes as W is learned), tolerance 1e-5, ≤ 200 sweeps (a gradient step needs no more).
+     */
+    static Supplier<TransportSolver> solverFor(GgmlConfig config) {
+        if ("exact".equals(config.solver())) {
+            return NetworkSimplex::new;
+        }
+        double relative = config.sinkhornReg();
+        return () -> (a, b, cost) -> new Sinkhorn(relative * Math.max(cost.mean(), Double.MIN_NORMAL), 1e-5, 200)
+                .solve(a, b, cost);
     }
 
     public GgmlConfig config() {
@@ -76,7 +97,7 @@ public final class Ggml implements MetricLearner {
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (Parallel parallel = new Parallel(config.threads())) {
             TripletObjective objective = new TripletObjective(cells, k, config.alpha(), config.regularizer(),
-                    config.lambda(), scale, parallel, solverFactory);
+                    config.lambda(), scale, parallel, solverFactory, "exact".equals(config.solver()));
             double[] v = config.init() == Initialization.PCA
                     ? PrincipalAxes.initialV(cells, stats, scale, k, config.seed())
                     : uniformV(k, d, config.seed());

@@ -2,9 +2,11 @@ package org.groundmetric.learn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
@@ -41,9 +43,14 @@ final class TripletObjective {
     private final double[] columnScale;
     private final Parallel parallel;
     private final ThreadLocal<TransportSolver> solvers;
+    /** Exact solves of equal-size pairs go through a warm-started assignment (null: use the solver). */
+    private final ThreadLocal<Map<Integer, WarmStartAssignment>> assignments;
+    /** Column potentials left by the last solve of each pair, the next solve's warm start. */
+    private final Map<Long, double[]> potentials = new ConcurrentHashMap<>();
 
     TripletObjective(List<CellMatrix> samples, int rank, double alpha, Regularizer regularizer, double lambda,
-                     double[] columnScale, Parallel parallel, Supplier<TransportSolver> solverFactory) {
+                     double[] columnScale, Parallel parallel, Supplier<TransportSolver> solverFactory,
+                     boolean warmStartAssignment) {
         this.samples = samples;
         this.rank = rank;
         this.features = samples.get(0).cols();
@@ -53,6 +60,7 @@ final class TripletObjective {
         this.columnScale = columnScale;
         this.parallel = parallel;
         this.solvers = ThreadLocal.withInitial(solverFactory);
+        this.assignments = warmStartAssignment ? ThreadLocal.withInitial(HashMap::new) : null;
     }
 
     /** W = V·diag(s), k×D row-major. */
@@ -88,7 +96,7 @@ final class TripletObjective {
         parallel.forEach(pairs.length, p -> {
             int a = slot.get(first(pairs[p]));
             int b = slot.get(second(pairs[p]));
-            solved[p] = solve(projected[a], projected[b]);
+            solved[p] = solve(pairs[p], projected[a], projected[b]);
         });
 
         // Hinge per triplet; active triplets give each of their two pairs a weight ±1/|batch|.
@@ -183,10 +191,24 @@ final class TripletObjective {
         }
     }
 
-    /** W_θ between two projected samples (uniform weights). */
+    /** W_θ between two projected samples (uniform weights), without warm start. */
     Transport solve(double[] px, double[] py) {
+        return solve(-1, px, py);
+    }
+
+    /**
+     * W_θ between two projected samples (uniform weights). Equal-size pairs are solved as a
+     * warm-started assignment when enabled; the start depends only on the pair's own history, so
+     * results stay independent of the thread count.
+     */
+    private Transport solve(long pairKey, double[] px, double[] py) {
         int n = px.length / rank;
         int m = py.length / rank;
+        if (assignments != null && n == m) {
+            WarmStartAssignment workspace = assignments.get().computeIfAbsent(n, WarmStartAssignment::new);
+            double[] start = pairKey < 0 ? new double[n] : potentials.computeIfAbsent(pairKey, x -> new double[n]);
+            return workspace.solve(ProjectedCosts.euclidean(px, n, py, m, rank), start);
+        }
         double[] a = new double[n];
         double[] b = new double[m];
         Arrays.fill(a, 1.0 / n);
@@ -211,7 +233,8 @@ final class TripletObjective {
             }
         }
         double[] values = new double[pairCount];
-        parallel.forEach(pairCount, q -> values[q] = solve(projected[pa[q]], projected[pb[q]]).value());
+        parallel.forEach(pairCount, q -> values[q] = solve(((long) pa[q] << 32) | pb[q], projected[pa[q]],
+                projected[pb[q]]).value());
         double[] out = new double[n * n];
         for (int q = 0; q < pairCount; q++) {
             out[pa[q] * n + pb[q]] = values[q];

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.testing.Fixtures;
-import org.groundmetric.testing.UniformAssignmentSolver;
+import org.groundmetric.ot.NetworkSimplex;
 import org.junit.jupiter.api.Test;
 
 class TripletObjectiveTest {
@@ -29,7 +29,7 @@ class TripletObjectiveTest {
             Arrays.fill(ones, 1);
             try (Parallel parallel = new Parallel(1)) {
                 TripletObjective objective = new TripletObjective(samples, k, c.get("alpha").asDouble(),
-                        Regularizer.NONE, 0, ones, parallel, UniformAssignmentSolver::new);
+                        Regularizer.NONE, 0, ones, parallel, NetworkSimplex::new, false);
                 double[] v = flatten(w);
                 double[] pw = samples.get(0).projectRows(v, k);
                 double[] pj = samples.get(1).projectRows(v, k);
@@ -67,7 +67,7 @@ class TripletObjectiveTest {
         for (Regularizer reg : Regularizer.values()) {
             try (Parallel parallel = new Parallel(1)) {
                 TripletObjective objective = new TripletObjective(samples, 2, 30, reg, 0.1, scale, parallel,
-                        UniformAssignmentSolver::new);
+                        NetworkSimplex::new, reg == Regularizer.L1);
                 TripletObjective.Evaluation e = objective.evaluate(v, batch);
                 assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
                 double h = 1e-6;
@@ -98,12 +98,12 @@ class TripletObjectiveTest {
         }
         double[] one;
         try (Parallel p = new Parallel(1)) {
-            one = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p, UniformAssignmentSolver::new)
+            one = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p, NetworkSimplex::new, true)
                     .evaluate(v, batch).gradient();
         }
         try (Parallel p = new Parallel(4)) {
             double[] four = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p,
-                    UniformAssignmentSolver::new).evaluate(v, batch).gradient();
+                    NetworkSimplex::new, true).evaluate(v, batch).gradient();
             assertArrayEquals(one, four, 0.0);
         }
     }

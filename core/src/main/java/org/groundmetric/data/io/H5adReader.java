@@ -217,8 +217,14 @@ public final class H5adReader {
         int rows = Math.toIntExact(shape[0]);
         int cols = Math.toIntExact(shape[1]);
         int[] ptr = Hdf.ints(indptr);
-        int[] idx = Hdf.ints(indices);
-        float[] val = Hdf.floats(data);
+        int[] idx = ChunkedArrays.ints(indices);
+        if (idx == null) {
+            idx = Hdf.ints(indices);
+        }
+        float[] val = ChunkedArrays.floats(data);
+        if (val == null) {
+            val = Hdf.floats(data);
+        }
         if (format.equals("csr")) {
             return SparseAssembly.csr(rows, cols, ptr, idx, val, node.getPath());
         }
