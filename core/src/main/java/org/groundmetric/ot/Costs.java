@@ -1,0 +1,299 @@
+package org.groundmetric.ot;
+
+import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.CsrMatrix;
+import org.groundmetric.linalg.DenseMatrix;
+
+/**
+ * Cost matrices between two point clouds under a {@link PointMetric}, in double precision, as
+ * POT's {@code ot.dist} / SciPy's {@code cdist} (differences are formed per coordinate, not through
+ * ‖x‖² + ‖y‖² − 2x·y, so identical points cost exactly 0).
+ *
+ * <p>Cosine follows SciPy: 1 − x·y / (‖x‖‖y‖), clipped to [0, 2] against rounding; SciPy returns
+ * NaN for a zero vector, here a zero vector is at distance 1 from any non-zero vector and 0 from
+ * another zero vector.
+ */
+public final class Costs {
+
+    private Costs() {
+    }
+
+    /**
+     * The n×m costs between row-major points {@code x} (n×dim) and {@code y} (m×dim). This is the
+     * learner's hot path (projected cells, dim = rank k).
+     */
+    public static CostMatrix pairwise(double[] x, int n, double[] y, int m, int dim, PointMetric metric) {
+        checkPoints("x", x, n, dim);
+        checkPoints("y", y, m, dim);
+        double[] out = new double[n * m];
+        switch (metric) {
+            case EUCLIDEAN -> squaredEuclidean(x, n, y, m, dim, out, true);
+            case SQEUCLIDEAN -> squaredEuclidean(x, n, y, m, dim, out, false);
+            case CITYBLOCK -> cityblock(x, n, y, m, dim, out);
+            case COSINE -> cosine(x, n, y, m, dim, out);
+        }
+        return new CostMatrix(n, m, out);
+    }
+
+    /** The costs between points given as rows of two arrays (each row one point). */
+    public static CostMatrix pairwise(double[][] x, double[][] y, PointMetric metric) {
+        int dim = dimension("x", x);
+        int dimY = dimension("y", y);
+        if (dim != dimY) {
+            throw new IllegalArgumentException("points x have " + dim + " coordinates but points y have " + dimY
+                    + "; both clouds must live in the same space");
+        }
+        return pairwise(flatten(x, dim), x.length, flatten(y, dim), y.length, dim, metric);
+    }
+
+    /**
+     * The costs between the cells (rows) of two cell matrices, dense or sparse, in double precision.
+     * Sparse rows are merged by column index, so a sparse matrix is never densified.
+     */
+    public static CostMatrix pairwise(CellMatrix x, CellMatrix y, PointMetric metric) {
+        if (x.cols() != y.cols()) {
+            throw new IllegalArgumentException("cells x have " + x.cols() + " features but cells y have " + y.cols()
+                    + "; both samples must use the same features (genes)");
+        }
+        if (x instanceof DenseMatrix dx && y instanceof DenseMatrix dy) {
+            return pairwise(toDouble(dx.data()), dx.rows(), toDouble(dy.data()), dy.rows(), dx.cols(), metric);
+        }
+        SparseRows sx = SparseRows.of(x, "x");
+        SparseRows sy = SparseRows.of(y, "y");
+        int n = x.rows();
+        int m = y.rows();
+        double[] out = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                out[i * m + j] = sparseDistance(sx, i, sy, j, metric);
+            }
+        }
+        return new CostMatrix(n, m, out);
+    }
+
+    private static void squaredEuclidean(double[] x, int n, double[] y, int m, int dim, double[] out, boolean root) {
+        for (int i = 0; i < n; i++) {
+            int xi = i * dim;
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                int yj = j * dim;
+                double s = 0;
+                for (int d = 0; d < dim; d++) {
+                    double diff = x[xi + d] - y[yj + d];
+                    s += diff * diff;
+                }
+                out[row + j] = root ? Math.sqrt(s) : s;
+            }
+        }
+    }
+
+    private static void cityblock(double[] x, int n, double[] y, int m, int dim, double[] out) {
+        for (int i = 0; i < n; i++) {
+            int xi = i * dim;
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                int yj = j * dim;
+                double s = 0;
+                for (int d = 0; d < dim; d++) {
+                    s += Math.abs(x[xi + d] - y[yj + d]);
+                }
+                out[row + j] = s;
+            }
+        }
+    }
+
+    private static void cosine(double[] x, int n, double[] y, int m, int dim, double[] out) {
+        double[] ny = new double[m];
+        for (int j = 0; j < m; j++) {
+            ny[j] = norm(y, j * dim, dim);
+        }
+        for (int i = 0; i < n; i++) {
+            int xi = i * dim;
+            double nx = norm(x, xi, dim);
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                int yj = j * dim;
+                double dot = 0;
+                for (int d = 0; d < dim; d++) {
+                    dot += x[xi + d] * y[yj + d];
+                }
+                out[row + j] = cosineDistance(dot, nx, ny[j]);
+            }
+        }
+    }
+
+    static double cosineDistance(double dot, double nx, double ny) {
+        if (nx == 0 || ny == 0) {
+            return nx == ny ? 0 : 1;
+        }
+        double d = 1 - dot / (nx * ny);
+        return Math.min(2, Math.max(0, d));
+    }
+
+    private static double norm(double[] p, int offset, int dim) {
+        double s = 0;
+        for (int d = 0; d < dim; d++) {
+            s += p[offset + d] * p[offset + d];
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double sparseDistance(SparseRows x, int i, SparseRows y, int j, PointMetric metric) {
+        int p = x.ptr[i];
+        int pEnd = x.ptr[i + 1];
+        int q = y.ptr[j];
+        int qEnd = y.ptr[j + 1];
+        double dot = 0;
+        double l1 = 0;
+        double l2 = 0;
+        while (p < pEnd || q < qEnd) {
+            int kx = p < pEnd ? x.idx[p] : Integer.MAX_VALUE;
+            int ky = q < qEnd ? y.idx[q] : Integer.MAX_VALUE;
+            double vx = 0;
+            double vy = 0;
+            if (kx <= ky) {
+                vx = x.val[p++];
+            }
+            if (ky <= kx) {
+                vy = y.val[q++];
+            }
+            double diff = vx - vy;
+            dot += vx * vy;
+            l1 += Math.abs(diff);
+            l2 += diff * diff;
+        }
+        return switch (metric) {
+            case EUCLIDEAN -> Math.sqrt(l2);
+            case SQEUCLIDEAN -> l2;
+            case CITYBLOCK -> l1;
+            case COSINE -> cosineDistance(dot, x.norm[i], y.norm[j]);
+        };
+    }
+
+    /** Rows as (column index, value) lists sorted by column, zeros left out, with Euclidean norms. */
+    private record SparseRows(int[] ptr, int[] idx, double[] val, double[] norm) {
+        static SparseRows of(CellMatrix cells, String name) {
+            int rows = cells.rows();
+            int[] ptr = new int[rows + 1];
+            int[] idx;
+            double[] val;
+            if (cells instanceof CsrMatrix csr) {
+                int[] rp = csr.rowPointers();
+                int[] ci = csr.columnIndices();
+                float[] v = csr.values();
+                idx = new int[v.length];
+                val = new double[v.length];
+                int k = 0;
+                for (int r = 0; r < rows; r++) {
+                    // order each row by column (CSR rows are usually sorted already)
+                    int start = rp[r];
+                    int end = rp[r + 1];
+                    long[] keyed = new long[end - start];
+                    for (int p = start; p < end; p++) {
+                        keyed[p - start] = ((long) ci[p] << 32) | (p & 0xffffffffL);
+                    }
+                    java.util.Arrays.sort(keyed);
+                    for (long kp : keyed) {
+                        int p = (int) kp;
+                        if (v[p] != 0) {
+                            idx[k] = ci[p];
+                            val[k] = checkFinite(v[p], name, r, ci[p]);
+                            k++;
+                        }
+                    }
+                    ptr[r + 1] = k;
+                }
+            } else {
+                DenseMatrix dense = (DenseMatrix) cells;
+                float[] data = dense.data();
+                int cols = dense.cols();
+                int nz = 0;
+                for (float f : data) {
+                    if (f != 0) {
+                        nz++;
+                    }
+                }
+                idx = new int[nz];
+                val = new double[nz];
+                int k = 0;
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        float f = data[r * cols + c];
+                        if (f != 0) {
+                            idx[k] = c;
+                            val[k] = checkFinite(f, name, r, c);
+                            k++;
+                        }
+                    }
+                    ptr[r + 1] = k;
+                }
+            }
+            double[] norm = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                double s = 0;
+                for (int p = ptr[r]; p < ptr[r + 1]; p++) {
+                    s += val[p] * val[p];
+                }
+                norm[r] = Math.sqrt(s);
+            }
+            return new SparseRows(ptr, idx, val, norm);
+        }
+    }
+
+    private static double checkFinite(float f, String name, int row, int col) {
+        if (!Float.isFinite(f)) {
+            throw new IllegalArgumentException("cells " + name + " have " + f + " at cell " + row + ", feature " + col
+                    + "; points must be finite numbers");
+        }
+        return f;
+    }
+
+    private static void checkPoints(String name, double[] p, int count, int dim) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("points " + name + " are empty; expected at least one point");
+        }
+        if (dim <= 0) {
+            throw new IllegalArgumentException("points " + name + " have dimension " + dim + "; expected at least 1");
+        }
+        if (p.length != (long) count * dim) {
+            throw new IllegalArgumentException("points " + name + " hold " + p.length + " numbers, expected "
+                    + count + " points × " + dim + " dimensions = " + ((long) count * dim));
+        }
+        for (int k = 0; k < p.length; k++) {
+            if (!Double.isFinite(p[k])) {
+                throw new IllegalArgumentException("points " + name + " have " + p[k] + " at point " + (k / dim)
+                        + ", coordinate " + (k % dim) + "; points must be finite numbers");
+            }
+        }
+    }
+
+    private static int dimension(String name, double[][] points) {
+        if (points == null || points.length == 0) {
+            throw new IllegalArgumentException("points " + name + " are empty; expected at least one point");
+        }
+        int dim = points[0].length;
+        for (int i = 1; i < points.length; i++) {
+            if (points[i].length != dim) {
+                throw new IllegalArgumentException("points " + name + ": point " + i + " has " + points[i].length
+                        + " coordinates but point 0 has " + dim + "; all points need the same dimension");
+            }
+        }
+        return dim;
+    }
+
+    private static double[] flatten(double[][] points, int dim) {
+        double[] out = new double[points.length * dim];
+        for (int i = 0; i < points.length; i++) {
+            System.arraycopy(points[i], 0, out, i * dim, dim);
+        }
+        return out;
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int k = 0; k < f.length; k++) {
+            d[k] = f[k];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,57 @@
+package org.groundmetric.ot;
+
+/**
+ * Checks of the marginal weights of a transport problem, shared by every solver, so each bad input
+ * is refused with the same message naming the argument ({@code a} = source, {@code b} = target).
+ */
+final class Weights {
+
+    /** Total masses may differ by this much, relative to the larger. */
+    static final double MASS_TOLERANCE = 1e-9;
+
+    private Weights() {
+    }
+
+    /** Refuses weights that do not fit the cost matrix or do not form a balanced problem. */
+    static void checkProblem(double[] a, double[] b, CostMatrix cost) {
+        if (cost == null) {
+            throw new IllegalArgumentException("cost matrix M is null; expected an n×m matrix");
+        }
+        double sumA = check("a", a, cost.rows(), "rows");
+        double sumB = check("b", b, cost.cols(), "columns");
+        if (Math.abs(sumA - sumB) > MASS_TOLERANCE * Math.max(sumA, sumB)) {
+            throw new IllegalArgumentException("weights a sum to " + sumA + " but weights b sum to " + sumB
+                    + "; balanced optimal transport needs equal total masses (to 1e-9 relative):"
+                    + " normalise both, e.g. divide each by its sum");
+        }
+    }
+
+    /** Checks one weight vector and returns its sum. */
+    static double check(String name, double[] w, int expectedLength, String dimension) {
+        if (w == null || w.length == 0) {
+            throw new IllegalArgumentException("weights " + name + " are empty; expected " + expectedLength
+                    + " non-negative numbers (one per cost matrix " + dimension + ")");
+        }
+        if (w.length != expectedLength) {
+            throw new IllegalArgumentException("weights " + name + " have " + w.length + " values but the cost matrix has "
+                    + expectedLength + " " + dimension);
+        }
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            double x = w[i];
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("weights " + name + "[" + i + "] is " + x
+                        + "; weights must be finite numbers");
+            }
+            if (x < 0) {
+                throw new IllegalArgumentException("weights " + name + "[" + i + "] is " + x
+                        + "; weights must be non-negative");
+            }
+            sum += x;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("weights " + name + " sum to 0; at least one weight must be positive");
+        }
+        return sum;
+    }
+}
