@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
-            EmdCommand.class
+            EmdCommand.class,
+            BenchmarkCommand.class,
+            TuneCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
