@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             SynthCommand.class,
             DemoCommand.class,
+            BenchmarkCommand.class,
+            TuneCommand.class,
             GenesCommand.class,
             EmbedCommand.class,
             ReportCommand.class

@@ -349,6 +349,27 @@ public final class HierarchicalClustering {
         return labels;
     }
 
+    /**
+     * Clusters points and cuts the tree at the median of their pairwise distances (the paper's
+     * clustering of cells, appendix A.2): flat clusters whose cophenetic distances stay within the
+     * median. The median is numpy's (mean of the two middle values for an even count).
+     */
+    public static int[] cutAtMedianDistance(double[][] distances, Method method) {
+        int n = distances.length;
+        double[] upper = new double[n * (n - 1) / 2];
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                upper[o++] = distances[i][j];
+            }
+        }
+        double[] sorted = upper.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length;
+        double median = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+        return fclusterDistance(linkage(distances, method), median);
+    }
+
     /** The leaves from left to right as a dendrogram draws them (SciPy's {@code leaves_list}). */
     public static int[] leafOrder(double[][] z) {
         int n = z.length + 1;

@@ -3,7 +3,7 @@ package org.groundmetric.eval;
 import java.util.stream.IntStream;
 
 /**
- * Exact k-nearest-neighbour search (Euclidean) among points in low dimension, as for cells
+ * Exact k-nearest-neighbour search (Euclidean, or Manhattan) among points in low dimension, as for cells
  * projected to the rank-k image of a learned metric. Built once in O(n log n) by splitting on the
  * median of the widest coordinate; a query descends to the nearest leaf and visits another branch
  * only when the splitting plane is closer than the current k-th neighbour, so it never scans all
@@ -23,7 +23,11 @@ public final class KdTree {
         }
     }
 
+    /** The distance the tree searches by. */
+    public enum Distance { EUCLIDEAN, MANHATTAN }
+
     private final double[] points;
+    private final Distance distance;
     private final int n;
     private final int dim;
     private final int[] order;
@@ -40,6 +44,14 @@ public final class KdTree {
      * @param points n×dim row-major coordinates (not copied; must not change while the tree is used)
      */
     public KdTree(double[] points, int n, int dim) {
+        this(points, n, dim, Distance.EUCLIDEAN);
+    }
+
+    /**
+     * @param points n×dim row-major coordinates (not copied; must not change while the tree is used)
+     */
+    public KdTree(double[] points, int n, int dim, Distance distance) {
+        this.distance = distance;
         if (dim < 1 || (long) n * dim != points.length) {
             throw new IllegalArgumentException("points hold " + points.length + " values, expected n·dim = " + n + "·" + dim);
         }
@@ -188,7 +200,9 @@ public final class KdTree {
             int near = diff < 0 ? left[node] : right[node];
             int far = diff < 0 ? right[node] : left[node];
             visit(near);
-            if (size < k || diff * diff <= heapD[0]) {
+            // heapD holds squared distances for Euclidean, plain ones for Manhattan
+            double bound = distance == Distance.EUCLIDEAN ? diff * diff : Math.abs(diff);
+            if (size < k || bound <= heapD[0]) {
                 visit(far);
             }
         }
@@ -196,9 +210,15 @@ public final class KdTree {
         private void offer(int p) {
             double s = 0;
             int base = p * dim;
-            for (int d = 0; d < dim; d++) {
-                double t = q[qOff + d] - points[base + d];
-                s += t * t;
+            if (distance == Distance.EUCLIDEAN) {
+                for (int d = 0; d < dim; d++) {
+                    double t = q[qOff + d] - points[base + d];
+                    s += t * t;
+                }
+            } else {
+                for (int d = 0; d < dim; d++) {
+                    s += Math.abs(q[qOff + d] - points[base + d]);
+                }
             }
             if (size < k) {
                 heapIdx[size] = p;
@@ -255,11 +275,11 @@ public final class KdTree {
             heapD[b] = td;
         }
 
-        /** Pops the heap into out (nearest first) as Euclidean distances. */
+        /** Pops the heap into out (nearest first) as distances. */
         void write(int[] outIdx, double[] outD, int off) {
             for (int j = size - 1; j >= 0; j--) {
                 outIdx[off + j] = heapIdx[0];
-                outD[off + j] = Math.sqrt(heapD[0]);
+                outD[off + j] = distance == Distance.EUCLIDEAN ? Math.sqrt(heapD[0]) : heapD[0];
                 swap(0, --size);
                 siftDown(0);
             }

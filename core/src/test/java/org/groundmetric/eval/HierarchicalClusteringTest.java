@@ -55,6 +55,20 @@ class HierarchicalClusteringTest {
     }
 
     @Test
+    void cellsAreCutAtTheMedianPairwiseDistance() {
+        // two tight groups far apart: 6 within-group pairs of distance ≤ 2 and 9 across, 98..102;
+        // the median of the 15 is 99 → complete linkage keeps the groups (they merge at 102)
+        double[] x = {0, 1, 2, 100, 101, 102};
+        double[][] d = new double[6][6];
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                d[i][j] = Math.abs(x[i] - x[j]);
+            }
+        }
+        assertArrayEquals(new int[] {1, 1, 1, 2, 2, 2}, HierarchicalClustering.cutAtMedianDistance(d, Method.COMPLETE));
+    }
+
+    @Test
     void mergeHeightsAgreeWithANaiveAllPairsSearch() {
         Random rnd = new Random(7);
         int n = 40;

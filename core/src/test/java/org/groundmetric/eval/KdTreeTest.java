@@ -49,6 +49,32 @@ class KdTreeTest {
     }
 
     @Test
+    void manhattanAgreesWithBruteForce() {
+        Random rnd = new Random(4);
+        int n = 500;
+        int dim = 3;
+        double[] pts = new double[n * dim];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = rnd.nextGaussian();
+        }
+        double[] q = {0.1, -0.2, 0.3};
+        KdTree.Neighbours got = new KdTree(pts, n, dim, KdTree.Distance.MANHATTAN).query(q, 1, 10);
+        Integer[] idx = new Integer[n];
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            for (int j = 0; j < dim; j++) {
+                d[i] += Math.abs(q[j] - pts[i * dim + j]);
+            }
+        }
+        Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
+        for (int j = 0; j < 10; j++) {
+            assertEquals(idx[j], got.index(0, j));
+            assertEquals(d[idx[j]], got.distance(0, j), 1e-12);
+        }
+    }
+
+    @Test
     void askingForMoreNeighboursThanPointsIsAClearError() {
         KdTree t = new KdTree(new double[] {0, 1, 2}, 3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.query(new double[] {0}, 1, 4));
