@@ -203,6 +203,8 @@ public final class ReportCommand implements Callable<Integer> {
         double[][] d = e.distances().distances();
         List<String> ids = e.cohort().sampleIds();
         List<String> classes = e.sampleClasses();
+        // Sample names beside the points while they stay readable.
+        List<String> labels = ids.size() <= 40 ? ids : null;
         if (ids.size() >= 2) {
             double[][] z = HierarchicalClustering.linkage(d, method);
             page.figure("wasserstein-heatmap", "W_θ between samples, ordered by " + method.name().toLowerCase(Locale.ROOT)
@@ -211,11 +213,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         page.figure("samples-mds", "Classical MDS of W_θ, one point per sample",
                 Plots.scatter("Samples: MDS of W_θ", "MDS 1", "MDS 2", column(e.sampleMds(), 0),
-                        column(e.sampleMds(), 1), classes, "class", 14));
+                        column(e.sampleMds(), 1), classes, "class", 14, labels));
         if (e.sampleUmap() != null) {
             page.figure("samples-umap", "UMAP of W_θ, one point per sample",
                     Plots.scatter("Samples: UMAP of W_θ", "UMAP 1", "UMAP 2", column(e.sampleUmap(), 0),
-                            column(e.sampleUmap(), 1), classes, "class", 14));
+                            column(e.sampleUmap(), 1), classes, "class", 14, labels));
         } else {
             page.paragraph("Too few samples for a UMAP of W_θ (needs " + Embeddings.MIN_SAMPLES_FOR_UMAP + ").");
         }
