@@ -131,7 +131,7 @@ public final class ReportCommand implements Callable<Integer> {
         training(page, trained.history());
         if (bench != null) {
             page.heading("Benchmark").table("Benchmark results from " + benchmark.getFileName(), bench.header(),
-                    bench.rows());
+                    rounded(bench.rows()));
         }
         samples(page, e, method);
         cells(page, e);
@@ -272,6 +272,29 @@ public final class ReportCommand implements Callable<Integer> {
             page.figure("unit-balls", "The learned metric's unit ball {x : ‖Wx‖ = 1} beside the Euclidean unit circle",
                     Plots.unitBalls(m.metric().weights(), m.rank(), m.featureNames()));
         }
+    }
+
+    /** Numbers to 4 significant digits (a results CSV holds full doubles); text as it is. */
+    static List<List<String>> rounded(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> r = new ArrayList<>();
+            for (String cell : row) {
+                String shown = cell;
+                try {
+                    double v = Double.parseDouble(cell.trim());
+                    if (Double.isFinite(v) && !cell.trim().isEmpty()) {
+                        shown = v == Math.rint(v) && Math.abs(v) < 1e15
+                                ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+                    }
+                } catch (NumberFormatException notANumber) {
+                    // text such as a method name or a status
+                }
+                r.add(shown);
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static double[] column(double[][] xy, int c) {
