@@ -24,7 +24,15 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EmdCommand.class,
             InspectCommand.class,
-            DistancesCommand.class
+            DistancesCommand.class,
+            TrainCommand.class,
+            SynthCommand.class,
+            DemoCommand.class,
+            BenchmarkCommand.class,
+            TuneCommand.class,
+            GenesCommand.class,
+            EmbedCommand.class,
+            ReportCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
