@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.WassersteinMatrix;
 import org.groundmetric.learn.TrainedMetric;
@@ -21,19 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Computes the exact Wasserstein (optimal transport) distance between every pair of samples,",
-            "each sample being the uniform distribution over its cells, with a fixed ground metric between",
-            "cells. Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the",
-            "pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus",
-            "the sample ids, then one row per sample starting with its id.",
-            "",
-            "Examples:",
-            "  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv",
-            "  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\",
-            "      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv",
-            ""
-        })
+        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells. Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.  Examples:   groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv   groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\       --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv ")
 public final class DistancesCommand implements Callable<Integer> {
 
     @Mixin
@@ -78,12 +67,13 @@ public final class DistancesCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new IllegalArgumentException("--threads " + workers + " must be at least 1");
         }
-        Cohort raw = input.cohort(false, w -> warn(err, w));
+        Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
+        Cohort raw = input.cohort(false, request, w -> warn(err, w));
         Cohort cohort;
         if (learned == null) {
-            cohort = preprocessing.request().fit(raw, w -> warn(err, w)).cohort();
+            cohort = request.fit(raw, w -> warn(err, w)).cohort();
         } else {
-            cohort = learned.preprocessing().apply(raw, w -> warn(err, w));
+            cohort = request.apply(raw, w -> warn(err, w));
             learned.requireFeatures(cohort);
         }
         PrintWriter stdout = spec.commandLine().getOut();
