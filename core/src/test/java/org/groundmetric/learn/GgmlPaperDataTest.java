@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * split == train with rank 5, t = 3, α = 10, λ = 0.1, 30 epochs (defaults otherwise, i.e.
  * standardised coordinates); the leave-one-out 5-NN accuracy of the split == test samples under
  * W_θ must be ≥ 0.95 and far above the Euclidean ground metric's. Slow: 30 epochs of ~1000 exact
- * 300×300 problems each; about 40 s of CPU per file, i.e. well under a minute on an idle 2-core
- * machine, but 6–10 minutes each when the machine was shared (load ≈ 15) — tagged "slow", still
- * part of {@code mvn test}.
+ * 300×300 problems each: about 75 s of CPU time for synth200d's training (/usr/bin/time, 2 threads),
+ * and 6–10 minutes of wall time per file when the 2-core machine was shared (load ≈ 15). Tagged
+ * "slow"; still part of {@code mvn test}.
  */
 @Tag("slow")
 class GgmlPaperDataTest {
