@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
             "what each command does, its options and their defaults."
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            EmdCommand.class,
+            InspectCommand.class,
+            DistancesCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

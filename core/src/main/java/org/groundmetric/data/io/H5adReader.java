@@ -175,7 +175,7 @@ public final class H5adReader {
     }
 
     /** Gene symbols repeat (e.g. two Ensembl ids, one symbol): make them unique as scanpy does, NAME-1, NAME-2. */
-    private static DataFrame renameFeatures(DataFrame var, String column) {
+    static DataFrame renameFeatures(DataFrame var, String column) {
         Column c = var.column(column, "--gene-names-from");
         List<String> names = new ArrayList<>(var.rows());
         Map<String, Integer> seen = new HashMap<>();
@@ -217,8 +217,14 @@ public final class H5adReader {
         int rows = Math.toIntExact(shape[0]);
         int cols = Math.toIntExact(shape[1]);
         int[] ptr = Hdf.ints(indptr);
-        int[] idx = Hdf.ints(indices);
-        float[] val = Hdf.floats(data);
+        int[] idx = ChunkedArrays.ints(indices);
+        if (idx == null) {
+            idx = Hdf.ints(indices);
+        }
+        float[] val = ChunkedArrays.floats(data);
+        if (val == null) {
+            val = Hdf.floats(data);
+        }
         if (format.equals("csr")) {
             return SparseAssembly.csr(rows, cols, ptr, idx, val, node.getPath());
         }
@@ -414,7 +420,7 @@ public final class H5adReader {
             int[] dims = d.getDimensions();
             long rows = dims.length > 0 ? dims[0] : 1;
             long cols = dims.length > 1 ? dims[1] : 1;
-            return new H5adSummary.MatrixInfo(n.getPath(), "dense", typeName(d), rows, cols, rows * cols, filters(d));
+            return new H5adSummary.MatrixInfo(path(n), "dense", typeName(d), rows, cols, rows * cols, filters(d));
         }
         Group g = (Group) n;
         long[] shape = Hdf.longsAttribute(g, "shape");
@@ -422,8 +428,14 @@ public final class H5adReader {
             shape = Hdf.longsAttribute(g, "h5sparse_shape");
         }
         Dataset data = requireDataset(g, "data");
-        return new H5adSummary.MatrixInfo(n.getPath(), sparseFormat(g), typeName(data), shape[0], shape[1],
+        return new H5adSummary.MatrixInfo(path(n), sparseFormat(g), typeName(data), shape[0], shape[1],
                 data.getDimensions()[0], filters(data));
+    }
+
+    /** jhdf gives groups a trailing slash; show /X, /layers/counts. */
+    private static String path(Node n) {
+        String p = n.getPath();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static String typeName(Dataset d) {
