@@ -13,9 +13,12 @@ import java.util.Arrays;
  *   <li>Arcs are implicit: arc e = i·m + j; only tree arcs carry flow, and the flow of a tree arc is
  *       stored at its lower node, so memory is O(n+m) beyond the cost matrix and nothing is
  *       allocated per pivot.</li>
- *   <li>Entering arcs are chosen by block search (blocks of √(nm) arcs, the most negative reduced
- *       cost of the first block that has one), scanning rows so the sink potentials are read
- *       sequentially.</li>
+ *   <li>Pricing scans a candidate list, not all n·m arcs: it starts as each row's ~0.63·√m cheapest
+ *       columns (where an optimal plan of a metric cost almost entirely lives). Entering arcs are
+ *       chosen from it by block search (the most negative reduced cost in the first block of
+ *       √(list size) candidates that has one). When no candidate prices out negative, every arc is
+ *       priced once and the negative ones join the list; the solve ends when that full pricing
+ *       finds none, so the result is exactly optimal over all arcs.</li>
  *   <li>The tree is kept strongly feasible (Cunningham): every zero-flow tree arc points towards the
  *       root, and the leaving arc is the last blocking arc met from the apex of the cycle. This
  *       prevents cycling on the highly degenerate problems of uniform weights, ties and identical
@@ -23,8 +26,8 @@ import java.util.Arrays;
  *   <li>The tree is stored as parent / depth / first-child / sibling links; a pivot re-hangs the stem
  *       between the entering and leaving arcs and walks only the moved subtree (potentials, depths).</li>
  * </ul>
- * After the last pivot the potentials are recomputed from the tree in one pass (no accumulated
- * rounding) and every arc is re-priced; pivoting resumes if any arc still prices out negative.
+ * Before each full pricing the potentials are recomputed from the tree in one pass, so no rounding
+ * accumulated over many pivots can hide a negative arc or fake one.
  *
  * <p>Instances hold no state between calls and may be shared by threads.
  */
@@ -47,6 +50,11 @@ public final class NetworkSimplex implements TransportSolver {
         this.maxPivots = maxPivots;
     }
 
+    /** Candidate columns per row to start from: about 0.63·√m (20 for m = 1000), at least 10. */
+    static int shortlistLength(int m) {
+        return Math.min(m, Math.max(10, (int) Math.round(0.63 * Math.sqrt(m))));
+    }
+
     @Override
     public Transport solve(double[] a, double[] b, CostMatrix cost) {
         Weights.checkProblem(a, b, cost);
@@ -60,7 +68,6 @@ public final class NetworkSimplex implements TransportSolver {
         private final int nodes;       // n + m real nodes; the root is node `nodes`
         private final int root;
         private final double[] c;      // costs, arc e = i*m + j
-        private final long realArcs;
         private final long maxPivots;
         private final double artCost;
         private final double eps;      // a reduced cost must be below −eps to enter
@@ -76,8 +83,10 @@ public final class NetworkSimplex implements TransportSolver {
         private final int[] prevSib;
         private final double[] pi;     // potentials: reduced cost of arc s→t is c + pi[s] − pi[t]
 
-        private long nextArc;          // where the next block search starts
-        private final int blockSize;
+        private int[] listRow;         // candidate arcs (row i, column j) that pricing scans
+        private int[] listCol;
+        private int listSize;
+        private int nextArc;           // where the next block search starts in the list
         private long pivots;
 
         Run(double[] a, double[] b, CostMatrix cost, long maxPivots) {
@@ -86,7 +95,6 @@ public final class NetworkSimplex implements TransportSolver {
             nodes = n + m;
             root = nodes;
             c = cost.values();
-            realArcs = (long) n * m;
             this.maxPivots = maxPivots;
             double maxCost = 0;
             for (double v : c) {
@@ -96,7 +104,6 @@ public final class NetworkSimplex implements TransportSolver {
             // Any path of real arcs costs less than (nodes)·maxCost, so artificial flow never pays.
             artCost = scale * (nodes + 1);
             eps = 64 * Math.ulp(artCost);
-            blockSize = (int) Math.max(10, Math.min(Integer.MAX_VALUE, Math.ceil(Math.sqrt((double) realArcs))));
 
             int size = nodes + 1;
             parent = new int[size];
@@ -155,90 +162,117 @@ public final class NetworkSimplex implements TransportSolver {
         }
 
         Transport solve() {
-            boolean converged = true;
+            buildShortlist();
             while (true) {
                 long in;
                 while ((in = findEnteringArc()) >= 0) {
                     if (pivots >= maxPivots) {
-                        converged = false;
-                        break;
+                        recomputePotentials();
+                        return result(false);
                     }
                     pivot(in);
                     pivots++;
                 }
-                if (!converged) {
-                    break;
-                }
-                // Remove the rounding that many small potential updates accumulate, then re-price.
+                // Remove the rounding that many small potential updates accumulate, then price
+                // every arc; the ones that still price out negative join the candidate list.
                 recomputePotentials();
-                if (findEnteringArcFullScan() < 0) {
-                    break;
+                if (appendNegativeArcs() == 0) {
+                    return result(true);
                 }
             }
-            if (converged) {
-                recomputePotentials();
-            }
-            return result(converged);
         }
 
-        /** Block search: the most negative reduced cost within the first block that has one. */
+        /**
+         * The candidate list starts as each row's {@code shortlist} cheapest columns: an optimal
+         * plan of a dense metric cost lives almost entirely on them, so most pivots need not price
+         * the other arcs at all (the idea of Gottschlich and Schuhmacher's shortlist method).
+         */
+        private void buildShortlist() {
+            int s = shortlistLength(m);
+            listRow = new int[Math.max(16, 2 * n * s)];
+            listCol = new int[listRow.length];
+            double[] best = new double[s];
+            int[] bestCol = new int[s];
+            for (int i = 0; i < n; i++) {
+                int row = i * m;
+                int filled = 0;
+                for (int j = 0; j < m; j++) {
+                    double v = c[row + j];
+                    if (filled < s || v < best[s - 1]) {
+                        // insertion into the sorted s cheapest so far
+                        int k = filled < s ? filled++ : s - 1;
+                        while (k > 0 && best[k - 1] > v) {
+                            best[k] = best[k - 1];
+                            bestCol[k] = bestCol[k - 1];
+                            k--;
+                        }
+                        best[k] = v;
+                        bestCol[k] = j;
+                    }
+                }
+                for (int k = 0; k < s; k++) {
+                    append(i, bestCol[k]);
+                }
+            }
+        }
+
+        private void append(int i, int j) {
+            if (listSize == listRow.length) {
+                listRow = Arrays.copyOf(listRow, listSize * 2);
+                listCol = Arrays.copyOf(listCol, listSize * 2);
+            }
+            listRow[listSize] = i;
+            listCol[listSize] = j;
+            listSize++;
+        }
+
+        /**
+         * Block search over the candidate list: the most negative reduced cost within the first
+         * block of √(list size) candidates that has one, continuing where the last search stopped.
+         */
         private long findEnteringArc() {
             double min = -eps;
             long best = -1;
-            long e = nextArc;
-            int i = (int) (e / m);
-            int j = (int) (e - (long) i * m);
-            int cnt = blockSize;
-            long scanned = 0;
-            while (scanned < realArcs) {
-                // scan part of row i: from column j, at most cnt arcs, at most to the row's end
-                int len = Math.min(cnt, m - j);
-                double pii = pi[i];
-                int rowBase = i * m;
-                for (int jj = j, end = j + len; jj < end; jj++) {
-                    double rc = c[rowBase + jj] + pii - pi[n + jj];
-                    if (rc < min) {
-                        min = rc;
-                        best = rowBase + jj;
-                    }
+            int total = listSize;
+            int block = (int) Math.max(10, Math.ceil(Math.sqrt(total)));
+            int p = nextArc < total ? nextArc : 0;
+            int cnt = block;
+            for (int scanned = 0; scanned < total; scanned++) {
+                int i = listRow[p];
+                int j = listCol[p];
+                double rc = c[i * m + j] + pi[i] - pi[n + j];
+                if (rc < min) {
+                    min = rc;
+                    best = (long) i * m + j;
                 }
-                scanned += len;
-                cnt -= len;
-                j += len;
-                if (j == m) {
-                    j = 0;
-                    i++;
-                    if (i == n) {
-                        i = 0;
-                    }
+                if (++p == total) {
+                    p = 0;
                 }
-                if (cnt == 0) {
+                if (--cnt == 0) {
                     if (best >= 0) {
                         break;
                     }
-                    cnt = blockSize;
+                    cnt = block;
                 }
             }
-            nextArc = (long) i * m + j;
+            nextArc = p;
             return best;
         }
 
-        /** The most negative reduced cost over all arcs, or −1 when none is below −eps. */
-        private long findEnteringArcFullScan() {
-            double min = -eps;
-            long best = -1;
+        /** Prices every arc; appends those below −eps to the candidate list and returns how many. */
+        private int appendNegativeArcs() {
+            int found = 0;
             for (int i = 0; i < n; i++) {
                 double pii = pi[i];
                 int rowBase = i * m;
                 for (int j = 0; j < m; j++) {
-                    double rc = c[rowBase + j] + pii - pi[n + j];
-                    if (rc < min) {
-                        min = rc;
-                        best = rowBase + j;
+                    if (c[rowBase + j] + pii - pi[n + j] < -eps) {
+                        append(i, j);
+                        found++;
                     }
                 }
             }
-            return best;
+            return found;
         }
 
         private void pivot(long in) {
@@ -372,26 +406,65 @@ public final class NetworkSimplex implements TransportSolver {
             firstChild[p] = u;
         }
 
-        /** Potentials from the tree alone: root 0, each tree arc priced at exactly zero. */
+        /**
+         * Potentials from the tree alone, each tree arc priced at exactly zero. Each subtree of the
+         * root (a component joined to the root by an artificial arc) is priced from its top at 0,
+         * then shifted by the top's artificial offset (0 or the big cost), so potentials inside a
+         * component carry no rounding from the big artificial cost.
+         */
         private void recomputePotentials() {
             pi[root] = 0;
-            int u = root;
+            for (int top = firstChild[root]; top >= 0; top = nextSib[top]) {
+                double offset = up[top] ? 0 : artCost;
+                pi[top] = 0;
+                int u = top;
+                while (true) {
+                    int child = firstChild[u];
+                    if (child >= 0) {
+                        u = child;
+                    } else {
+                        while (u != top && nextSib[u] < 0) {
+                            u = parent[u];
+                        }
+                        if (u == top) {
+                            break;
+                        }
+                        u = nextSib[u];
+                    }
+                    double arc = c[(int) pred[u]];
+                    pi[u] = up[u] ? pi[parent[u]] - arc : pi[parent[u]] + arc;
+                }
+                if (offset != 0) {
+                    shiftSubtree(top, offset);
+                }
+            }
+        }
+
+        private void shiftSubtree(int top, double offset) {
+            pi[top] += offset;
+            int u = top;
             while (true) {
                 int child = firstChild[u];
                 if (child >= 0) {
                     u = child;
                 } else {
-                    while (u != root && nextSib[u] < 0) {
+                    while (u != top && nextSib[u] < 0) {
                         u = parent[u];
                     }
-                    if (u == root) {
+                    if (u == top) {
                         return;
                     }
                     u = nextSib[u];
                 }
-                double arc = pred[u] >= 0 ? c[(int) pred[u]] : (up[u] ? 0 : artCost);
-                pi[u] = up[u] ? pi[parent[u]] - arc : pi[parent[u]] + arc;
+                pi[u] += offset;
             }
+        }
+
+        private int topOf(int u) {
+            while (parent[u] != root) {
+                u = parent[u];
+            }
+            return u;
         }
 
         private Transport result(boolean converged) {
@@ -420,11 +493,13 @@ public final class NetworkSimplex implements TransportSolver {
             // Duals in POT's convention: u_i = −pi_i, v_j = pi_{n+j}, so u_i + v_j ≤ M_ij.
             double[] u = new double[n];
             double[] v = new double[m];
+            // A constant shift of all potentials changes no uᵢ + vⱼ: centre on node 0's component.
+            double shift = pi[topOf(0)];
             for (int i = 0; i < n; i++) {
-                u[i] = -pi[i];
+                u[i] = -(pi[i] - shift);
             }
             for (int j = 0; j < m; j++) {
-                v[j] = pi[n + j];
+                v[j] = pi[n + j] - shift;
             }
             return new Transport(value, new TransportPlan(rows, cols, mass), u, v, pivots, converged);
         }
