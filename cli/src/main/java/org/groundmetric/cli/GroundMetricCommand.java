@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EmdCommand.class,
             InspectCommand.class,
-            DistancesCommand.class
+            DistancesCommand.class,
+            BenchmarkCommand.class,
+            TuneCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
