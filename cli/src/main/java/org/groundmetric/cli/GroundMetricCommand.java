@@ -26,7 +26,10 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DistancesCommand.class,
             BenchmarkCommand.class,
-            TuneCommand.class
+            TuneCommand.class,
+            GenesCommand.class,
+            EmbedCommand.class,
+            ReportCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
