@@ -21,6 +21,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.LowRankMahalanobis;
 
 /**
@@ -156,12 +157,34 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
      * @throws IllegalArgumentException when model genes are missing, saying how many and which
      */
     public Cohort prepare(Cohort raw, Consumer<String> warnings) {
+        return prepare(raw, true, warnings);
+    }
+
+    /**
+     * The k-dimensional image of every cell of a matrix (cells × the named features), after the
+     * per-cell steps of the model's preprocessing (normalisation, gene selection, PCA). Samples play
+     * no part: cells that training left out (subsampled away, or in no sample) are projected too.
+     *
+     * @return cells × k, in the matrix's row order
+     */
+    public DenseMatrix projectCells(CellMatrix cells, List<String> features, Consumer<String> warnings) {
+        Cohort one = new Cohort(List.of(org.groundmetric.data.Sample.of("cells", null, cells)), features);
+        CellMatrix prepared = prepare(one, false, warnings).sample(0).cells();
+        double[] image = metric().project(prepared);
+        float[] f = new float[image.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) image[i];
+        }
+        return new DenseMatrix(cells.rows(), rank, f);
+    }
+
+    private Cohort prepare(Cohort raw, boolean sampleCells, Consumer<String> warnings) {
         Preprocessing p = preprocessingSteps();
         List<String> needed = p.keptGenes() != null ? p.keptGenes() : p.pca() == null ? featureNames : null;
         if (needed != null) {
             requireGenes(needed, raw.featureNames());
         }
-        Preprocessing replay = new Preprocessing(null, p.cellsPerSample(), true, p.seed(), p.normalize(),
+        Preprocessing replay = new Preprocessing(null, sampleCells ? p.cellsPerSample() : null, true, p.seed(), p.normalize(),
                 p.geneFilter(), p.pca(), p.keptGenes(), p.pcaMean(), p.pcaComponents());
         Cohort c = replay.apply(raw, warnings);
         if (p.keptGenes() == null && p.pca() == null && !c.featureNames().equals(featureNames)) {
