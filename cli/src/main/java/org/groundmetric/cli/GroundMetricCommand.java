@@ -30,7 +30,10 @@ import picocli.CommandLine.Command;
             GenesCommand.class,
             EmbedCommand.class,
             ReportCommand.class,
-            PredictCommand.class
+            PredictCommand.class,
+            TrainCommand.class,
+            SynthCommand.class,
+            DemoCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

@@ -2,7 +2,6 @@ package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,7 +33,7 @@ import org.groundmetric.metric.LowRankMahalanobis;
  * @param rank          k
  * @param weights       W as k rows of D values, in the data's own units
  * @param featureNames  the D feature names, in W's column order
- * @param preprocessing the preprocessing to replay on new data before applying W (null: none)
+ * @param preprocessing the preprocessing to replay on new data before applying W (as fitted on the training data)
  * @param classNames    class labels seen in training
  * @param config        hyper-parameters, including the seed
  * @param featureScales s with W = V·diag(s), the optimisation coordinates (all 1 without scaling)
@@ -43,7 +42,7 @@ import org.groundmetric.metric.LowRankMahalanobis;
  *                      predict new samples ({@code train --keep-reference}); null when not kept
  */
 public record TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
-                            JsonNode preprocessing, List<String> classNames, GgmlConfig config,
+                            Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
                             double[] featureScales, List<EpochRecord> history,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<ReferenceSample> reference) {
 
@@ -75,6 +74,9 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
                         + featureNames.size() + "), got " + row.length);
             }
         }
+        if (preprocessing == null) {
+            preprocessing = Preprocessing.NONE;
+        }
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
         history = List.copyOf(history);
@@ -91,7 +93,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
 
     /** A model without a kept reference (what training returns). */
     public TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
-                         JsonNode preprocessing, List<String> classNames, GgmlConfig config,
+                         Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
                          double[] featureScales, List<EpochRecord> history) {
         this(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, config, featureScales,
                 history, null);
@@ -113,7 +115,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     }
 
     /** This model with the preprocessing recorded (e.g. by the CLI, which knows the options used). */
-    public TrainedMetric withPreprocessing(JsonNode newPreprocessing) {
+    public TrainedMetric withPreprocessing(Preprocessing newPreprocessing) {
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, newPreprocessing, classNames,
                 config, featureScales, history, reference);
     }
@@ -137,15 +139,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
 
     /** The preprocessing record to replay on new data ({@link Preprocessing#NONE} when none was recorded). */
     public Preprocessing preprocessingSteps() {
-        if (preprocessing == null || preprocessing.isNull()) {
-            return Preprocessing.NONE;
-        }
-        try {
-            return JSON.treeToValue(preprocessing, Preprocessing.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the model's preprocessing record could not be read ("
-                    + e.getMessage() + "); was the model written by another groundmetric version?", e);
-        }
+        return preprocessing == null ? Preprocessing.NONE : preprocessing;
     }
 
     /**
