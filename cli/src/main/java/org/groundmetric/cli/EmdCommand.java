@@ -97,9 +97,9 @@ public final class EmdCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--weights-b " + weightsB + " has " + wb.length + " weights but "
                     + pointsB + " has " + b.length + " points; give one weight per point");
         }
-        TransportSolver transport = solver(Costs.pairwise(a, b, pointMetric));
-
-        Transport result = transport.solve(wa, wb, Costs.pairwise(a, b, pointMetric));
+        CostMatrix cost = Costs.pairwise(a, b, pointMetric);
+        TransportSolver transport = solver(cost);
+        Transport result = transport.solve(wa, wb, cost);
         var out = spec.commandLine().getOut();
         out.println("cost=" + result.value());
         if (!result.converged()) {

@@ -85,6 +85,7 @@ public final class NetworkSimplex implements TransportSolver {
 
         private int[] listRow;         // candidate arcs (row i, column j) that pricing scans
         private int[] listCol;
+        private double[] listCost;     // the candidate's cost, stored beside it so pricing reads sequentially
         private int listSize;
         private int nextArc;           // where the next block search starts in the list
         private long pivots;
@@ -191,23 +192,21 @@ public final class NetworkSimplex implements TransportSolver {
             int s = shortlistLength(m);
             listRow = new int[Math.max(16, 2 * n * s)];
             listCol = new int[listRow.length];
+            listCost = new double[listRow.length];
             double[] best = new double[s];
             int[] bestCol = new int[s];
             for (int i = 0; i < n; i++) {
                 int row = i * m;
-                int filled = 0;
-                for (int j = 0; j < m; j++) {
+                // the first s columns, sorted; then only a column cheaper than the worst kept enters
+                for (int j = 0; j < s; j++) {
+                    insert(best, bestCol, j, c[row + j], j);
+                }
+                double worst = best[s - 1];
+                for (int j = s; j < m; j++) {
                     double v = c[row + j];
-                    if (filled < s || v < best[s - 1]) {
-                        // insertion into the sorted s cheapest so far
-                        int k = filled < s ? filled++ : s - 1;
-                        while (k > 0 && best[k - 1] > v) {
-                            best[k] = best[k - 1];
-                            bestCol[k] = bestCol[k - 1];
-                            k--;
-                        }
-                        best[k] = v;
-                        bestCol[k] = j;
+                    if (v < worst) {
+                        insert(best, bestCol, s - 1, v, j);
+                        worst = best[s - 1];
                     }
                 }
                 for (int k = 0; k < s; k++) {
@@ -216,13 +215,26 @@ public final class NetworkSimplex implements TransportSolver {
             }
         }
 
+        /** Puts (v, col) into the sorted prefix best[0..k] at slot k or earlier, shifting larger ones up. */
+        private static void insert(double[] best, int[] bestCol, int k, double v, int col) {
+            while (k > 0 && best[k - 1] > v) {
+                best[k] = best[k - 1];
+                bestCol[k] = bestCol[k - 1];
+                k--;
+            }
+            best[k] = v;
+            bestCol[k] = col;
+        }
+
         private void append(int i, int j) {
             if (listSize == listRow.length) {
                 listRow = Arrays.copyOf(listRow, listSize * 2);
                 listCol = Arrays.copyOf(listCol, listSize * 2);
+                listCost = Arrays.copyOf(listCost, listSize * 2);
             }
             listRow[listSize] = i;
             listCol[listSize] = j;
+            listCost[listSize] = c[i * m + j];
             listSize++;
         }
 
@@ -240,7 +252,7 @@ public final class NetworkSimplex implements TransportSolver {
             for (int scanned = 0; scanned < total; scanned++) {
                 int i = listRow[p];
                 int j = listCol[p];
-                double rc = c[i * m + j] + pi[i] - pi[n + j];
+                double rc = listCost[p] + pi[i] - pi[n + j];
                 if (rc < min) {
                     min = rc;
                     best = (long) i * m + j;
