@@ -25,15 +25,15 @@ import picocli.CommandLine.Command;
             EmdCommand.class,
             InspectCommand.class,
             DistancesCommand.class,
+            TrainCommand.class,
+            SynthCommand.class,
+            DemoCommand.class,
             BenchmarkCommand.class,
             TuneCommand.class,
             GenesCommand.class,
             EmbedCommand.class,
             ReportCommand.class,
-            PredictCommand.class,
-            TrainCommand.class,
-            SynthCommand.class,
-            DemoCommand.class
+            PredictCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

@@ -1,6 +1,5 @@
 package org.groundmetric.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -166,8 +165,7 @@ public final class ReportCommand implements Callable<Integer> {
         run.put("linkage", linkage);
         run.put("gene importance", importanceKind);
         run.put("UMAP seed", Long.toString(seed));
-        JsonNode pre = m.preprocessing();
-        run.put("preprocessing (replayed)", pre == null || pre.isNull() ? "none" : pre.toString());
+        run.put("preprocessing (replayed)", m.preprocessing().describe());
         page.heading("Settings").settings("This run", run);
         Map<String, String> hyper = new LinkedHashMap<>();
         if (m.config() != null) {

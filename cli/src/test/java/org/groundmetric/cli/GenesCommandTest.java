@@ -52,6 +52,26 @@ class GenesCommandTest {
         assertEquals(List.of("ISG15", "CD3E"), Files.readAllLines(dir.resolve("lists/axis2_positive.txt")));
     }
 
+    /** A model over Ensembl ids reports the symbols of an h5ad's var column, matched by the var index. */
+    @Test
+    void geneNamesFromRenamesByTheVarIndex(@TempDir Path dir) throws Exception {
+        List<String> ids = List.of("ENSG01", "ENSG02", "ENSG03");
+        // Written by Python anndata 0.8 (Debian python3-anndata): var index ENSG01..03, var/feature_name
+        // ISG15, IFI6, CD3E; X is 2×3 zeros.
+        Path h5ad = Path.of(GenesCommandTest.class.getResource("/viz/ensembl_symbols.h5ad").toURI());
+        Path model = TestModels.withWeights(new double[][] {{0, 3, 1}}, ids, dir.resolve("m.json"));
+        Path out = dir.resolve("g.tsv");
+        CliRun run = CliRun.of("genes", "--model", model.toString(), "--out", out.toString(),
+                "--input", h5ad.toString(), "--gene-names-from", "feature_name");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(1).startsWith("IFI6\t") && lines.get(2).startsWith("CD3E\t"), lines.toString());
+        CliRun unknown = CliRun.of("genes", "--model", model.toString(), "--out", out.toString(),
+                "--input", h5ad.toString(), "--gene-names-from", "symbol");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("feature_name"), "lists the available columns: " + unknown.err());
+    }
+
     @Test
     void geneNamesFromNeedsAnInput(@TempDir Path dir) {
         Path model = TestModels.withWeights(new double[][] {{1, 2}}, List.of("a", "b"), dir.resolve("m.json"));

@@ -399,7 +399,8 @@ public final class Umap {
         if (d2 <= 0) {
             return;
         }
-        double coeff = -2 * a * b * Math.pow(d2, b - 1) / (a * Math.pow(d2, b) + 1);
+        double d2b = Math.pow(d2, b); // one pow per update: d2^(b−1) = d2^b / d2
+        double coeff = -2 * a * b * (d2b / d2) / (a * d2b + 1);
         double gx = clip(coeff * dx) * alpha;
         double gy = clip(coeff * dy) * alpha;
         y[2 * i] += gx;
