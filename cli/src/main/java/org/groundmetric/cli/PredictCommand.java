@@ -105,12 +105,12 @@ public final class PredictCommand implements Callable<Integer> {
         TrainedMetric m = TrainedMetric.read(model);
         Cohort referenceCohort = null;
         if (reference != null) {
-            referenceCohort = referenceInput().cohort(true, w -> warn(err, w));
+            referenceCohort = referenceInput().cohort(true, m.preprocessingSteps(), w -> warn(err, w));
         } else if (!m.hasReference()) {
             throw new IllegalArgumentException("model " + model + " keeps no reference samples: give the training data"
                     + " with --reference FILE, or train with --keep-reference");
         }
-        Cohort newSamples = input.cohort(false, w -> warn(err, w));
+        Cohort newSamples = input.cohort(false, m.preprocessingSteps(), w -> warn(err, w));
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, EmbedCommand.threadCount(threads),
                 ProgressBar.unlessQuiet(quiet, "pairs"));
         long start = System.nanoTime();
