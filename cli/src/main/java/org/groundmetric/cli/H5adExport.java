@@ -13,6 +13,7 @@ import org.groundmetric.learn.TrainedMetric;
  * {@code embed --write-h5ad}: a copy of the input with the model's results in anndata's slots
  * (obsm X_ggml, varm ggml_W, uns ggml; see {@link GgmlAnnData}). Every cell of the file is
  * projected, ignoring --filter and the sample grouping: the copy keeps the input's cells in order.
+ * The copy holds what our reader reads: X, obs, var, obsm, varm, layers, uns, and raw's X and var.
  */
 final class H5adExport {
 
@@ -25,7 +26,10 @@ final class H5adExport {
         boolean h5ad = H5adReader.looksLikeHdf5(input.input());
         AnnData copy = h5ad ? H5adReader.readAll(input.input()) : cells;
         AnnData annotated = GgmlAnnData.annotate(copy, cells, geneNames(input, cells, copy), model, warnings);
-        H5adWriter.write(annotated, target);
+        // raw (X and var) is copied as read; its varm, rarely used, is not.
+        AnnData raw = h5ad && H5adReader.inspect(input.input()).rawX() != null
+                ? H5adReader.read(input.input(), new H5adReader.Options("raw", null, null)) : null;
+        H5adWriter.write(annotated, raw, target);
         return annotated;
     }
 

@@ -30,6 +30,7 @@ class WriteH5adTest {
     static TrainedMetric model;
     static Path input;
     static AnnData original;
+    static AnnData raw;
     static Path written;
     static CliRun run;
 
@@ -40,7 +41,13 @@ class WriteH5adTest {
         model = TestModels.train(train, dir.resolve("model.json"));
         original = PredictCommandTest.twoSplits(train, test, new int[] {0, 1}, List.of("dim0", "dim1"));
         input = dir.resolve("in.h5ad");
-        H5adWriter.write(original, input);
+        float[] counts = ((DenseMatrix) original.x()).data().clone();
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Math.round(Math.abs(counts[i]));
+        }
+        raw = AnnData.of(new DenseMatrix(original.cells(), 2, counts), original.obs(),
+                org.groundmetric.data.io.DataFrame.ofIndex(List.of("dim0", "dim1")));
+        H5adWriter.write(original, raw, input);
         written = dir.resolve("out.h5ad");
         // Only the train split is embedded, but every cell of the file gets its X_ggml row.
         run = CliRun.of("embed", "--model", dir.resolve("model.json").toString(), "--input", input.toString(),
@@ -67,6 +74,9 @@ class WriteH5adTest {
                 ((DenseMatrix) back.layers().get("counts")).data());
         assertArrayEquals(original.obsm().get("X_pca").data(), back.obsm().get("X_pca").data());
         assertEquals("two splits", back.uns().get("title"));
+        AnnData backRaw = H5adReader.read(written, new H5adReader.Options("raw", null, null));
+        assertArrayEquals(((DenseMatrix) raw.x()).data(), ((DenseMatrix) backRaw.x()).data());
+        assertEquals(raw.var().index(), backRaw.var().index());
         // X_ggml = X·Wᵀ for every cell, the test split's too, in the file's order.
         DenseMatrix image = back.obsm().get("X_ggml");
         assertEquals(original.cells(), image.rows());
@@ -114,7 +124,10 @@ class WriteH5adTest {
                 "    f.write('%s %d %s\\n' % (a.obs['split'].iloc[-1], int(g['params']['rank']), a.uns['title']))",
                 "    f.write(' '.join('%.9g' % v for v in np.asarray(e, dtype=np.float32).ravel()) + '\\n')",
                 "    f.write(' '.join('%.9g' % v for v in np.asarray(w, dtype=np.float32).ravel()) + '\\n')",
-                "    f.write(' '.join(list(g['gene_importance']['genes'])) + '\\n')");
+                "    f.write(' '.join(list(g['gene_importance']['genes'])) + '\\n')",
+                "    r = np.asarray(a.raw.X, dtype=np.float32)",
+                "    f.write('%d %d %s\\n' % (r.shape[0], r.shape[1], ' '.join(a.raw.var_names)))",
+                "    f.write(' '.join('%.9g' % v for v in r.ravel()) + '\\n')");
         Result r = python(script, written.toString(), dump.toString());
         assertEquals(0, r.exitCode, r.output);
         List<String> lines = Files.readAllLines(dump);
@@ -125,6 +138,8 @@ class WriteH5adTest {
         assertArrayEquals(back.obsm().get("X_ggml").data(), floats(lines.get(3)));
         assertArrayEquals(back.varm().get("ggml_W").data(), floats(lines.get(4)));
         assertEquals("dim0 dim1", lines.get(5));
+        assertEquals("540 2 dim0 dim1", lines.get(6));
+        assertArrayEquals(((DenseMatrix) raw.x()).data(), floats(lines.get(7)));
     }
 
     private static float[] floats(String line) {
