@@ -18,10 +18,16 @@ import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.testing.PaperData;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Predicting new samples with a trained model: the paper's Synth2D train/test split, from the model file alone. */
+/**
+ * Predicting new samples with a trained model: the paper's Synth2D train/test split, from the model
+ * file alone. Slow: it trains the paper's 30 epochs first, so it is tagged "slow" like
+ * GgmlPaperDataTest (still part of {@code mvn test}).
+ */
+@Tag("slow")
 class PredictTest {
 
     @TempDir
