@@ -131,7 +131,7 @@ public final class ReportCommand implements Callable<Integer> {
         training(page, trained.history());
         if (bench != null) {
             page.heading("Benchmark").table("Benchmark results from " + benchmark.getFileName(), bench.header(),
-                    bench.rows());
+                    rounded(bench.rows()));
         }
         samples(page, e, method);
         cells(page, e);
@@ -203,6 +203,8 @@ public final class ReportCommand implements Callable<Integer> {
         double[][] d = e.distances().distances();
         List<String> ids = e.cohort().sampleIds();
         List<String> classes = e.sampleClasses();
+        // Sample names beside the points while they stay readable.
+        List<String> labels = ids.size() <= 40 ? ids : null;
         if (ids.size() >= 2) {
             double[][] z = HierarchicalClustering.linkage(d, method);
             page.figure("wasserstein-heatmap", "W_θ between samples, ordered by " + method.name().toLowerCase(Locale.ROOT)
@@ -211,11 +213,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         page.figure("samples-mds", "Classical MDS of W_θ, one point per sample",
                 Plots.scatter("Samples: MDS of W_θ", "MDS 1", "MDS 2", column(e.sampleMds(), 0),
-                        column(e.sampleMds(), 1), classes, "class", 14));
+                        column(e.sampleMds(), 1), classes, "class", 14, labels));
         if (e.sampleUmap() != null) {
             page.figure("samples-umap", "UMAP of W_θ, one point per sample",
                     Plots.scatter("Samples: UMAP of W_θ", "UMAP 1", "UMAP 2", column(e.sampleUmap(), 0),
-                            column(e.sampleUmap(), 1), classes, "class", 14));
+                            column(e.sampleUmap(), 1), classes, "class", 14, labels));
         } else {
             page.paragraph("Too few samples for a UMAP of W_θ (needs " + Embeddings.MIN_SAMPLES_FOR_UMAP + ").");
         }
@@ -270,6 +272,29 @@ public final class ReportCommand implements Callable<Integer> {
             page.figure("unit-balls", "The learned metric's unit ball {x : ‖Wx‖ = 1} beside the Euclidean unit circle",
                     Plots.unitBalls(m.metric().weights(), m.rank(), m.featureNames()));
         }
+    }
+
+    /** Numbers to 4 significant digits (a results CSV holds full doubles); text as it is. */
+    static List<List<String>> rounded(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> r = new ArrayList<>();
+            for (String cell : row) {
+                String shown = cell;
+                try {
+                    double v = Double.parseDouble(cell.trim());
+                    if (Double.isFinite(v) && !cell.trim().isEmpty()) {
+                        shown = v == Math.rint(v) && Math.abs(v) < 1e15
+                                ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+                    }
+                } catch (NumberFormatException notANumber) {
+                    // text such as a method name or a status
+                }
+                r.add(shown);
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static double[] column(double[][] xy, int c) {

@@ -101,7 +101,7 @@ public final class HtmlReport {
     }
 
     private static void appendTable(StringBuilder html, Table t) {
-        html.append("<table>\n<caption>").append(esc(t.caption())).append("</caption>\n<thead><tr>");
+        html.append("<div class=\"table-wrap\"><table>\n<caption>").append(esc(t.caption())).append("</caption>\n<thead><tr>");
         for (String h : t.header()) {
             html.append("<th>").append(esc(h)).append("</th>");
         }
@@ -113,7 +113,7 @@ public final class HtmlReport {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n");
+        html.append("</tbody>\n</table></div>\n");
     }
 
     private static void appendFigure(StringBuilder html, FigureBlock f, Path dir) {
@@ -151,6 +151,7 @@ public final class HtmlReport {
                    margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
             h1 { font-size: 1.7em; border-bottom: 2px solid #0072B2; padding-bottom: .2em; }
             h2 { font-size: 1.3em; margin-top: 2em; color: #0072B2; }
+            .table-wrap { overflow-x: auto; }
             table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
             caption { text-align: left; font-weight: 600; padding-bottom: .3em; }
             th, td { border: 1px solid #ccc; padding: .25em .6em; }

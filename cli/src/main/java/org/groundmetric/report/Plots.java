@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.groundmetric.eval.SymmetricEigen;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -55,6 +56,12 @@ public final class Plots {
      */
     public static Figure scatter(String title, String xLabel, String yLabel, double[] x, double[] y,
                                  List<String> category, String legendTitle, int markerSize) {
+        return scatter(title, xLabel, yLabel, x, y, category, legendTitle, markerSize, null);
+    }
+
+    /** The same, with a text label above each point (for a few dozen samples; null for none). */
+    public static Figure scatter(String title, String xLabel, String yLabel, double[] x, double[] y,
+                                 List<String> category, String legendTitle, int markerSize, List<String> pointLabels) {
         if (x.length != y.length || x.length != category.size()) {
             throw new IllegalArgumentException("scatter needs equally many x, y and categories; got "
                     + x.length + ", " + y.length + ", " + category.size());
@@ -86,6 +93,19 @@ public final class Plots {
             g++;
         }
         chart.getStyler().setLegendVisible(true);
+        if (pointLabels != null) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : y) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            double lift = hi > lo ? 0.035 * (hi - lo) : 0.1;
+            chart.getStyler().setAnnotationTextFont(LEGEND.deriveFont(12f));
+            for (int i = 0; i < x.length; i++) {
+                chart.addAnnotation(new AnnotationText(pointLabels.get(i), x[i], y[i] + lift, false));
+            }
+        }
         return titled(chart, legendTitle);
     }
 

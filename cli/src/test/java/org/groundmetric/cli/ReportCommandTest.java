@@ -43,6 +43,7 @@ class ReportCommandTest {
             assertTrue(html.contains("<h2>" + section + "</h2>"), "section " + section);
         }
         assertTrue(html.contains("euclidean, exact"), "benchmark rows are shown, quoted commas kept");
+        assertTrue(html.contains(">0.6700</td>"), "benchmark numbers shown to 4 significant digits");
         for (String fig : List.of("training-loss", "wasserstein-heatmap", "samples-mds", "samples-umap",
                 "cells-umap-class", "cells-umap-celltype", "gene-importance", "unit-balls")) {
             assertTrue(Files.size(report.resolve(fig + ".png")) > 1000, fig + ".png");
