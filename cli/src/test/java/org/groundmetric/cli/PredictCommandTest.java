@@ -132,6 +132,29 @@ class PredictCommandTest {
     }
 
     @Test
+    void trainKeepReferenceStoresProjectedCellsThatPredictUses() throws Exception {
+        Path trainCsv = TestModels.writeCsv(train, dir.resolve("train.csv"));
+        Path testCsv = TestModels.writeCsv(test, dir.resolve("test.csv"));
+        Path m = dir.resolve("kept.json");
+        CliRun trained = CliRun.of("train", "--input", trainCsv.toString(), "--sample-key", "sample", "--label-key",
+                "class", "--epochs", "2", "--keep-reference", "--out", m.toString(), "-q");
+        assertEquals(0, trained.exitCode(), trained.err());
+        com.fasterxml.jackson.databind.JsonNode reference = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(m.toFile()).get("reference");
+        assertEquals(train.size(), reference.size());
+        assertEquals(train.sample(0).id(), reference.get(0).get("id").asText());
+        assertEquals(train.sample(0).cellCount(), reference.get(0).get("cells").size());
+        assertEquals(5, reference.get(0).get("cells").get(0).size());
+        Path out = dir.resolve("kept-pred.tsv");
+        CliRun run = CliRun.of("predict", "--model", m.toString(), "--input", testCsv.toString(), "--sample-key",
+                "sample", "--out", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("sample\tpredicted\tp_class_0\tp_class_1\tp_class_2\tnearest1\tdistance1\tnearest2\tdistance2"
+                + "\tnearest3\tdistance3\tnearest4\tdistance4\tnearest5\tdistance5", Files.readAllLines(out).get(0));
+        assertTrue(!run.out().contains("accuracy"), run.out());
+    }
+
+    @Test
     void helpTeaches() {
         CliRun run = CliRun.of("predict", "--help");
         assertEquals(0, run.exitCode());
