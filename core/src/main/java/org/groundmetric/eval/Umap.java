@@ -115,8 +115,14 @@ public final class Umap {
     /** Exact k-nearest neighbours, each row sorted by distance then index (so ties are reproducible). */
     record Neighbours(int[][] index, double[][] distance) {
 
+        /** Up to this many dimensions a k-d tree beats scanning all pairs (the rank k of a metric is small). */
+        static final int KD_TREE_MAX_DIM = 16;
+
         static Neighbours euclidean(double[] p, int dim, int k) {
             int n = p.length / dim;
+            if (dim <= KD_TREE_MAX_DIM) {
+                return viaKdTree(p, n, dim, k);
+            }
             int[][] idx = new int[n][];
             double[][] dst = new double[n][];
             IntStream.range(0, n).parallel().forEach(i -> {
@@ -131,6 +137,27 @@ public final class Umap {
                 }
                 select(i, d, k, idx, dst);
             });
+            return new Neighbours(idx, dst);
+        }
+
+        /**
+         * Exact neighbours from a k-d tree: each point's k + 1 nearest, itself removed. The tree
+         * orders ties by index as {@link #select} does, so both paths give the same graph.
+         */
+        private static Neighbours viaKdTree(double[] p, int n, int dim, int k) {
+            KdTree.Neighbours found = new KdTree(p, n, dim).query(p, n, k + 1);
+            int[][] idx = new int[n][k];
+            double[][] dst = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                int m = 0;
+                for (int j = 0; j <= k && m < k; j++) {
+                    int other = found.index(i, j);
+                    if (other != i) {
+                        idx[i][m] = other;
+                        dst[i][m++] = found.distance(i, j);
+                    }
+                }
+            }
             return new Neighbours(idx, dst);
         }
 

@@ -103,6 +103,29 @@ class UmapTest {
         assertTrue(t > 0.85, "trustworthiness " + t);
     }
 
+    /** The k-d tree path (low dimensions) finds the same neighbours as scanning all pairs. */
+    @Test
+    void kdTreeNeighboursEqualTheFullScan() {
+        double[] p = clusters(5);
+        int n = p.length / DIM;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int c = 0; c < DIM; c++) {
+                    s += Math.pow(p[i * DIM + c] - p[j * DIM + c], 2);
+                }
+                d[i][j] = Math.sqrt(s);
+            }
+        }
+        Umap.Neighbours tree = Umap.Neighbours.euclidean(p, DIM, 15);
+        Umap.Neighbours scan = Umap.Neighbours.precomputed(d, 15);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(scan.index()[i], tree.index()[i], "neighbours of point " + i);
+            assertArrayEquals(scan.distance()[i], tree.distance()[i], 1e-9);
+        }
+    }
+
     @Test
     void trustworthinessOfAnIdenticalEmbeddingIsOne() {
         double[] p = clusters(4);
