@@ -62,6 +62,12 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "Also write the W_θ matrix (header of sample ids, one row per sample).")
     Path distancesOut;
 
+    @Option(names = "--write-h5ad", paramLabel = "out.h5ad",
+            description = {"Also write a copy of the input .h5ad with obsm[\"X_ggml\"] (every cell's k-dim image),",
+                "varm[\"ggml_W\"] (Wᵀ, genes × k; zeros for genes the model does not use) and uns[\"ggml\"]",
+                "(hyper-parameters, gene importance): open it with scanpy, sc.pl.embedding(adata, \"X_ggml\")."})
+    Path writeH5ad;
+
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
             description = "Blend weight of the model in the ground metric for W_θ, in [0, 1] (default: ${DEFAULT-VALUE}).")
     double mix;
@@ -118,6 +124,10 @@ public final class EmbedCommand implements Callable<Integer> {
                     + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");
         }
         out.println("wrote " + cellsOut + " and " + samplesOut + (distancesOut != null ? " and " + distancesOut : ""));
+        if (writeH5ad != null) {
+            org.groundmetric.data.io.AnnData a = H5adExport.write(input, in.model(), writeH5ad, w -> err.println("warning: " + w));
+            out.println("wrote " + writeH5ad + " (" + a.cells() + " cells with obsm X_ggml, varm ggml_W, uns ggml)");
+        }
         out.flush();
         return 0;
     }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             GenesCommand.class,
             EmbedCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            PredictCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

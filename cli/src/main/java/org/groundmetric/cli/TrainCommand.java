@@ -123,6 +123,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to write the model (JSON; written to a temporary file, then renamed).")
     Path out;
 
+    @Option(names = "--keep-reference",
+            description = {"Store every training sample's id, class and projected cells (k floats per cell) in",
+                "the model, so 'groundmetric predict' needs only the model and the new data."})
+    boolean keepReference;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.")
     boolean quiet;
 
@@ -152,6 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
                         : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
         double seconds = (System.nanoTime() - start) / 1e9;
         model = model.withPreprocessing(prepared.preprocessing());
+        if (keepReference) {
+            model = model.withReference(cohort);
+        }
         model.write(out);
         double epochSeconds = 0;
         for (EpochRecord r : model.history()) {
