@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundmetric benchmark}: the paper's Tables 1 and 2 on your cohort. */
 @Command(name = "benchmark",
+        header = "Compares GGML with Euclidean, Manhattan, Cosine, LMNN, NCA, ITML, LFDA (paper Table 1).",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code groundmetric demo}: GGML against the Euclidean ground metric on the paper's Synth2D. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo",
+        header = "Trains GGML on the paper's Synth2D and compares it with Euclidean (no data needed).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "A one-minute tour: draws the paper's Synth2D (3 classes × 10 samples of 300 cells; only one of",
             "the two features carries the class, the other is noise 1000× larger), trains GGML with the",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundmetric embed}: cells and samples in the learned metric's picture. */
 @Command(name = "embed",
+        header = "Cells (projection, UMAP) and samples (MDS, UMAP) under a trained metric; --write-h5ad.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code groundmetric emd}: the optimal transport cost between two point clouds. */
 @Command(name = "emd",
+        header = "Exact optimal transport cost between two point clouds (CSV), as POT's emd2.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

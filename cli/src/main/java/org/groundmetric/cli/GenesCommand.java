@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundmetric genes}: which features (genes) a learned metric relies on. */
 @Command(name = "genes",
+        header = "Ranks genes by their importance in the learned metric; per-axis gene lists.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

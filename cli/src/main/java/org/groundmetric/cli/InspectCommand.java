@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code groundmetric inspect FILE}: what is in a cell data file, so a user can choose the keys. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Shows what a cell data file holds, to choose --sample-key, --label-key, --layer and --use-rep: its shape, where X comes from and how it is stored (dense/CSR/CSC, value type, density, compression), every obs column with its number of distinct values and the most common ones, the var columns, layers, raw, obsm embeddings and uns keys. For .h5ad files only metadata is read, never the matrix values, so it is fast on large files.  Example:   groundmetric inspect kidney.h5ad ")
+@Command(name = "inspect",
+        header = "Shows what a cell data file holds (shape, obs/var columns, layers), to choose the keys.", mixinStandardHelpOptions = true,
+        description = "Shows what a cell data file holds, to choose --sample-key, --label-key, --layer and --use-rep: its shape, where X comes from and how it is stored (dense/CSR/CSC, value type, density, compression), every obs column with its number of distinct values and the most common ones, the var columns, layers, raw, obsm embeddings and uns keys. For .h5ad files only metadata is read, never the matrix values, so it is fast on large files.%n%nExample:%n  groundmetric inspect kidney.h5ad")
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "An .h5ad file, a 10x matrix directory or a CSV/TSV table.")

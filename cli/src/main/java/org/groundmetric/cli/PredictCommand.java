@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundmetric predict}: classify new samples with a trained model and name their nearest known samples. */
 @Command(name = "predict",
+        header = "Classifies new samples (patients) with a trained model; nearest reference samples.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

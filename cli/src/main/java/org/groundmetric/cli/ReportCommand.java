@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundmetric report}: one HTML page with the pictures and tables of a trained model on a cohort. */
 @Command(name = "report",
+        header = "A self-contained HTML report: training curve, heatmap, embeddings, genes, benchmark.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

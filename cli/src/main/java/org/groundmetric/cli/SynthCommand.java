@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code groundmetric synth}: the paper's synthetic benchmarks as .h5ad files. */
-@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "synth",
+        header = "Writes the paper's synthetic data sets (Synth2D, Synth200D) as .h5ad.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Writes one of the paper's synthetic data sets (its reference generator) as an AnnData .h5ad:",
             "3 classes × 10 samples, 300 cells each (a class-specific mode and two shared modes of 100),",

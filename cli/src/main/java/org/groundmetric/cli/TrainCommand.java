@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code groundmetric train}: learns a ground metric with GGML and saves it as a JSON model. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train",
+        header = "Learns a ground metric W between cells with GGML from sample labels; writes model.json.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Learns a ground metric between cells with GGML (Kühn & Schaub, AISTATS 2025): a k×D matrix W",
             "such that exact optimal-transport distances between samples, with cost ‖Wx − Wy‖ between",

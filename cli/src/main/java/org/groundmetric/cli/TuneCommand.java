@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundmetric tune}: the paper's grid search over alpha and lambda on validation samples. */
 @Command(name = "tune",
+        header = "Grid search of the margin alpha and regularisation lambda on validation samples.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
