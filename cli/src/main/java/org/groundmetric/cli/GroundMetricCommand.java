@@ -22,7 +22,11 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
-            EmdCommand.class
+            EmdCommand.class,
+            InspectCommand.class,
+            DistancesCommand.class,
+            BenchmarkCommand.class,
+            TuneCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

@@ -1,0 +1,283 @@
+package org.groundmetric.data;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.groundmetric.linalg.CellMatrix;
+
+/**
+ * The leading principal axes of the cells of all samples (stacked), by randomized subspace
+ * iteration (Halko, Martinsson &amp; Tropp 2011): a few passes of X·Ω and Xᵀ·Q over the sparse data,
+ * never a genes × genes covariance, never a dense copy of X. Centring is applied implicitly.
+ */
+final class PrincipalComponents {
+
+    private static final int OVERSAMPLING = 10;
+    private static final int POWER_ITERATIONS = 3;
+
+    private PrincipalComponents() {
+    }
+
+    /** Per-gene mean over all cells. */
+    static double[] mean(List<CellMatrix> blocks, int genes) {
+        double[] sum = new double[genes];
+        long n = 0;
+        for (CellMatrix m : blocks) {
+            double[] ones = new double[m.rows()];
+            java.util.Arrays.fill(ones, 1.0);
+            m.accumulateLeftProduct(ones, 1, sum);
+            n += m.rows();
+        }
+        for (int j = 0; j < genes; j++) {
+            sum[j] /= n;
+        }
+        return sum;
+    }
+
+    /**
+     * Returns {@code count} components, each a unit vector over the genes (row-major count × genes),
+     * sign-fixed so each component's largest loading is positive (deterministic output).
+     */
+    static double[][] components(List<CellMatrix> blocks, double[] mean, int count, long seed) {
+        int genes = mean.length;
+        int cells = 0;
+        for (CellMatrix m : blocks) {
+            cells += m.rows();
+        }
+        if (count > Math.min(cells, genes)) {
+            throw new IllegalArgumentException("--pca " + count + " asks for more components than min(cells, genes) = "
+                    + Math.min(cells, genes));
+        }
+        int l = Math.min(count + OVERSAMPLING, Math.min(cells, genes));
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] omega = new double[l * genes]; // l × genes: the test directions, as rows
+        for (int i = 0; i < omega.length; i++) {
+            omega[i] = gaussian(rnd);
+        }
+        double[] q = multiplyCentred(blocks, mean, omega, l, cells); // cells × l
+        orthonormaliseColumns(q, cells, l);
+        for (int it = 0; it < POWER_ITERATIONS; it++) {
+            double[] z = transposeMultiplyCentred(blocks, mean, q, l, genes); // l × genes
+            orthonormaliseRows(z, l, genes);
+            q = multiplyCentred(blocks, mean, z, l, cells);
+            orthonormaliseColumns(q, cells, l);
+        }
+        double[] b = transposeMultiplyCentred(blocks, mean, q, l, genes); // B = Qᵀ(X − 1μᵀ), l × genes
+        double[] bbt = new double[l * l];
+        for (int i = 0; i < l; i++) {
+            for (int j = i; j < l; j++) {
+                double s = 0;
+                for (int g = 0; g < genes; g++) {
+                    s += b[i * genes + g] * b[j * genes + g];
+                }
+                bbt[i * l + j] = s;
+                bbt[j * l + i] = s;
+            }
+        }
+        double[][] eig = SymmetricEigen.decompose(bbt, l); // [values desc], [vectors as rows]
+        double[][] out = new double[count][genes];
+        for (int c = 0; c < count; c++) {
+            double sigma = Math.sqrt(Math.max(eig[0][c], 0));
+            double maxAbs = 0;
+            int argMax = 0;
+            for (int g = 0; g < genes; g++) {
+                double v = 0;
+                for (int i = 0; i < l; i++) {
+                    v += eig[1][c * l + i] * b[i * genes + g];
+                }
+                v = sigma > 0 ? v / sigma : 0;
+                out[c][g] = v;
+                if (Math.abs(v) > maxAbs) {
+                    maxAbs = Math.abs(v);
+                    argMax = g;
+                }
+            }
+            if (out[c][argMax] < 0) {
+                for (int g = 0; g < genes; g++) {
+                    out[c][g] = -out[c][g];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** (X − 1μᵀ)·Aᵀ for A given as l × genes rows: cells × l. */
+    private static double[] multiplyCentred(List<CellMatrix> blocks, double[] mean, double[] a, int l, int cells) {
+        int genes = mean.length;
+        double[] shift = new double[l];
+        for (int r = 0; r < l; r++) {
+            double s = 0;
+            for (int g = 0; g < genes; g++) {
+                s += mean[g] * a[r * genes + g];
+            }
+            shift[r] = s;
+        }
+        double[] out = new double[cells * l];
+        int offset = 0;
+        for (CellMatrix m : blocks) {
+            double[] part = m.projectRows(a, l);
+            for (int i = 0; i < m.rows(); i++) {
+                for (int r = 0; r < l; r++) {
+                    out[(offset + i) * l + r] = part[i * l + r] - shift[r];
+                }
+            }
+            offset += m.rows();
+        }
+        return out;
+    }
+
+    /** Qᵀ(X − 1μᵀ) for Q cells × l: l × genes. */
+    private static double[] transposeMultiplyCentred(List<CellMatrix> blocks, double[] mean, double[] q, int l, int genes) {
+        double[] acc = new double[l * genes];
+        double[] colSums = new double[l];
+        int offset = 0;
+        for (CellMatrix m : blocks) {
+            int n = m.rows();
+            double[] gT = new double[l * n];
+            for (int i = 0; i < n; i++) {
+                for (int r = 0; r < l; r++) {
+                    double v = q[(offset + i) * l + r];
+                    gT[r * n + i] = v;
+                    colSums[r] += v;
+                }
+            }
+            m.accumulateLeftProduct(gT, l, acc);
+            offset += n;
+        }
+        for (int r = 0; r < l; r++) {
+            for (int g = 0; g < genes; g++) {
+                acc[r * genes + g] -= colSums[r] * mean[g];
+            }
+        }
+        return acc;
+    }
+
+    /** Modified Gram–Schmidt on the columns of a rows × cols row-major matrix. */
+    private static void orthonormaliseColumns(double[] m, int rows, int cols) {
+        for (int c = 0; c < cols; c++) {
+            for (int p = 0; p < c; p++) {
+                double dot = 0;
+                for (int i = 0; i < rows; i++) {
+                    dot += m[i * cols + c] * m[i * cols + p];
+                }
+                for (int i = 0; i < rows; i++) {
+                    m[i * cols + c] -= dot * m[i * cols + p];
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < rows; i++) {
+                norm += m[i * cols + c] * m[i * cols + c];
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < rows; i++) {
+                m[i * cols + c] = norm > 0 ? m[i * cols + c] / norm : 0;
+            }
+        }
+    }
+
+    private static void orthonormaliseRows(double[] m, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int p = 0; p < r; p++) {
+                double dot = 0;
+                for (int j = 0; j < cols; j++) {
+                    dot += m[r * cols + j] * m[p * cols + j];
+                }
+                for (int j = 0; j < cols; j++) {
+                    m[r * cols + j] -= dot * m[p * cols + j];
+                }
+            }
+            double norm = 0;
+            for (int j = 0; j < cols; j++) {
+                norm += m[r * cols + j] * m[r * cols + j];
+            }
+            norm = Math.sqrt(norm);
+            for (int j = 0; j < cols; j++) {
+                m[r * cols + j] = norm > 0 ? m[r * cols + j] / norm : 0;
+            }
+        }
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        // Box–Muller; one value per call keeps the stream simple and reproducible.
+        double u = 1.0 - rnd.nextDouble();
+        double v = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** Cyclic Jacobi eigen-decomposition of a small symmetric matrix. */
+    static final class SymmetricEigen {
+        private SymmetricEigen() {
+        }
+
+        /** Returns {eigenvalues descending, eigenvectors as rows (n × n row-major) in the same order}. */
+        static double[][] decompose(double[] sym, int n) {
+            double[] a = sym.clone();
+            double[] v = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                v[i * n + i] = 1;
+            }
+            for (int sweep = 0; sweep < 100; sweep++) {
+                double off = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        off += a[i * n + j] * a[i * n + j];
+                    }
+                }
+                if (off < 1e-30) {
+                    break;
+                }
+                for (int p = 0; p < n; p++) {
+                    for (int r = p + 1; r < n; r++) {
+                        double apr = a[p * n + r];
+                        if (Math.abs(apr) < 1e-300) {
+                            continue;
+                        }
+                        double theta = (a[r * n + r] - a[p * n + p]) / (2 * apr);
+                        double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                        if (theta == 0) {
+                            t = 1;
+                        }
+                        double c = 1 / Math.sqrt(t * t + 1);
+                        double s = t * c;
+                        for (int k = 0; k < n; k++) {
+                            double akp = a[k * n + p];
+                            double akr = a[k * n + r];
+                            a[k * n + p] = c * akp - s * akr;
+                            a[k * n + r] = s * akp + c * akr;
+                        }
+                        for (int k = 0; k < n; k++) {
+                            double apk = a[p * n + k];
+                            double ark = a[r * n + k];
+                            a[p * n + k] = c * apk - s * ark;
+                            a[r * n + k] = s * apk + c * ark;
+                        }
+                        for (int k = 0; k < n; k++) {
+                            double vkp = v[k * n + p];
+                            double vkr = v[k * n + r];
+                            v[k * n + p] = c * vkp - s * vkr;
+                            v[k * n + r] = s * vkp + c * vkr;
+                        }
+                    }
+                }
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            double[] diag = new double[n];
+            for (int i = 0; i < n; i++) {
+                diag[i] = a[i * n + i];
+            }
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
+            double[] values = new double[n];
+            double[] vectors = new double[n * n];
+            for (int k = 0; k < n; k++) {
+                int col = order[k];
+                values[k] = diag[col];
+                for (int i = 0; i < n; i++) {
+                    vectors[k * n + i] = v[i * n + col];
+                }
+            }
+            return new double[][] {values, vectors};
+        }
+    }
+}

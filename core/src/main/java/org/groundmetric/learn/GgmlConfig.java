@@ -1,0 +1,145 @@
+package org.groundmetric.learn;
+
+/**
+ * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings.
+ *
+ * @param rank           k, the rows of W (5)
+ * @param neighbors      t, samples drawn per class for each anchor j (3)
+ * @param alpha          α, the triplet margin (10)
+ * @param lambda         λ, the regularisation weight (0.1)
+ * @param regularizer    R (fro, the reference code's default)
+ * @param learningRate   Adam's step size (0.01)
+ * @param beta1          Adam's first-moment decay (0.9)
+ * @param beta2          Adam's second-moment decay (0.999)
+ * @param epsilon        Adam's ε (1e-8)
+ * @param batchSize      triplets per step (128)
+ * @param epochs         passes over freshly drawn triplets (30)
+ * @param seed           drives W₀ and every triplet draw (0)
+ * @param threads        threads for the transport problems of a batch; never changes the result (1)
+ * @param triplets       random (the paper) or nearest (hard mining)
+ * @param init           random (U(−1,1), the reference) or pca
+ * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
+ * @param solver         "exact" (network simplex) or "sinkhorn"
+ * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ */
+public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, Regularizer regularizer,
+                         double learningRate, double beta1, double beta2, double epsilon, int batchSize,
+                         int epochs, long seed, int threads, TripletStrategy triplets, Initialization init,
+                         FeatureScaling featureScaling, String solver, double sinkhornReg) {
+
+    public GgmlConfig {
+        positive("rank k", rank);
+        positive("neighbours t", neighbors);
+        positive("batch size", batchSize);
+        positive("threads", threads);
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs = " + epochs + " must be ≥ 0");
+        }
+        nonNegative("margin alpha", alpha);
+        nonNegative("regularisation lambda", lambda);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate = " + learningRate + " must be a positive number");
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas (" + beta1 + ", " + beta2 + ") must lie in [0, 1)");
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam epsilon = " + epsilon + " must be positive");
+        }
+        if (regularizer == null || triplets == null || init == null || featureScaling == null) {
+            throw new IllegalArgumentException("regularizer, triplets, init and featureScaling must be set");
+        }
+        if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
+            throw new IllegalArgumentException("solver '" + solver + "' is unknown; expected exact or sinkhorn");
+        }
+        if (!(sinkhornReg > 0)) {
+            throw new IllegalArgumentException("sinkhorn reg = " + sinkhornReg + " must be positive");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.rank = rank;
+        b.neighbors = neighbors;
+        b.alpha = alpha;
+        b.lambda = lambda;
+        b.regularizer = regularizer;
+        b.learningRate = learningRate;
+        b.beta1 = beta1;
+        b.beta2 = beta2;
+        b.epsilon = epsilon;
+        b.batchSize = batchSize;
+        b.epochs = epochs;
+        b.seed = seed;
+        b.threads = threads;
+        b.triplets = triplets;
+        b.init = init;
+        b.featureScaling = featureScaling;
+        b.solver = solver;
+        b.sinkhornReg = sinkhornReg;
+        return b;
+    }
+
+    private static void positive(String what, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(what + " = " + v + " must be ≥ 1");
+        }
+    }
+
+    private static void nonNegative(String what, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " = " + v + " must be a finite number ≥ 0");
+        }
+    }
+
+    /** Defaults are the paper's (and its reference code's) settings. */
+    public static final class Builder {
+        private int rank = 5;
+        private int neighbors = 3;
+        private double alpha = 10;
+        private double lambda = 0.1;
+        private Regularizer regularizer = Regularizer.FRO;
+        private double learningRate = 0.01;
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double epsilon = 1e-8;
+        private int batchSize = 128;
+        private int epochs = 30;
+        private long seed = 0;
+        private int threads = 1;
+        private TripletStrategy triplets = TripletStrategy.RANDOM;
+        private Initialization init = Initialization.RANDOM;
+        private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
+        private String solver = "exact";
+        private double sinkhornReg = 0.05;
+
+        public Builder rank(int v) { rank = v; return this; }
+        public Builder neighbors(int v) { neighbors = v; return this; }
+        public Builder alpha(double v) { alpha = v; return this; }
+        public Builder lambda(double v) { lambda = v; return this; }
+        public Builder regularizer(Regularizer v) { regularizer = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder beta1(double v) { beta1 = v; return this; }
+        public Builder beta2(double v) { beta2 = v; return this; }
+        public Builder epsilon(double v) { epsilon = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder triplets(TripletStrategy v) { triplets = v; return this; }
+        public Builder init(Initialization v) { init = v; return this; }
+        public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
+        public Builder solver(String v) { solver = v; return this; }
+        public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
+
+        public GgmlConfig build() {
+            return new GgmlConfig(rank, neighbors, alpha, lambda, regularizer, learningRate, beta1, beta2,
+                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg);
+        }
+    }
+}

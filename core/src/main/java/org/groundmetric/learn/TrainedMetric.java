@@ -1,0 +1,168 @@
+package org.groundmetric.learn;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.metric.LowRankMahalanobis;
+
+/**
+ * A learned ground metric and everything needed to reuse it: W, the features it acts on, the
+ * preprocessing to replay on new data, the class names, the hyper-parameters and seed, and the
+ * training history. Saved as JSON (schema in docs/model-format.md), readable with Python's json.load.
+ *
+ * @param formatVersion {@value #FORMAT_VERSION}
+ * @param kind          {@value #KIND}
+ * @param rank          k
+ * @param weights       W as k rows of D values, in the data's own units
+ * @param featureNames  the D feature names, in W's column order
+ * @param preprocessing the preprocessing to replay on new data before applying W (null: none)
+ * @param classNames    class labels seen in training
+ * @param config        hyper-parameters, including the seed
+ * @param featureScales s with W = V·diag(s), the optimisation coordinates (all 1 without scaling)
+ * @param history       one record per epoch
+ */
+public record TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
+                            JsonNode preprocessing, List<String> classNames, GgmlConfig config,
+                            double[] featureScales, List<EpochRecord> history) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String KIND = "low-rank-mahalanobis";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public TrainedMetric {
+        if (formatVersion != FORMAT_VERSION) {
+            throw new IllegalArgumentException("model format version " + formatVersion + " is not supported;"
+                    + " this groundmetric reads version " + FORMAT_VERSION);
+        }
+        if (!KIND.equals(kind)) {
+            throw new IllegalArgumentException("model kind '" + kind + "' is not supported; expected " + KIND);
+        }
+        if (weights == null || weights.length != rank || rank == 0) {
+            throw new IllegalArgumentException("model W must have rank = " + rank + " rows, got "
+                    + (weights == null ? "none" : weights.length));
+        }
+        for (double[] row : weights) {
+            if (row.length != featureNames.size()) {
+                throw new IllegalArgumentException("model W rows must have one value per feature ("
+                        + featureNames.size() + "), got " + row.length);
+            }
+        }
+        featureNames = List.copyOf(featureNames);
+        classNames = List.copyOf(classNames);
+        history = List.copyOf(history);
+    }
+
+    /** The learned metric d_W(x, y) = ‖Wx − Wy‖. */
+    public LowRankMahalanobis metric() {
+        int d = featureNames.size();
+        double[] w = new double[rank * d];
+        for (int r = 0; r < rank; r++) {
+            System.arraycopy(weights[r], 0, w, r * d, d);
+        }
+        return new LowRankMahalanobis(w, rank);
+    }
+
+    /** The k-dimensional image of a sample's cells (n×k row-major), as metric-learn's transform. */
+    public double[] transform(CellMatrix cells) {
+        return metric().project(cells);
+    }
+
+    /** This model with the preprocessing recorded (e.g. by the CLI, which knows the options used). */
+    public TrainedMetric withPreprocessing(JsonNode newPreprocessing) {
+        return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, newPreprocessing, classNames,
+                config, featureScales, history);
+    }
+
+    /**
+     * Refuses data whose features are not the model's, in the model's order.
+     *
+     * @throws IllegalArgumentException naming how many and which features differ
+     */
+    public void requireFeatures(List<String> dataFeatures) {
+        if (dataFeatures.equals(featureNames)) {
+            return;
+        }
+        Set<String> data = new HashSet<>(dataFeatures);
+        Set<String> model = new HashSet<>(featureNames);
+        List<String> missing = new ArrayList<>();
+        for (String f : featureNames) {
+            if (!data.contains(f)) {
+                missing.add(f);
+            }
+        }
+        List<String> extra = new ArrayList<>();
+        for (String f : dataFeatures) {
+            if (!model.contains(f)) {
+                extra.add(f);
+            }
+        }
+        String what = missing.isEmpty() && extra.isEmpty()
+                ? "the same " + featureNames.size() + " features appear in a different order"
+                : missing.size() + " model features are missing from the data " + head(missing) + " and "
+                        + extra.size() + " data features are not in the model " + head(extra);
+        throw new IllegalArgumentException("the model was trained on " + featureNames.size() + " features, the data has "
+                + dataFeatures.size() + ": " + what + "; apply the model's preprocessing (same gene selection) to the data first");
+    }
+
+    /** Same as {@link #requireFeatures(List)} for a cohort. */
+    public void requireFeatures(Cohort cohort) {
+        requireFeatures(cohort.featureNames());
+    }
+
+    private static String head(List<String> names) {
+        List<String> shown = names.subList(0, Math.min(5, names.size()));
+        return shown + (names.size() > 5 ? " (first 5)" : "");
+    }
+
+    /** Writes the model as JSON (atomically). */
+    public void write(Path file) {
+        AtomicOutput.write(file, out -> JSON.writeValue(out, this));
+    }
+
+    /** Reads a model written by {@link #write(Path)}. */
+    public static TrainedMetric read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model file " + file + " does not exist");
+        }
+        try {
+            return JSON.readValue(file.toFile(), TrainedMetric.class);
+        } catch (IOException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new UncheckedIOException("could not read model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** W as k rows of length D from a row-major array. */
+    static double[][] rows(double[] w, int k) {
+        int d = w.length / k;
+        double[][] out = new double[k][d];
+        for (int r = 0; r < k; r++) {
+            System.arraycopy(w, r * d, out[r], 0, d);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,258 @@
+package org.groundmetric.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.metric.ProjectedCosts;
+import org.groundmetric.ot.Transport;
+import org.groundmetric.ot.TransportPlan;
+import org.groundmetric.ot.TransportSolver;
+
+/**
+ * The GGML batch objective and its exact gradient.
+ *
+ * <p>Loss = mean over the batch of relu(W_θ(X_i,X_j) − W_θ(X_j,X_k) + α) + λ·R(V), where W = V·diag(s)
+ * (s = 1/σ under feature standardisation, else all ones) and W_θ is exact OT with uniform weights
+ * and ground cost d_W(x,y) = ‖Wx − Wy‖. Because the plan π is optimal, ∂W_θ/∂W = Σ πᵢⱼ
+ * W(xᵢ−yⱼ)(xᵢ−yⱼ)ᵀ/d_W(xᵢ,yⱼ) (terms with d = 0 give 0).
+ *
+ * <p>The fast way: project every sample of the batch once (X·Wᵀ), build costs in k dimensions,
+ * solve every distinct pair once, gather per-sample k×n coefficient matrices Gₛ (column r gets
+ * ±coef·W(xᵣ−y)), and form the gradient as Σₛ Gₛ·Xₛ: one pass over each sample's cells, never a k×D
+ * outer product per cell pair. Per-sample partial gradients are summed in sample order, so the
+ * result does not depend on the thread count.
+ */
+final class TripletObjective {
+
+    /** Loss, gradient with respect to V, and how many triplets violated the margin. */
+    record Evaluation(double loss, double tripletLoss, double[] gradient, int activeTriplets) {
+    }
+
+    private final List<CellMatrix> samples;
+    private final int rank;
+    private final int features;
+    private final double alpha;
+    private final Regularizer regularizer;
+    private final double lambda;
+    private final double[] columnScale;
+    private final Parallel parallel;
+    private final ThreadLocal<TransportSolver> solvers;
+    /** Exact solves of equal-size pairs go through a warm-started assignment (null: use the solver). */
+    private final ThreadLocal<Map<Integer, WarmStartAssignment>> assignments;
+    /** Column potentials left by the last solve of each pair, the next solve's warm start. */
+    private final Map<Long, double[]> potentials = new ConcurrentHashMap<>();
+
+    TripletObjective(List<CellMatrix> samples, int rank, double alpha, Regularizer regularizer, double lambda,
+                     double[] columnScale, Parallel parallel, Supplier<TransportSolver> solverFactory,
+                     boolean warmStartAssignment) {
+        this.samples = samples;
+        this.rank = rank;
+        this.features = samples.get(0).cols();
+        this.alpha = alpha;
+        this.regularizer = regularizer;
+        this.lambda = lambda;
+        this.columnScale = columnScale;
+        this.parallel = parallel;
+        this.solvers = ThreadLocal.withInitial(solverFactory);
+        this.assignments = warmStartAssignment ? ThreadLocal.withInitial(HashMap::new) : null;
+    }
+
+    /** W = V·diag(s), k×D row-major. */
+    double[] effectiveW(double[] v) {
+        double[] w = new double[v.length];
+        for (int p = 0; p < v.length; p++) {
+            w[p] = v[p] * columnScale[p % features];
+        }
+        return w;
+    }
+
+    Evaluation evaluate(double[] v, List<Triplet> batch) {
+        double[] w = effectiveW(v);
+        // Distinct samples and pairs of the batch, in order of first appearance (deterministic).
+        Map<Integer, Integer> slot = new LinkedHashMap<>();
+        Map<Long, Integer> pairSlot = new LinkedHashMap<>();
+        int[][] tripletPairs = new int[batch.size()][2];
+        for (int b = 0; b < batch.size(); b++) {
+            Triplet tr = batch.get(b);
+            for (int s : new int[] {tr.i(), tr.j(), tr.k()}) {
+                slot.putIfAbsent(s, slot.size());
+            }
+            tripletPairs[b][0] = pairIndex(pairSlot, tr.i(), tr.j());
+            tripletPairs[b][1] = pairIndex(pairSlot, tr.j(), tr.k());
+        }
+        int[] sampleOfSlot = slot.keySet().stream().mapToInt(Integer::intValue).toArray();
+        long[] pairs = pairSlot.keySet().stream().mapToLong(Long::longValue).toArray();
+
+        double[][] projected = new double[sampleOfSlot.length][];
+        parallel.forEach(sampleOfSlot.length, a -> projected[a] = samples.get(sampleOfSlot[a]).projectRows(w, rank));
+
+        Transport[] solved = new Transport[pairs.length];
+        parallel.forEach(pairs.length, p -> {
+            int a = slot.get(first(pairs[p]));
+            int b = slot.get(second(pairs[p]));
+            solved[p] = solve(pairs[p], projected[a], projected[b]);
+        });
+
+        // Hinge per triplet; active triplets give each of their two pairs a weight ±1/|batch|.
+        double[] pairWeight = new double[pairs.length];
+        double hinge = 0;
+        int active = 0;
+        double inv = 1.0 / batch.size();
+        for (int b = 0; b < batch.size(); b++) {
+            double l = solved[tripletPairs[b][0]].value() - solved[tripletPairs[b][1]].value() + alpha;
+            if (l > 0) {
+                hinge += l;
+                active++;
+                pairWeight[tripletPairs[b][0]] += inv;
+                pairWeight[tripletPairs[b][1]] -= inv;
+            }
+        }
+        hinge *= inv;
+
+        // Pairs touching each slot, in pair order, so each slot's coefficients are built alone.
+        List<List<Integer>> pairsOfSlot = new ArrayList<>();
+        for (int a = 0; a < sampleOfSlot.length; a++) {
+            pairsOfSlot.add(new ArrayList<>());
+        }
+        for (int p = 0; p < pairs.length; p++) {
+            if (pairWeight[p] != 0) {
+                pairsOfSlot.get(slot.get(first(pairs[p]))).add(p);
+                pairsOfSlot.get(slot.get(second(pairs[p]))).add(p);
+            }
+        }
+        double[][] partial = new double[sampleOfSlot.length][];
+        parallel.forEach(sampleOfSlot.length, a -> {
+            if (pairsOfSlot.get(a).isEmpty()) {
+                return;
+            }
+            CellMatrix x = samples.get(sampleOfSlot[a]);
+            double[] g = new double[rank * x.rows()];
+            for (int p : pairsOfSlot.get(a)) {
+                int src = slot.get(first(pairs[p]));
+                int dst = slot.get(second(pairs[p]));
+                addCoefficients(g, x.rows(), a == src, projected[src], projected[dst], solved[p].plan(), pairWeight[p]);
+            }
+            double[] acc = new double[rank * features];
+            x.accumulateLeftProduct(g, rank, acc);
+            partial[a] = acc;
+        });
+        double[] grad = new double[v.length];
+        for (double[] acc : partial) {
+            if (acc != null) {
+                for (int p = 0; p < grad.length; p++) {
+                    grad[p] += acc[p];
+                }
+            }
+        }
+        // Chain rule through W = V·diag(s).
+        for (int p = 0; p < grad.length; p++) {
+            grad[p] *= columnScale[p % features];
+        }
+        regularizer.addGradient(v, lambda, grad);
+        return new Evaluation(hinge + lambda * regularizer.value(v), hinge, grad, active);
+    }
+
+    /**
+     * Adds this sample's side of one pair: for plan entry (r, c, π), with diff = W(x_r − y_c) and
+     * d = ‖diff‖, the source cell r gets +weight·π·diff/d and the target cell c gets the negative.
+     */
+    private void addCoefficients(double[] g, int n, boolean isSource, double[] px, double[] py, TransportPlan plan,
+                                 double weight) {
+        int[] rows = plan.rows();
+        int[] cols = plan.cols();
+        double[] mass = plan.mass();
+        double[] diff = new double[rank];
+        for (int e = 0; e < mass.length; e++) {
+            if (mass[e] == 0) {
+                continue;
+            }
+            int r = rows[e];
+            int c = cols[e];
+            double d2 = 0;
+            for (int q = 0; q < rank; q++) {
+                diff[q] = px[r * rank + q] - py[c * rank + q];
+                d2 += diff[q] * diff[q];
+            }
+            if (d2 == 0) {
+                continue;
+            }
+            double f = weight * mass[e] / Math.sqrt(d2);
+            int cell = isSource ? r : c;
+            double sign = isSource ? f : -f;
+            for (int q = 0; q < rank; q++) {
+                g[q * n + cell] += sign * diff[q];
+            }
+        }
+    }
+
+    /** W_θ between two projected samples (uniform weights), without warm start. */
+    Transport solve(double[] px, double[] py) {
+        return solve(-1, px, py);
+    }
+
+    /**
+     * W_θ between two projected samples (uniform weights). Equal-size pairs are solved as a
+     * warm-started assignment when enabled; the start depends only on the pair's own history, so
+     * results stay independent of the thread count.
+     */
+    private Transport solve(long pairKey, double[] px, double[] py) {
+        int n = px.length / rank;
+        int m = py.length / rank;
+        if (assignments != null && n == m) {
+            WarmStartAssignment workspace = assignments.get().computeIfAbsent(n, WarmStartAssignment::new);
+            double[] start = pairKey < 0 ? new double[n] : potentials.computeIfAbsent(pairKey, x -> new double[n]);
+            return workspace.solve(ProjectedCosts.euclidean(px, n, py, m, rank), start);
+        }
+        double[] a = new double[n];
+        double[] b = new double[m];
+        Arrays.fill(a, 1.0 / n);
+        Arrays.fill(b, 1.0 / m);
+        return solvers.get().solve(a, b, ProjectedCosts.euclidean(px, n, py, m, rank));
+    }
+
+    /** The n×n matrix of W_θ between the given samples under V (used for hard-triplet mining). */
+    double[] distanceMatrix(double[] v) {
+        double[] w = effectiveW(v);
+        int n = samples.size();
+        double[][] projected = new double[n][];
+        parallel.forEach(n, s -> projected[s] = samples.get(s).projectRows(w, rank));
+        int pairCount = n * (n - 1) / 2;
+        int[] pa = new int[pairCount];
+        int[] pb = new int[pairCount];
+        int p = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                pa[p] = a;
+                pb[p++] = b;
+            }
+        }
+        double[] values = new double[pairCount];
+        parallel.forEach(pairCount, q -> values[q] = solve(((long) pa[q] << 32) | pb[q], projected[pa[q]],
+                projected[pb[q]]).value());
+        double[] out = new double[n * n];
+        for (int q = 0; q < pairCount; q++) {
+            out[pa[q] * n + pb[q]] = values[q];
+            out[pb[q] * n + pa[q]] = values[q];
+        }
+        return out;
+    }
+
+    private static int pairIndex(Map<Long, Integer> pairSlot, int a, int b) {
+        long key = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+        return pairSlot.computeIfAbsent(key, x -> pairSlot.size());
+    }
+
+    private static int first(long key) {
+        return (int) (key >>> 32);
+    }
+
+    private static int second(long key) {
+        return (int) key;
+    }
+}

@@ -1,0 +1,9 @@
+package org.groundmetric.learn;
+
+/** How the triplets (i, j, k) of an epoch are chosen. */
+public enum TripletStrategy {
+    /** The paper's: for each sample j, t random samples i of its class and t random ones k of every other class. */
+    RANDOM,
+    /** Hard-triplet mining (beyond the paper): the t nearest under the current metric, recomputed each epoch. */
+    NEAREST
+}

@@ -1,0 +1,136 @@
+package org.groundmetric.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.testing.Fixtures;
+import org.groundmetric.ot.NetworkSimplex;
+import org.junit.jupiter.api.Test;
+
+class TripletObjectiveTest {
+
+    /** fixtures/ggml_triplet_gradient.json: PyTorch autograd through POT emd2 (see the fixtures README). */
+    @Test
+    void lossValuesAndGradientMatchPyTorchAutogradThroughPot() {
+        for (JsonNode c : Fixtures.load("ggml_triplet_gradient.json").get("cases")) {
+            List<CellMatrix> samples = List.of(dense(c.get("Xi")), dense(c.get("Xj")), dense(c.get("Xk")));
+            double[][] w = Fixtures.matrix(c.get("W"));
+            int k = w.length;
+            int d = w[0].length;
+            double[] ones = new double[d];
+            Arrays.fill(ones, 1);
+            try (Parallel parallel = new Parallel(1)) {
+                TripletObjective objective = new TripletObjective(samples, k, c.get("alpha").asDouble(),
+                        Regularizer.NONE, 0, ones, parallel, NetworkSimplex::new, false);
+                double[] v = flatten(w);
+                double[] pw = samples.get(0).projectRows(v, k);
+                double[] pj = samples.get(1).projectRows(v, k);
+                double[] pk = samples.get(2).projectRows(v, k);
+                assertRelative(c.get("w_ij").asDouble(), objective.solve(pw, pj).value(), 1e-6, "w_ij");
+                assertRelative(c.get("w_jk").asDouble(), objective.solve(pj, pk).value(), 1e-6, "w_jk");
+                TripletObjective.Evaluation e = objective.evaluate(v, List.of(new Triplet(0, 1, 2)));
+                assertRelative(c.get("loss").asDouble(), e.loss(), 1e-6, "loss");
+                // Relative to the gradient's largest entry: cells are stored as float32 (the
+                // fixture's inputs are float64), which moves a small entry by ~1e-6 of itself.
+                double[] expected = flatten(Fixtures.matrix(c.get("grad")));
+                double largest = Arrays.stream(expected).map(Math::abs).max().orElseThrow();
+                for (int p = 0; p < expected.length; p++) {
+                    assertEquals(expected[p], e.gradient()[p], 1e-6 * largest, "grad[" + p + "]");
+                }
+            }
+        }
+    }
+
+    /**
+     * Central differences of the whole batch loss (hinge mean + λ·‖V‖_F, standardised coordinates)
+     * agree with the analytic gradient: the plan is locally constant, so the loss is smooth away from ties.
+     */
+    @Test
+    void batchGradientMatchesFiniteDifferencesIncludingRegularizerAndScaling() {
+        SplittableRandom rng = new SplittableRandom(7);
+        List<CellMatrix> samples = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            samples.add(randomCells(rng, 6, 4, s));
+        }
+        double[] scale = {1, 0.5, 2, 0.01};
+        double[] v = Ggml.uniformV(2, 4, 3);
+        List<Triplet> batch = List.of(new Triplet(0, 1, 2), new Triplet(1, 0, 3), new Triplet(0, 1, 4),
+                new Triplet(3, 4, 1));
+        for (Regularizer reg : Regularizer.values()) {
+            try (Parallel parallel = new Parallel(1)) {
+                TripletObjective objective = new TripletObjective(samples, 2, 30, reg, 0.1, scale, parallel,
+                        NetworkSimplex::new, reg == Regularizer.L1);
+                TripletObjective.Evaluation e = objective.evaluate(v, batch);
+                assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
+                double h = 1e-6;
+                for (int p = 0; p < v.length; p++) {
+                    double[] plus = v.clone();
+                    double[] minus = v.clone();
+                    plus[p] += h;
+                    minus[p] -= h;
+                    double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss()) / (2 * h);
+                    assertEquals(fd, e.gradient()[p], 1e-5 * Math.max(1, Math.abs(fd)), reg + " grad[" + p + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void gradientDoesNotDependOnTheThreadCount() {
+        SplittableRandom rng = new SplittableRandom(11);
+        List<CellMatrix> samples = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            samples.add(randomCells(rng, 7, 5, s % 3));
+        }
+        double[] scale = {1, 1, 1, 1, 1};
+        double[] v = Ggml.uniformV(3, 5, 1);
+        List<Triplet> batch = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            batch.add(new Triplet(t % 8, (t + 3) % 8, (t + 5) % 8));
+        }
+        double[] one;
+        try (Parallel p = new Parallel(1)) {
+            one = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p, NetworkSimplex::new, true)
+                    .evaluate(v, batch).gradient();
+        }
+        try (Parallel p = new Parallel(4)) {
+            double[] four = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p,
+                    NetworkSimplex::new, true).evaluate(v, batch).gradient();
+            assertArrayEquals(one, four, 0.0);
+        }
+    }
+
+    static CellMatrix randomCells(SplittableRandom rng, int n, int d, double shift) {
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextGaussian() + shift * (j == 0 ? 3 : 0);
+            }
+        }
+        return DenseMatrix.of(x);
+    }
+
+    private static CellMatrix dense(JsonNode rows) {
+        return DenseMatrix.of(Fixtures.matrix(rows));
+    }
+
+    private static double[] flatten(double[][] m) {
+        double[] out = new double[m.length * m[0].length];
+        for (int r = 0; r < m.length; r++) {
+            System.arraycopy(m[r], 0, out, r * m[0].length, m[0].length);
+        }
+        return out;
+    }
+
+    private static void assertRelative(double expected, double actual, double rel, String what) {
+        assertEquals(expected, actual, rel * Math.max(Math.abs(expected), 1e-12), what);
+    }
+}
