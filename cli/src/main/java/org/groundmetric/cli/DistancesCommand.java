@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
             "  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv",
             "  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\",
             "      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv",
+            "  spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances \\",
+            "      -i atlas.h5ad --sample-key donor_id --out D.tsv      (pairs solved as Spark tasks)",
             ""
         })
 public final class DistancesCommand implements Callable<Integer> {
@@ -52,6 +55,9 @@ public final class DistancesCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Pairs solved in parallel (default: the number of processors); results do not depend on it.")
     Integer threads;
+
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -76,8 +82,11 @@ public final class DistancesCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());
         stdout.flush();
-        WassersteinMatrix d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, workers,
-                ProgressBar.unlessQuiet(quiet, "pairs"));
+        WassersteinMatrix d;
+        try (ComputeEngine compute = engine.open(workers)) {
+            d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, compute,
+                    ProgressBar.unlessQuiet(quiet, "pairs"));
+        }
         AtomicOutput.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             writeTsv(w, d);

@@ -33,6 +33,9 @@ public final class GroundMetricCommand implements Runnable {
     /** Exit code for bad input or impossible settings. */
     public static final int EXIT_BAD_INPUT = 2;
 
+    /** System property holding the default of --engine ("local" unless a launcher such as SparkMain sets it). */
+    public static final String DEFAULT_ENGINE_PROPERTY = "groundmetric.engine";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
