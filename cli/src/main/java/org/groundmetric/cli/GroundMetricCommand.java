@@ -26,7 +26,10 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DistancesCommand.class,
             BenchmarkCommand.class,
-            TuneCommand.class
+            TuneCommand.class,
+            TrainCommand.class,
+            SynthCommand.class,
+            DemoCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

@@ -1,7 +1,6 @@
 package org.groundmetric.learn;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.LowRankMahalanobis;
@@ -30,14 +30,14 @@ import org.groundmetric.metric.LowRankMahalanobis;
  * @param rank          k
  * @param weights       W as k rows of D values, in the data's own units
  * @param featureNames  the D feature names, in W's column order
- * @param preprocessing the preprocessing to replay on new data before applying W (null: none)
+ * @param preprocessing the preprocessing to replay on new data before applying W (as fitted on the training data)
  * @param classNames    class labels seen in training
  * @param config        hyper-parameters, including the seed
  * @param featureScales s with W = V·diag(s), the optimisation coordinates (all 1 without scaling)
  * @param history       one record per epoch
  */
 public record TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
-                            JsonNode preprocessing, List<String> classNames, GgmlConfig config,
+                            Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
                             double[] featureScales, List<EpochRecord> history) {
 
     public static final int FORMAT_VERSION = 1;
@@ -68,6 +68,9 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
                         + featureNames.size() + "), got " + row.length);
             }
         }
+        if (preprocessing == null) {
+            preprocessing = Preprocessing.NONE;
+        }
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
         history = List.copyOf(history);
@@ -89,7 +92,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     }
 
     /** This model with the preprocessing recorded (e.g. by the CLI, which knows the options used). */
-    public TrainedMetric withPreprocessing(JsonNode newPreprocessing) {
+    public TrainedMetric withPreprocessing(Preprocessing newPreprocessing) {
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, newPreprocessing, classNames,
                 config, featureScales, history);
     }

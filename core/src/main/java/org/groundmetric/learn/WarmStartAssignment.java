@@ -66,23 +66,25 @@ final class WarmStartAssignment {
         double[] c = cost.values();
         Arrays.fill(rowOfCol, -1);
         Arrays.fill(colOfRow, -1);
-        // Dual-feasible row potentials for the old column potentials; claim free tight columns.
+        int free = n;
+        for (int i = 0; i < n; i++) {
+            remaining[i] = i;
+        }
+        // Jonker–Volgenant's augmenting row reduction, twice: cheap O(n) moves that settle most rows.
+        for (int round = 0; round < 2 && free > 0; round++) {
+            free = reduceRows(c, free);
+        }
+        // Dual-feasible row potentials; assigned rows are tight (their column is a row minimum).
         for (int i = 0; i < n; i++) {
             int base = i * n;
             double best = Double.POSITIVE_INFINITY;
-            int arg = -1;
             for (int j = 0; j < n; j++) {
                 double r = c[base + j] - v[j];
                 if (r < best) {
                     best = r;
-                    arg = j;
                 }
             }
             u[i] = best;
-            if (rowOfCol[arg] < 0) {
-                rowOfCol[arg] = i;
-                colOfRow[i] = arg;
-            }
         }
         long augmentations = 0;
         for (int i = 0; i < n; i++) {
@@ -104,6 +106,67 @@ final class WarmStartAssignment {
         }
         // The OT dual with weights 1/n has the same feasible set uᵢ + vⱼ ≤ cᵢⱼ: reported as is.
         return new Transport(value * w, new TransportPlan(rows, cols, mass), u.clone(), v.clone(), augmentations, true);
+    }
+
+    /**
+     * One round of augmenting row reduction over the {@code free} rows listed in {@code remaining}:
+     * each takes its cheapest column under c − v, lowering that column's potential to the gap to its
+     * second cheapest (so the column stays a minimum of the row), and evicting the previous owner.
+     * Keeps the invariant that every assigned row's column is a minimum of c − v over its row.
+     * Returns how many rows are still free (listed first in {@code remaining}).
+     */
+    private int reduceRows(double[] c, int free) {
+        int next = 0;
+        int stillFree = 0;
+        long budget = 8L * n + 8;
+        while (next < free && budget-- > 0) {
+            int i = remaining[next++];
+            int base = i * n;
+            double min = Double.POSITIVE_INFINITY;
+            double second = Double.POSITIVE_INFINITY;
+            int j1 = -1;
+            int j2 = -1;
+            for (int j = 0; j < n; j++) {
+                double h = c[base + j] - v[j];
+                if (h < second) {
+                    if (h >= min) {
+                        second = h;
+                        j2 = j;
+                    } else {
+                        second = min;
+                        j2 = j1;
+                        min = h;
+                        j1 = j;
+                    }
+                }
+            }
+            int evicted = rowOfCol[j1];
+            // A single column (n = 1) has no second choice: take it, potentials unchanged.
+            boolean strict = j2 >= 0 && min < second;
+            if (strict) {
+                v[j1] -= second - min;
+            } else if (evicted >= 0 && j2 >= 0) {
+                j1 = j2;
+                evicted = rowOfCol[j2];
+            }
+            if (evicted >= 0) {
+                colOfRow[evicted] = -1;
+            }
+            rowOfCol[j1] = i;
+            colOfRow[i] = j1;
+            if (evicted >= 0) {
+                if (strict) {
+                    remaining[--next] = evicted;
+                } else {
+                    remaining[stillFree++] = evicted;
+                }
+            }
+        }
+        // Rows left unprocessed when the budget ran out stay free for the augmentation phase.
+        while (next < free) {
+            remaining[stillFree++] = remaining[next++];
+        }
+        return stillFree;
     }
 
     /** One shortest augmenting path from free row {@code free} (Dijkstra on reduced costs). */

@@ -71,35 +71,60 @@ public final class Costs {
         return new CostMatrix(n, m, out);
     }
 
+    /**
+     * Sums (xᵢ − yⱼ)² (or |xᵢ − yⱼ|) coordinate by coordinate with y held coordinate-major, so the
+     * inner loop runs over j and vectorises; each entry still adds its d terms in order 0..dim−1.
+     */
     private static void squaredEuclidean(double[] x, int n, double[] y, int m, int dim, double[] out, boolean root) {
+        double[] yt = transpose(y, m, dim);
         for (int i = 0; i < n; i++) {
-            int xi = i * dim;
             int row = i * m;
-            for (int j = 0; j < m; j++) {
-                int yj = j * dim;
-                double s = 0;
-                for (int d = 0; d < dim; d++) {
-                    double diff = x[xi + d] - y[yj + d];
-                    s += diff * diff;
+            for (int d = 0; d < dim; d++) {
+                double xd = x[i * dim + d];
+                int col = d * m;
+                if (d == 0) {
+                    for (int j = 0; j < m; j++) {
+                        double diff = xd - yt[col + j];
+                        out[row + j] = diff * diff;
+                    }
+                } else {
+                    for (int j = 0; j < m; j++) {
+                        double diff = xd - yt[col + j];
+                        out[row + j] += diff * diff;
+                    }
                 }
-                out[row + j] = root ? Math.sqrt(s) : s;
+            }
+            if (root) {
+                for (int j = 0; j < m; j++) {
+                    out[row + j] = Math.sqrt(out[row + j]);
+                }
             }
         }
     }
 
     private static void cityblock(double[] x, int n, double[] y, int m, int dim, double[] out) {
+        double[] yt = transpose(y, m, dim);
         for (int i = 0; i < n; i++) {
-            int xi = i * dim;
             int row = i * m;
-            for (int j = 0; j < m; j++) {
-                int yj = j * dim;
-                double s = 0;
-                for (int d = 0; d < dim; d++) {
-                    s += Math.abs(x[xi + d] - y[yj + d]);
+            for (int d = 0; d < dim; d++) {
+                double xd = x[i * dim + d];
+                int col = d * m;
+                for (int j = 0; j < m; j++) {
+                    out[row + j] += Math.abs(xd - yt[col + j]);
                 }
-                out[row + j] = s;
             }
         }
+    }
+
+    /** m×dim row-major → dim×m row-major. */
+    private static double[] transpose(double[] y, int m, int dim) {
+        double[] yt = new double[y.length];
+        for (int j = 0; j < m; j++) {
+            for (int d = 0; d < dim; d++) {
+                yt[d * m + j] = y[j * dim + d];
+            }
+        }
+        return yt;
     }
 
     private static void cosine(double[] x, int n, double[] y, int m, int dim, double[] out) {

@@ -37,7 +37,7 @@ class WarmStartAssignmentTest {
                 }
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
-                        assertTrue(ours.u()[i] + ours.v()[j] <= c.get(i, j) + 1e-9, "dual feasible");
+                        assertTrue(ours.u()[i] + ours.v()[j] <= c.get(i, j) + 1e-9, "dual feasible n=" + n + " round " + round + " viol " + (ours.u()[i] + ours.v()[j] - c.get(i, j)));
                     }
                 }
             }

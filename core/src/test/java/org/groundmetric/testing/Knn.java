@@ -2,32 +2,26 @@ package org.groundmetric.testing;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import org.groundmetric.Progress;
+import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.ot.TransportSolver;
 
 /** Test helper: Wasserstein matrices under a ground metric and leave-one-out k-NN accuracy. */
 public final class Knn {
     private Knn() {
     }
 
-    public static double[][] wasserstein(Cohort c, GroundMetric metric, Supplier<TransportSolver> solver) {
-        int n = c.size();
-        double[][] d = new double[n][n];
-        TransportSolver s = solver.get();
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                int na = c.sample(a).cellCount();
-                int nb = c.sample(b).cellCount();
-                double[] wa = new double[na];
-                double[] wb = new double[nb];
-                Arrays.fill(wa, 1.0 / na);
-                Arrays.fill(wb, 1.0 / nb);
-                d[a][b] = d[b][a] = s.solve(wa, wb, metric.cost(c.sample(a).cells(), c.sample(b).cells())).value();
-            }
-        }
-        return d;
+    public static double[][] wasserstein(Cohort c, GroundMetric metric, int threads) {
+        return WassersteinMatrix.pairwise(c.samples(), metric, NetworkSimplex::new, threads, Progress.NONE).distances();
+    }
+
+    /** Leave-one-out k-NN accuracy of a cohort's samples under the Wasserstein distance with {@code metric}. */
+    public static double accuracy(Cohort c, GroundMetric metric, int k, int threads) {
+        List<String> labels = new java.util.ArrayList<>();
+        c.samples().forEach(s -> labels.add(s.classLabel()));
+        return leaveOneOutAccuracy(wasserstein(c, metric, threads), labels, k);
     }
 
     /** Majority of the k nearest other samples (ties: the nearest of the tied classes). */

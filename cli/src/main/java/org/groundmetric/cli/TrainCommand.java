@@ -1,0 +1,229 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
+import org.groundmetric.data.io.AnnData;
+import org.groundmetric.data.io.Column;
+import org.groundmetric.learn.EpochRecord;
+import org.groundmetric.learn.FeatureScaling;
+import org.groundmetric.learn.Ggml;
+import org.groundmetric.learn.GgmlConfig;
+import org.groundmetric.learn.Initialization;
+import org.groundmetric.learn.Regularizer;
+import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.learn.TripletStrategy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code groundmetric train}: learns a ground metric with GGML and saves it as a JSON model. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Learns a ground metric between cells with GGML (Kühn & Schaub, AISTATS 2025): a k×D matrix W",
+            "such that exact optimal-transport distances between samples, with cost ‖Wx − Wy‖ between",
+            "cells, put samples of one class closer than samples of different classes by a margin alpha.",
+            "Each epoch draws triplets (for every sample j: t samples of its class and t of every other",
+            "class), takes Adam steps on batches of them, and prints a summary line; a progress bar",
+            "(epoch, batch, running loss, triplets/s, ETA) runs on stderr. The model (W, features,",
+            "preprocessing, classes, settings, history) is written as JSON (docs/model-format.md).",
+            "",
+            "Examples:",
+            "  groundmetric synth --preset synth2d --seed 1 --out synth2d.h5ad",
+            "  groundmetric train --input synth2d.h5ad --sample-key sample --label-key class --out model.json",
+            "  groundmetric train -i ../shared/data/synth200d_paper.h5ad --sample-key distribution \\",
+            "      --label-key class --subset split=train --threads 2 --out synth200d.model.json",
+            ""
+        })
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    PreprocessingOptions preprocessing;
+
+    @Option(names = "--subset", paramLabel = "KEY=VALUE",
+            description = {"Train only on cells whose obs column KEY equals VALUE, e.g. split=train",
+                "(repeatable: all must hold). Default: every cell."})
+    List<String> subset = new ArrayList<>();
+
+    @Option(names = {"-k", "--rank"}, paramLabel = "K", defaultValue = "5",
+            description = "Rank k: rows of W, the dimension cells are projected to (default: ${DEFAULT-VALUE}).")
+    int rank;
+
+    @Option(names = {"-t", "--neighbors"}, paramLabel = "T", defaultValue = "3",
+            description = "Neighbours t: samples drawn per class for every anchor sample (default: ${DEFAULT-VALUE}).")
+    int neighbors;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "10",
+            description = "Triplet margin alpha (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--lambda", paramLabel = "LAMBDA", defaultValue = "0.1",
+            description = "Regularisation weight lambda (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--reg", paramLabel = "fro|l1|none", defaultValue = "fro",
+            description = {"Regulariser R(W): fro = Frobenius norm (the reference code's default), l1 =",
+                "elementwise (sparse W), none (default: ${DEFAULT-VALUE}). With --feature-scaling standardize",
+                "it applies to W in standardised units."})
+    String reg;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}; betas 0.9/0.999, eps 1e-8, moments kept across epochs).")
+    double lr;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128",
+            description = "Triplets per Adam step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30",
+            description = "Epochs, each with freshly drawn triplets (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--triplets", paramLabel = "random|nearest", defaultValue = "random",
+            description = {"random: the paper's draw; nearest: the t nearest samples under the current metric,",
+                "recomputed every epoch (hard-triplet mining, costs one distance matrix per epoch).",
+                "Default: ${DEFAULT-VALUE}."})
+    String triplets;
+
+    @Option(names = "--init", paramLabel = "random|pca", defaultValue = "random",
+            description = "W's start: random = Uniform(-1,1) from --seed (the reference), pca = top-k principal axes (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--feature-scaling", paramLabel = "standardize|none", defaultValue = "standardize",
+            description = {"standardize: optimise W in units of each feature's standard deviation, so features",
+                "on very different scales (Synth2D's ×1000 axis) are learned as fast as the rest; the saved",
+                "W is in the data's own units. none: the paper's plain parametrisation. Default: ${DEFAULT-VALUE}."})
+    String featureScaling;
+
+    @Option(names = "--solver", paramLabel = "exact|sinkhorn", defaultValue = "exact",
+            description = {"Transport solver during training: exact (network simplex; equal-size samples use a",
+                "warm-started exact assignment) or sinkhorn (entropic). Default: ${DEFAULT-VALUE}."})
+    String solver;
+
+    @Option(names = "--sinkhorn-reg", paramLabel = "R", defaultValue = "0.05",
+            description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
+    double sinkhornReg;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the transport problems of a batch (default: the number of processors); the learned W does not depend on it.")
+    Integer threads;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.json",
+            description = "Where to write the model (JSON; written to a temporary file, then renamed).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        GgmlConfig config = config();
+        AnnData data = subset(input.read(), subset);
+        Cohort raw = input.cohort(data, true, w -> warn(err, w));
+        Preprocessing.Result prepared = preprocessing.request().fit(raw, w -> warn(err, w));
+        Cohort cohort = prepared.cohort();
+        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s%n",
+                cohort.size(), cohort.classNames().size(), cohort.cellCount(), cohort.featureCount(), config.rank(),
+                config.neighbors(), alpha, lambda, reg);
+        stdout.flush();
+        long start = System.nanoTime();
+        TrainedMetric model = new Ggml(config).train(cohort,
+                quiet ? org.groundmetric.learn.TrainingListener.NONE
+                        : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        model = model.withPreprocessing(prepared.preprocessing());
+        model.write(out);
+        double epochSeconds = 0;
+        for (EpochRecord r : model.history()) {
+            epochSeconds += r.seconds();
+        }
+        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads); final loss %.6g%n",
+                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : seconds / config.epochs(),
+                config.epochs(), config.threads(),
+                model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1).loss());
+        stdout.printf("model written to %s%n", out);
+        stdout.flush();
+        return 0;
+    }
+
+    GgmlConfig config() {
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return GgmlConfig.builder()
+                .rank(rank).neighbors(neighbors).alpha(alpha).lambda(lambda)
+                .regularizer(Regularizer.parse(reg))
+                .learningRate(lr).batchSize(batchSize).epochs(epochs)
+                .seed(preprocessing.seed()).threads(workers)
+                .triplets(parse(TripletStrategy.class, "--triplets", triplets))
+                .init(parse(Initialization.class, "--init", init))
+                .featureScaling(parse(FeatureScaling.class, "--feature-scaling", featureScaling))
+                .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
+                .build();
+    }
+
+    /** The cells whose obs columns match every KEY=VALUE. */
+    static AnnData subset(AnnData data, List<String> conditions) {
+        if (conditions.isEmpty()) {
+            return data;
+        }
+        Map<Column, String> wanted = new LinkedHashMap<>();
+        for (String c : conditions) {
+            int eq = c.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--subset '" + c + "' must look like KEY=VALUE, e.g. split=train");
+            }
+            wanted.put(data.obs().column(c.substring(0, eq), "--subset key"), c.substring(eq + 1));
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < data.cells(); i++) {
+            boolean ok = true;
+            for (Map.Entry<Column, String> e : wanted.entrySet()) {
+                ok &= e.getValue().equals(e.getKey().text(i));
+            }
+            if (ok) {
+                keep.add(i);
+            }
+        }
+        if (keep.isEmpty()) {
+            throw new IllegalArgumentException("--subset " + String.join(" ", conditions) + " matches no cell");
+        }
+        int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
+        return AnnData.of(data.x().selectRows(rows), data.obs().selectRows(rows), data.var());
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(option + " '" + value + "' is unknown; expected one of " + String.join(", ", names));
+    }
+
+    private static void warn(PrintWriter err, String message) {
+        err.println("warning: " + message);
+        err.flush();
+    }
+}

@@ -1,0 +1,47 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.groundmetric.Progress;
+import org.groundmetric.learn.EpochRecord;
+import org.groundmetric.learn.TrainingListener;
+
+/**
+ * Shows training on the console: a progress bar per epoch (batch, running loss, triplets/s, ETA)
+ * and one summary line per epoch on stdout.
+ */
+final class TrainingProgress implements TrainingListener {
+    private final Progress bar;
+    private final PrintWriter out;
+    private int epochs;
+    private double lossSum;
+    private int seen;
+
+    TrainingProgress(Progress bar, PrintWriter out) {
+        this.bar = bar;
+        this.out = out;
+    }
+
+    @Override
+    public void epochStarted(int epoch, int epochs, int triplets, int batches) {
+        this.epochs = epochs;
+        lossSum = 0;
+        seen = 0;
+        bar.start(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), triplets);
+    }
+
+    @Override
+    public void batchFinished(int epoch, int batch, int triplets, double loss) {
+        lossSum += loss * triplets;
+        seen += triplets;
+        bar.advance(triplets, String.format(Locale.ROOT, "batch %d  loss=%.4g", batch, lossSum / seen));
+    }
+
+    @Override
+    public void epochFinished(EpochRecord r) {
+        bar.finish();
+        out.printf(Locale.ROOT, "epoch %d/%d  loss=%.6g  active=%.1f%%  %.3f s%n", r.epoch(), epochs, r.loss(),
+                100 * r.activeFraction(), r.seconds());
+        out.flush();
+    }
+}
