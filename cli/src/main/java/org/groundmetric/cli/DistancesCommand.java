@@ -21,21 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Computes the exact Wasserstein (optimal transport) distance between every pair of samples,",
-            "each sample being the uniform distribution over its cells, with a fixed ground metric between",
-            "cells. Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the",
-            "pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus",
-            "the sample ids, then one row per sample starting with its id.",
-            "",
-            "Examples:",
-            "  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv",
-            "  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\",
-            "      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv",
-            "  spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances \\",
-            "      -i atlas.h5ad --sample-key donor_id --out D.tsv      (pairs solved as Spark tasks)",
-            ""
-        })
+        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells. Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.  Examples:   groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv   groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\       --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv   spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances -i atlas.h5ad --sample-key donor_id --out D.tsv   (the pairs run as Spark tasks) ")
 public final class DistancesCommand implements Callable<Integer> {
 
     @Mixin
@@ -76,8 +62,9 @@ public final class DistancesCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new IllegalArgumentException("--threads " + workers + " must be at least 1");
         }
-        Cohort raw = input.cohort(false, w -> warn(err, w));
-        Preprocessing.Result prepared = preprocessing.request().fit(raw, w -> warn(err, w));
+        Preprocessing request = preprocessing.request();
+        Cohort raw = input.cohort(false, request, w -> warn(err, w));
+        Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());

@@ -11,14 +11,13 @@ import picocli.CommandLine.Option;
 public final class EngineOptions {
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "${sys:" + GroundMetricCommand.DEFAULT_ENGINE_PROPERTY + ":-local}",
-            description = {"Where transport problems run: local (threads of this JVM) or spark (tasks on a Spark",
-                "cluster; run through spark-submit or bin/groundmetric-spark). Results are the same",
-                "(default: ${DEFAULT-VALUE})."})
+            description = "Where transport problems run: local (threads of this JVM) or spark (tasks on a Spark cluster;"
+                    + " run through spark-submit or bin/groundmetric-spark). Results are the same (default: ${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--spark-master", paramLabel = "URL",
-            description = {"Spark master for --engine spark, e.g. local[4] or spark://host:7077 (default: the one",
-                "spark-submit was given)."})
+            description = "Spark master for --engine spark, e.g. local[4] or spark://host:7077 (default: the one"
+                    + " spark-submit was given).")
     String sparkMaster;
 
     /** Opens the chosen engine; the caller closes it. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.CohortBuilder;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.CellDataReader;
 import org.groundmetric.data.io.H5adReader;
@@ -16,13 +17,11 @@ import picocli.CommandLine.Option;
 public final class InputOptions {
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
-            description = {"Cell data: an AnnData .h5ad file, a 10x matrix directory (matrix.mtx[.gz],",
-                "features.tsv[.gz] or genes.tsv, barcodes.tsv[.gz]) or a CSV/TSV table with one cell per row."})
+            description = "Cell data: an AnnData .h5ad file, a 10x matrix directory (matrix.mtx[.gz], features.tsv[.gz] or genes.tsv, barcodes.tsv[.gz]) or a CSV/TSV table with one cell per row.")
     Path input;
 
     @Option(names = "--sample-key", required = true, paramLabel = "COLUMN",
-            description = {"obs column naming each cell's sample (patient, donor), e.g. donor_id.",
-                "'groundmetric inspect FILE' lists the columns."})
+            description = "obs column naming each cell's sample (patient, donor), e.g. donor_id. 'groundmetric inspect FILE' lists the columns.")
     String sampleKey;
 
     @Option(names = "--label-key", paramLabel = "COLUMN",
@@ -30,28 +29,23 @@ public final class InputOptions {
     String labelKey;
 
     @Option(names = "--label-policy", paramLabel = "strict|majority", defaultValue = "strict",
-            description = {"When a sample's cells carry different labels: strict refuses (default: ${DEFAULT-VALUE}),",
-                "majority takes the most common label and warns."})
+            description = "When a sample's cells carry different labels: strict refuses (default: ${DEFAULT-VALUE}), majority takes the most common label and warns.")
     String labelPolicy;
 
     @Option(names = "--layer", paramLabel = "NAME",
-            description = {"Read the cell matrix from layers/NAME (e.g. counts) or from raw/X with 'raw'",
-                "instead of X (.h5ad only)."})
+            description = "Read the cell matrix from layers/NAME (e.g. counts) or from raw/X with 'raw' instead of X (.h5ad only).")
     String layer;
 
     @Option(names = "--use-rep", paramLabel = "OBSM_KEY",
-            description = {"Use an embedding from obsm (e.g. X_pca, X_scVI) as the features instead of",
-                "genes (.h5ad only)."})
+            description = "Use an embedding from obsm (e.g. X_pca, X_scVI) as the features instead of genes (.h5ad only).")
     String useRep;
 
     @Option(names = "--gene-names-from", paramLabel = "VAR_COLUMN",
-            description = {"Name features by this var column instead of the var index, e.g. feature_name",
-                "(CELLxGENE's gene symbols) or gene_ids (10x Ensembl ids). Repeats get -1, -2, …"})
+            description = "Name features by this var column instead of the var index, e.g. feature_name (CELLxGENE's gene symbols) or gene_ids (10x Ensembl ids). Repeats get -1, -2, …")
     String geneNamesFrom;
 
     @Option(names = "--cell-metadata", paramLabel = "TABLE",
-            description = {"For a 10x directory: CSV/TSV of per-cell metadata, first column the barcode",
-                "(default: obs.tsv/obs.csv/metadata.tsv/metadata.csv in the directory)."})
+            description = "For a 10x directory: CSV/TSV of per-cell metadata, first column the barcode (default: obs.tsv/obs.csv/metadata.tsv/metadata.csv in the directory).")
     Path cellMetadata;
 
     /** Reads the input with the chosen layer / embedding / gene names. */
@@ -62,13 +56,21 @@ public final class InputOptions {
 
     /** The cohort of samples; {@code labelsRequired} for commands that learn or evaluate. */
     public Cohort cohort(AnnData data, boolean labelsRequired, Consumer<String> warnings) {
-        CohortBuilder.Spec spec = new CohortBuilder.Spec(sampleKey, labelKey,
-                CohortBuilder.LabelPolicy.parse(labelPolicy), labelsRequired);
-        return CohortBuilder.build(data, spec, warnings);
+        return cohort(data, labelsRequired, Preprocessing.NONE, warnings);
     }
 
-    public Cohort cohort(boolean labelsRequired, Consumer<String> warnings) {
-        return cohort(read(), labelsRequired, warnings);
+    /**
+     * The cohort, keeping only the cells {@code preprocessing}'s --cells-per-sample will use, so a
+     * large file's cells are not all copied (fit the same preprocessing on the result).
+     */
+    public Cohort cohort(AnnData data, boolean labelsRequired, Preprocessing preprocessing, Consumer<String> warnings) {
+        CohortBuilder.Spec spec = new CohortBuilder.Spec(sampleKey, labelKey,
+                CohortBuilder.LabelPolicy.parse(labelPolicy), labelsRequired);
+        return CohortBuilder.build(data, spec, preprocessing::sampleRows, warnings);
+    }
+
+    public Cohort cohort(boolean labelsRequired, Preprocessing preprocessing, Consumer<String> warnings) {
+        return cohort(read(), labelsRequired, preprocessing, warnings);
     }
 
     public Path input() {

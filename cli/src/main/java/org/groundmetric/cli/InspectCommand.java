@@ -21,17 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code groundmetric inspect FILE}: what is in a cell data file, so a user can choose the keys. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {
-            "Shows what a cell data file holds, to choose --sample-key, --label-key, --layer and --use-rep:",
-            "its shape, where X comes from and how it is stored (dense/CSR/CSC, value type, density,",
-            "compression), every obs column with its number of distinct values and the most common ones,",
-            "the var columns, layers, raw, obsm embeddings and uns keys. For .h5ad files only metadata is",
-            "read, never the matrix values, so it is fast on large files.",
-            "",
-            "Example:",
-            "  groundmetric inspect kidney.h5ad",
-            ""
-        })
+        description = "Shows what a cell data file holds, to choose --sample-key, --label-key, --layer and --use-rep: its shape, where X comes from and how it is stored (dense/CSR/CSC, value type, density, compression), every obs column with its number of distinct values and the most common ones, the var columns, layers, raw, obsm embeddings and uns keys. For .h5ad files only metadata is read, never the matrix values, so it is fast on large files.  Example:   groundmetric inspect kidney.h5ad ")
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "An .h5ad file, a 10x matrix directory or a CSV/TSV table.")
@@ -42,8 +32,7 @@ public final class InspectCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--load",
-            description = {"Also read the whole cell matrix, as distances/train would, and report how long it",
-                "took and the Java heap in use: a check that a large file loads, and a timing."})
+            description = "Also read the whole cell matrix, as distances/train would, and report how long it took and the Java heap in use: a check that a large file loads, and a timing.")
     boolean load;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")

@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
 public final class PreprocessingOptions {
 
     @Option(names = "--cells-per-sample", paramLabel = "N",
-            description = {"Use a random subsample of N cells per sample (seeded by --seed); samples with",
-                "fewer cells are dropped with a warning. Default: every cell."})
+            description = "Use a random subsample of N cells per sample (seeded by --seed); samples with fewer cells are dropped with a warning. Default: every cell.")
     Integer cellsPerSample;
 
     @Option(names = "--keep-small-samples",
@@ -20,14 +19,11 @@ public final class PreprocessingOptions {
     Integer minCells;
 
     @Option(names = "--normalize", paramLabel = "log1p|none", defaultValue = "none",
-            description = {"log1p: scale each cell to 10^4 total counts, then log(1+x) (scanpy normalize_total",
-                "+ log1p), for raw counts (e.g. with --layer counts). Default: ${DEFAULT-VALUE}."})
+            description = "log1p: scale each cell to 10^4 total counts, then log(1+x) (scanpy normalize_total + log1p), for raw counts (e.g. with --layer counts). Default: ${DEFAULT-VALUE}.")
     String normalize;
 
     @Option(names = "--gene-filter", paramLabel = "FILTER",
-            description = {"above-mean-variance: keep genes whose variance over all cells exceeds the mean",
-                "gene variance (the paper's filter); top-variance:N: keep the N most variable genes.",
-                "Default: all genes."})
+            description = "above-mean-variance: keep genes whose variance over all cells exceeds the mean gene variance (the paper's filter); top-variance:N: keep the N most variable genes. Default: all genes.")
     String geneFilter;
 
     @Option(names = "--pca", paramLabel = "N",

@@ -60,6 +60,19 @@ public final class CohortBuilder {
     }
 
     public static Cohort build(AnnData data, Spec spec, Consumer<String> warnings) {
+        return build(data, spec, (id, rows) -> rows, warnings);
+    }
+
+    /**
+     * Picks which cells of each sample to keep before copying them out of X, e.g.
+     * {@link Preprocessing#sampleRows}; labels are decided on all of the sample's cells.
+     */
+    @FunctionalInterface
+    public interface RowSelection {
+        int[] select(String sampleId, int[] rows);
+    }
+
+    public static Cohort build(AnnData data, Spec spec, RowSelection selection, Consumer<String> warnings) {
         Column samples = data.obs().column(spec.sampleKey(), "--sample-key");
         Column labels = spec.labelKey() == null ? null : data.obs().column(spec.labelKey(), "--label-key");
         Map<String, int[]> groups = group(samples, warnings, spec.sampleKey());
@@ -74,8 +87,8 @@ public final class CohortBuilder {
         });
         List<Sample> out = new ArrayList<>(groups.size());
         for (Map.Entry<String, int[]> g : groups.entrySet()) {
-            int[] rows = g.getValue();
-            String label = labels == null ? null : sampleLabel(g.getKey(), rows, labels, spec, warnings);
+            String label = labels == null ? null : sampleLabel(g.getKey(), g.getValue(), labels, spec, warnings);
+            int[] rows = selection.select(g.getKey(), g.getValue());
             List<String> cellIds = new ArrayList<>(rows.length);
             for (int r : rows) {
                 cellIds.add(data.obs().index().get(r));

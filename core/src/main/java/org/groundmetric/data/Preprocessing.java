@@ -175,22 +175,28 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         return new Cohort(out, cohort.featureNames());
     }
 
+    /**
+     * The rows {@code --cells-per-sample} keeps of a sample, as a selection from {@code rows}; for
+     * readers that can pick cells before copying them (see {@link CohortBuilder}), which saves a
+     * copy of every cell of a large file. {@link #fit} then finds samples of exactly the requested
+     * size and keeps them, so the cells are the same either way.
+     */
+    public int[] sampleRows(String sampleId, int[] rows) {
+        if (cellsPerSample == null || rows.length <= cellsPerSample
+                || minCells != null && rows.length < minCells) {
+            return rows;
+        }
+        int[] positions = subsamplePositions(sampleId, rows.length, cellsPerSample, seed);
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows[positions[i]];
+        }
+        return out;
+    }
+
     /** A seeded subsample; the stream depends on the seed and the sample id only, not on sample order. */
     static Sample subsample(Sample s, int count, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + s.id().hashCode());
-        int n = s.cellCount();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = 0; i < count; i++) {
-            int j = i + rnd.nextInt(n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        int[] rows = Arrays.copyOf(perm, count);
-        Arrays.sort(rows);
+        int[] rows = subsamplePositions(s.id(), s.cellCount(), count, seed);
         List<String> ids = new ArrayList<>(count);
         for (int r : rows) {
             ids.add(s.cellIds().get(r));
@@ -204,6 +210,24 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
             ann.put(k, out);
         });
         return new Sample(s.id(), s.classLabel(), s.cells().selectRows(rows), ids, ann);
+    }
+
+    /** {@code count} of the positions 0..n−1, ascending, drawn without replacement. */
+    private static int[] subsamplePositions(String sampleId, int n, int count, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + sampleId.hashCode());
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        int[] rows = Arrays.copyOf(perm, count);
+        Arrays.sort(rows);
+        return rows;
     }
 
     private Cohort normalise(Cohort c) {

@@ -107,6 +107,15 @@ class PreprocessingTest {
         assertEquals(sub.sample(0).cellIds(), same.sample(0).cellIds());
         Cohort other = Preprocessing.request(null, 400, false, null, null, null, 4).fit(c, w -> { }).cohort();
         assertTrue(!sub.sample(0).cellIds().equals(other.sample(0).cellIds()));
+        // picking the rows while building the cohort gives the same cells as subsampling afterwards
+        Preprocessing p = Preprocessing.request(null, 400, false, null, null, null, 3);
+        AnnData a = H5adReader.read(SharedData.file("kang_ifnb_example.h5ad"), new H5adReader.Options("counts", null, null));
+        Cohort early = p.fit(CohortBuilder.build(a, new CohortBuilder.Spec("sample_id", "group_id", null, true),
+                p::sampleRows, w -> { }), w -> { }).cohort();
+        assertEquals(sub.sampleIds(), early.sampleIds());
+        for (int s = 0; s < sub.size(); s++) {
+            assertEquals(sub.sample(s).cellIds(), early.sample(s).cellIds());
+        }
         Cohort minCells = Preprocessing.request(300, null, false, null, null, null, 3).fit(c, w -> { }).cohort();
         assertEquals(3, minCells.size());
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 final class ChunkedArrays {
 
     /** Below this the plain path is as fast and simpler. */
-    private static final long MIN_ELEMENTS = 1 << 20;
+    private static final long MIN_ELEMENTS = 1 << 16;
 
     private ChunkedArrays() {
     }
@@ -105,12 +105,10 @@ final class ChunkedArrays {
             return l.dataset.getDecompressedChunk(offset);
         }
         ByteBuffer raw = l.dataset.getRawChunkBuffer(offset);
-        byte[] in = new byte[raw.remaining()];
-        raw.get(in);
         byte[] out = new byte[l.chunk * l.elementSize];
         java.util.zip.Inflater inflater = new java.util.zip.Inflater();
         try {
-            inflater.setInput(in);
+            inflater.setInput(raw);
             int n = 0;
             while (n < out.length && !inflater.finished()) {
                 int got = inflater.inflate(out, n, out.length - n);

@@ -24,9 +24,10 @@ import org.groundmetric.linalg.DenseMatrix;
  *
  * <p>io.jhdf 0.13 writes fixed-length UTF-8 strings (anndata reads them as str) and booleans as
  * 8-bit bitfields: our reader reads boolean columns back as booleans, anndata as uint8 0/1. The
- * categorical {@code ordered} flag must be a real h5py bool, so {@link BooleanAttribute} writes it
- * as HDF5's enum. Empty {@code obsp}/{@code varp} groups are not written (jhdf 0.13 corrupts some
- * empty groups; anndata does not need them). Large matrices are gzip-compressed (deflate level 4) in
+ * categorical {@code ordered} flag must be a real h5py bool, so {@link ExtraAttributes} writes it
+ * as HDF5's enum. Empty groups are never written (jhdf 0.13 writes a broken file when a group has no
+ * children): empty obsm/varm/layers/uns and obsp/varp are left out, which anndata accepts; an empty
+ * nested dict in uns is refused. Large matrices are gzip-compressed (deflate level 4) in
  * chunks.
  */
 public final class H5adWriter {
@@ -43,13 +44,22 @@ public final class H5adWriter {
                 writeMatrix(h, "X", a.x());
                 writeFrame(h, "obs", a.obs());
                 writeFrame(h, "var", a.var());
-                WritableGroup obsm = dict(h, "obsm");
-                a.obsm().forEach((k, m) -> writeMatrix(obsm, k, m));
-                WritableGroup varm = dict(h, "varm");
-                a.varm().forEach((k, m) -> writeMatrix(varm, k, m));
-                WritableGroup layers = dict(h, "layers");
-                a.layers().forEach((k, m) -> writeMatrix(layers, k, m));
-                writeDict(dict(h, "uns"), a.uns());
+                // jhdf 0.13 corrupts files with empty groups, and anndata does not need absent slots
+                if (!a.obsm().isEmpty()) {
+                    WritableGroup obsm = dict(h, "obsm");
+                    a.obsm().forEach((k, m) -> writeMatrix(obsm, k, m));
+                }
+                if (!a.varm().isEmpty()) {
+                    WritableGroup varm = dict(h, "varm");
+                    a.varm().forEach((k, m) -> writeMatrix(varm, k, m));
+                }
+                if (!a.layers().isEmpty()) {
+                    WritableGroup layers = dict(h, "layers");
+                    a.layers().forEach((k, m) -> writeMatrix(layers, k, m));
+                }
+                if (!a.uns().isEmpty()) {
+                    writeDict(dict(h, "uns"), a.uns());
+                }
             }
         });
     }
@@ -93,8 +103,12 @@ public final class H5adWriter {
         if (order.contains("_index")) {
             throw new IllegalArgumentException(name + " has a column named '_index', which anndata reserves for the index");
         }
-        // h5py/anndata write an empty float array for "no columns"; an empty string array is not writable
-        g.putAttribute("column-order", order.isEmpty() ? new double[0] : order.toArray(new String[0]));
+        // h5py/anndata write an empty float array for "no columns"; jhdf cannot write empty arrays itself
+        if (order.isEmpty()) {
+            ExtraAttributes.putEmptyArray(g, "column-order");
+        } else {
+            g.putAttribute("column-order", order.toArray(new String[0]));
+        }
         stringArray(g, "_index", frame.index().toArray(new String[0]));
         frame.columns().forEach((col, c) -> writeColumn(g, col, c));
     }
@@ -103,7 +117,7 @@ public final class H5adWriter {
         if (c instanceof Column.Categorical cat) {
             WritableGroup cg = g.putGroup(name);
             encoding(cg, "categorical", "0.2.0");
-            BooleanAttribute.put(cg, "ordered", cat.ordered());
+            ExtraAttributes.put(cg, "ordered", cat.ordered());
             stringArray(cg, "categories", cat.categories().toArray(new String[0]));
             WritableDataset codes = cg.putDataset("codes", codes(cat.codes(), cat.categories().size()));
             encoding(codes, "array", "0.2.0");
@@ -142,6 +156,9 @@ public final class H5adWriter {
     private static void writeDict(WritableGroup g, Map<String, Object> map) {
         map.forEach((k, v) -> {
             if (v instanceof Map<?, ?> nested) {
+                if (nested.isEmpty()) {
+                    throw new IllegalArgumentException("uns['" + k + "'] is an empty map; io.jhdf cannot write empty groups");
+                }
                 writeDict(dict(g, k), (Map<String, Object>) nested);
             } else if (v instanceof String s) {
                 encoding(g.putDataset(k, s), "string", "0.2.0");

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The files under src/test/resources/io were written by Python (anndata 0.8.0, scipy.io.mmwrite,
  * pandas.to_csv) from one 30 cells × 12 genes count matrix (numpy seed 42): X as CSR, as gzip CSC,
- * as dense float64, without X (h5py del f["X"]), as a 10x directory with an obs.tsv in shuffled
- * order, and as a CSV with numeric donor ids. Sum of X = 134; X[0] = 1,2,0,0,0,0,0,2,0,0,0,0.
+ * as dense float64, without X (h5py del f["X"]), in anndata 0.7's layout (h5py: an h5sparse_format
+ * X group, categories in obs/__categories, no encoding-type attributes), as a 10x directory with an
+ * obs.tsv in shuffled order, and as a CSV with numeric donor ids. Sum of X = 134; X[0] = 1,2,0,0,0,0,0,2,0,0,0,0.
  */
 class CellDataReaderTest {
 
@@ -52,6 +53,7 @@ class CellDataReaderTest {
                 csr.sample(0).cells().get(0, 2)));
         sameCohort(csr, cohort("tiny_csc.h5ad"));
         sameCohort(csr, cohort("tiny_dense64.h5ad"));
+        sameCohort(csr, cohort("tiny_legacy07.h5ad"));
         sameCohort(csr, cohort("tenx"));
         Cohort csv = cohort("tiny.csv");
         assertEquals(List.of("0", "1", "2"), csv.sampleIds()); // numeric donor ids stay metadata

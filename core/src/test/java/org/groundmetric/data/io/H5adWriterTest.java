@@ -1,6 +1,7 @@
 package org.groundmetric.data.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -79,6 +80,56 @@ class H5adWriterTest {
 
         AnnData named = H5adReader.read(file, new H5adReader.Options(null, null, "feature_name"));
         assertEquals(List.of("A", "B", "A-1"), named.var().index());
+    }
+
+    @Test
+    void aLargeChunkedCompressedMatrixRoundTrips(@TempDir Path dir) {
+        // 400 × 500 with ~40% non-zeros: above the size where X is chunked + deflated and read chunk by chunk
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        int rows = 400;
+        int cols = 500;
+        int[] ptr = new int[rows + 1];
+        List<Integer> idx = new java.util.ArrayList<>();
+        List<Float> val = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                if (rnd.nextDouble() < 0.4) {
+                    idx.add(j);
+                    val.add((float) rnd.nextInt(1, 50));
+                }
+            }
+            ptr[i + 1] = idx.size();
+        }
+        int[] ix = idx.stream().mapToInt(Integer::intValue).toArray();
+        float[] vx = new float[val.size()];
+        for (int p = 0; p < vx.length; p++) {
+            vx[p] = val.get(p);
+        }
+        CsrMatrix x = new CsrMatrix(rows, cols, ptr, ix, vx);
+        AnnData a = AnnData.of(x, DataFrame.ofIndex(DataFrame.rangeIndex(rows)), DataFrame.ofIndex(DataFrame.rangeIndex(cols)));
+        Path file = dir.resolve("big.h5ad");
+        H5adWriter.write(a, file);
+        assertEquals("deflate", H5adReader.inspect(file).x().compression().replaceAll("[^a-z].*", ""));
+        CsrMatrix back = (CsrMatrix) H5adReader.read(file, H5adReader.Options.DEFAULT).x();
+        assertArrayEquals(ptr, back.rowPointers());
+        assertArrayEquals(ix, back.columnIndices());
+        assertArrayEquals(vx, back.values());
+        if (PythonCheck.hasAnndata()) {
+            PythonCheck.Result r = assertDoesNotThrow(() -> PythonCheck.run(String.join("\n",
+                    "import sys, anndata",
+                    "a = anndata.read_h5ad(sys.argv[1])",
+                    "assert a.shape == (400, 500) and a.X.nnz == int(sys.argv[2]) and a.X.sum() == float(sys.argv[3]), a",
+                    "print('ok')"), file.toString(), Integer.toString(vx.length), Double.toString(sum(vx))));
+            assertEquals(0, r.exitCode(), r.output());
+        }
+    }
+
+    private static double sum(float[] v) {
+        double s = 0;
+        for (float f : v) {
+            s += f;
+        }
+        return s;
     }
 
     @Test

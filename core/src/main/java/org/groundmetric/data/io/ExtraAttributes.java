@@ -8,14 +8,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A scalar boolean attribute in h5py's form: an HDF5 enum over int8 with members FALSE = 0 and
+ * Attributes io.jhdf 0.13 cannot write on its own. First, an empty float64 array (anndata's
+ * {@code column-order} of a table without columns; jhdf fails on empty arrays). Second, a
+ * scalar boolean attribute in h5py's form: an HDF5 enum over int8 with members FALSE = 0 and
  * TRUE = 1, which h5py reads as {@code numpy.bool_}. io.jhdf 0.13 writes Java booleans as 8-bit
  * bitfields (read by h5py as uint8), and pandas refuses a uint8 for a categorical's
  * {@code ordered} flag; this supplies the enum datatype message to jhdf's attribute writer.
  */
-final class BooleanAttribute {
+final class ExtraAttributes {
 
-    private BooleanAttribute() {
+    private ExtraAttributes() {
     }
 
     static void put(WritableNode node, String name, boolean value) {
@@ -23,6 +25,46 @@ final class BooleanAttribute {
             @Override
             public DataType getDataType() {
                 return BoolEnum.INSTANCE;
+            }
+        };
+        node.getAttributes().put(name, attribute);
+    }
+
+    /** An attribute holding a float64 array of length 0, as h5py writes for an empty list. */
+    static void putEmptyArray(WritableNode node, String name) {
+        DataType float64 = DataType.fromObject(new double[] {0});
+        DataType empty = new DataType(float64.getDataClass(), 8) {
+            @Override
+            public Class<?> getJavaType() {
+                return double.class;
+            }
+
+            @Override
+            public Object fillData(ByteBuffer buffer, int[] dimensions, HdfBackingStorage storage) {
+                throw new UnsupportedOperationException("write-only datatype");
+            }
+
+            @Override
+            public ByteBuffer toBuffer() {
+                return float64.toBuffer();
+            }
+
+            @Override
+            public ByteBuffer encodeData(Object data) {
+                return ByteBuffer.allocate(0);
+            }
+        };
+        io.jhdf.object.message.DataSpace space = io.jhdf.object.message.DataSpace.modifyDimensions(
+                io.jhdf.object.message.DataSpace.fromObject(new double[] {0}), new int[] {0});
+        WritableAttributeImpl attribute = new WritableAttributeImpl(name, node, new double[] {0}) {
+            @Override
+            public DataType getDataType() {
+                return empty;
+            }
+
+            @Override
+            public io.jhdf.object.message.DataSpace getDataSpace() {
+                return space;
             }
         };
         node.getAttributes().put(name, attribute);
