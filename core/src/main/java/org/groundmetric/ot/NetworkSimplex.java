@@ -195,25 +195,33 @@ public final class NetworkSimplex implements TransportSolver {
             int[] bestCol = new int[s];
             for (int i = 0; i < n; i++) {
                 int row = i * m;
-                int filled = 0;
-                for (int j = 0; j < m; j++) {
+                // the first s columns, sorted; then only a column cheaper than the worst kept enters
+                for (int j = 0; j < s; j++) {
+                    insert(best, bestCol, j, c[row + j], j);
+                }
+                double worst = best[s - 1];
+                for (int j = s; j < m; j++) {
                     double v = c[row + j];
-                    if (filled < s || v < best[s - 1]) {
-                        // insertion into the sorted s cheapest so far
-                        int k = filled < s ? filled++ : s - 1;
-                        while (k > 0 && best[k - 1] > v) {
-                            best[k] = best[k - 1];
-                            bestCol[k] = bestCol[k - 1];
-                            k--;
-                        }
-                        best[k] = v;
-                        bestCol[k] = j;
+                    if (v < worst) {
+                        insert(best, bestCol, s - 1, v, j);
+                        worst = best[s - 1];
                     }
                 }
                 for (int k = 0; k < s; k++) {
                     append(i, bestCol[k]);
                 }
             }
+        }
+
+        /** Puts (v, col) into the sorted prefix best[0..k] at slot k or earlier, shifting larger ones up. */
+        private static void insert(double[] best, int[] bestCol, int k, double v, int col) {
+            while (k > 0 && best[k - 1] > v) {
+                best[k] = best[k - 1];
+                bestCol[k] = bestCol[k - 1];
+                k--;
+            }
+            best[k] = v;
+            bestCol[k] = col;
         }
 
         private void append(int i, int j) {
