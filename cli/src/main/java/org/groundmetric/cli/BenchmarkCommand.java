@@ -147,6 +147,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         o.flush();
         Benchmark.Result result;
         try (ComputeEngine compute = engine.open(threads)) {
+            if (!"local".equals(compute.name())) {
+                learners.replaceAll(l -> l instanceof Ggml g ? g.withEngine(compute) : l);
+            }
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, threads),
                     NetworkSimplex::new, compute);
             Progress progress = ProgressBar.unlessQuiet(quiet, "fits");

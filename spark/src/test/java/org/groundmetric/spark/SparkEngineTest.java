@@ -17,6 +17,12 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.learn.Ggml;
+import org.groundmetric.learn.GgmlConfig;
+import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.learn.TrainingListener;
+import org.groundmetric.learn.TripletStrategy;
+import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.ot.NetworkSimplex;
@@ -132,6 +138,48 @@ class SparkEngineTest {
                 () -> engine.run(new String[] {"p0", "p1", "p2"}, pairs, broken, Progress.NONE));
         assertTrue(e.getMessage().contains("task 2 (samples 'p1' and 'p2') failed"), e.getMessage());
         assertTrue(e.getMessage().contains("cost matrix has NaN at (3, 4)"), e.getMessage());
+    }
+
+    @Test
+    void twoEpochsOfTrainingOnSparkLearnTheLocalW() {
+        // Equal-size samples: the warm-started exact assignment, its potentials carried between batches.
+        GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(2).epochs(2).batchSize(16).seed(11).threads(2).build();
+        assertSameTraining(config, cohort);
+    }
+
+    @Test
+    void hardTripletsAndUnequalSamplesOnSparkLearnTheLocalW() {
+        // Unequal sizes take the network simplex; nearest triplets solve a distance matrix per epoch too.
+        List<Sample> samples = new ArrayList<>(cohort.samples());
+        for (int s = 0; s < samples.size(); s += 2) {
+            Sample full = samples.get(s);
+            samples.set(s, Sample.of(full.id(), full.classLabel(), firstRows((DenseMatrix) full.cells(), 45)));
+        }
+        Cohort uneven = new Cohort(samples, cohort.featureNames());
+        GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(1).epochs(2).batchSize(8).seed(5).threads(2)
+                .triplets(TripletStrategy.NEAREST).build();
+        assertSameTraining(config, uneven);
+    }
+
+    private static void assertSameTraining(GgmlConfig config, Cohort data) {
+        TrainedMetric local = new Ggml(config).train(data, TrainingListener.NONE);
+        TrainedMetric onSpark = new Ggml(config).withEngine(engine).train(data, TrainingListener.NONE);
+        for (int r = 0; r < config.rank(); r++) {
+            assertArrayEquals(local.weights()[r], onSpark.weights()[r], 1e-9, "row " + r + " of W");
+        }
+        assertEquals(local.history().size(), onSpark.history().size());
+        for (int e = 0; e < local.history().size(); e++) {
+            assertEquals(local.history().get(e).loss(), onSpark.history().get(e).loss(), 1e-9, "loss of epoch " + (e + 1));
+        }
+        // Training moved W away from its start, so the comparison says something.
+        TrainedMetric untrained = new Ggml(GgmlConfig.builder().rank(config.rank()).epochs(0).seed(config.seed()).build())
+                .train(data, TrainingListener.NONE);
+        assertTrue(Math.abs(untrained.weights()[0][0] - local.weights()[0][0]) > 1e-6);
+    }
+
+    private static DenseMatrix firstRows(DenseMatrix x, int rows) {
+        float[] data = java.util.Arrays.copyOf(x.data(), rows * x.cols());
+        return new DenseMatrix(rows, x.cols(), data);
     }
 
     /** Fails on the pair (1, 2) on every attempt; static so it serializes without the test instance. */
