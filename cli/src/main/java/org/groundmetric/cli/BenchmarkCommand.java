@@ -135,6 +135,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         HierarchicalClustering.Method method = HierarchicalClustering.Method.parse(linkage);
         Duration budget = Duration.ofMillis((long) (budgetMinutes * 60_000));
         List<MetricLearner> learners = learners(methods, budget);
+        engine.check();
         Cohort cohort = input.read();
         GroupShuffleSplit.Plan plan = new GroupShuffleSplit(splits, trainFraction, validationFraction, seed).split(cohort);
         PrintWriter o = spec.commandLine().getOut();

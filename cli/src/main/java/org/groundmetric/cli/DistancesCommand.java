@@ -57,6 +57,7 @@ public final class DistancesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        engine.check();
         FixedGroundMetric ground = FixedGroundMetric.parse(metric);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1) {

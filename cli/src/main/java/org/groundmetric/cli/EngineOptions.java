@@ -20,12 +20,20 @@ public final class EngineOptions {
                     + " spark-submit was given).")
     String sparkMaster;
 
-    /** Opens the chosen engine; the caller closes it. */
-    ComputeEngine open(int threads) {
+    /** Refuses an engine that is not on the classpath or options that do not fit, before any data is read. */
+    void check() {
         if (sparkMaster != null && !"spark".equals(engine)) {
             throw new IllegalArgumentException("--spark-master " + sparkMaster + " needs --engine spark (the engine is '"
                     + engine + "')");
         }
+        if (!ComputeEngine.available().contains(engine)) {
+            ComputeEngine.open(engine, new ComputeEngine.Options(1, null)).close(); // throws, saying how to get it
+        }
+    }
+
+    /** Opens the chosen engine; the caller closes it. */
+    ComputeEngine open(int threads) {
+        check();
         return ComputeEngine.open(engine, new ComputeEngine.Options(threads, sparkMaster));
     }
 }

@@ -141,6 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         GgmlConfig config = config();
+        engine.check();
         AnnData data = subset(input.read(), subset);
         Cohort raw = input.cohort(data, true, w -> warn(err, w));
         Preprocessing.Result prepared = preprocessing.request().fit(raw, w -> warn(err, w));

@@ -36,6 +36,7 @@ class EngineOptionsTest {
         CliRun run = distances("--engine", "spark");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: engine 'spark' is not on this classpath"), run.err());
+        assertEquals("", run.out(), "refused before reading the data");
         assertTrue(run.err().contains("spark-submit --class org.groundmetric.spark.SparkMain"), run.err());
         assertTrue(Files.notExists(dir.resolve("D.tsv")));
     }

@@ -59,9 +59,25 @@ public final class SparkEngine implements ComputeEngine {
                     + " or spark://HOST:7077 (a standalone cluster), or run through spark-submit --master URL");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Outside spark-submit (bin/groundmetric-spark against a cluster) executors still need our classes.
+        String jar = ownJar();
+        if (!conf.contains("spark.jars") && jar != null && !conf.get("spark.master").startsWith("local")) {
+            conf.setJars(new String[] {jar});
+        }
         SparkContext sc = SparkContext.getOrCreate(conf);
         sc.setLogLevel("WARN");
         return new SparkEngine(new JavaSparkContext(sc), true);
+    }
+
+    /** The jar this class was loaded from, or null when it runs from class directories (tests). */
+    private static String ownJar() {
+        try {
+            java.security.CodeSource source = SparkEngine.class.getProtectionDomain().getCodeSource();
+            String path = source == null ? null : java.nio.file.Path.of(source.getLocation().toURI()).toString();
+            return path != null && path.endsWith(".jar") ? path : null;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return null;
+        }
     }
 
     @Override
