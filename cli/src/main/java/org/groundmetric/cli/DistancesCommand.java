@@ -12,7 +12,9 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
+import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.ot.NetworkSimplex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +35,12 @@ public final class DistancesCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean",
             description = "Ground metric between cells: euclidean, sqeuclidean, cityblock or cosine (default: ${DEFAULT-VALUE}).")
     String metric;
+
+    @Option(names = "--model", paramLabel = "MODEL.json",
+            description = {"Use the ground metric learned by 'groundmetric train' (W_θ between all samples)",
+                "instead of --metric; the model's recorded preprocessing is replayed on the input (the",
+                "preprocessing options are then ignored) and its features must match the data's."})
+    Path model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "D.tsv",
             description = "Where to write the samples × samples distance matrix (TSV; written to a temporary file, then renamed).")
@@ -58,15 +66,21 @@ public final class DistancesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         engine.check();
-        FixedGroundMetric ground = FixedGroundMetric.parse(metric);
+        TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
+        GroundMetric ground = learned == null ? FixedGroundMetric.parse(metric) : learned.metric();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1) {
             throw new IllegalArgumentException("--threads " + workers + " must be at least 1");
         }
-        Preprocessing request = preprocessing.request();
+        Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
         Cohort raw = input.cohort(false, request, w -> warn(err, w));
-        Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
-        Cohort cohort = prepared.cohort();
+        Cohort cohort;
+        if (learned == null) {
+            cohort = request.fit(raw, w -> warn(err, w)).cohort();
+        } else {
+            cohort = request.apply(raw, w -> warn(err, w));
+            learned.requireFeatures(cohort);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());
         stdout.flush();

@@ -86,6 +86,13 @@ public final class SynthCommand implements Callable<Integer> {
         obs.put("sample", Column.Categorical.of(sample));
         obs.put("class", Column.Categorical.of(label));
         obs.put("mode", Column.Categorical.of(mode));
-        return AnnData.of(new DenseMatrix(n, d, x), new DataFrame(index, obs), DataFrame.ofIndex(cohort.featureNames()));
+        // var says which feature carries the class (also: io.jhdf 0.13 cannot write the empty
+        // column-order attribute of a var without columns).
+        List<String> role = new ArrayList<>(d);
+        for (int j = 0; j < d; j++) {
+            role.add(j == 0 ? "class" : "noise");
+        }
+        return AnnData.of(new DenseMatrix(n, d, x), new DataFrame(index, obs),
+                new DataFrame(cohort.featureNames(), Map.of("role", Column.Categorical.of(role))));
     }
 }

@@ -143,8 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
         GgmlConfig config = config();
         engine.check();
         AnnData data = subset(input.read(), subset);
-        Cohort raw = input.cohort(data, true, w -> warn(err, w));
-        Preprocessing.Result prepared = preprocessing.request().fit(raw, w -> warn(err, w));
+        Preprocessing request = preprocessing.request();
+        Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
+        Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
         stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s%n",
                 cohort.size(), cohort.classNames().size(), cohort.cellCount(), cohort.featureCount(), config.rank(),

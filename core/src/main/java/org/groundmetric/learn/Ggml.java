@@ -69,14 +69,14 @@ public final class Ggml implements MetricLearner {
 
     /**
      * Exact: the network simplex. Sinkhorn: log-domain, with the regulariser taken relative to each
-     * problem's mean cost (the costs' scale changes as W is learned), tolerance 1e-6, ≤ 1000 sweeps.
+     * problem's mean cost (the costs' scale changes as W is learned), tolerance 1e-5, ≤ 200 sweeps (a gradient step needs no more).
      */
     static SolverFactory solverFor(GgmlConfig config) {
         if ("exact".equals(config.solver())) {
             return NetworkSimplex::new;
         }
         double relative = config.sinkhornReg();
-        return () -> (a, b, cost) -> new Sinkhorn(relative * Math.max(cost.mean(), Double.MIN_NORMAL), 1e-6, 1000)
+        return () -> (a, b, cost) -> new Sinkhorn(relative * Math.max(cost.mean(), Double.MIN_NORMAL), 1e-5, 200)
                 .solve(a, b, cost);
     }
 

@@ -74,9 +74,14 @@ final class WarmStartAssignment {
         for (int round = 0; round < 2 && free > 0; round++) {
             free = reduceRows(c, free);
         }
-        // Dual-feasible row potentials; assigned rows are tight (their column is a row minimum).
+        // Dual-feasible row potentials. An assigned row's column is a minimum of its row under c − v,
+        // so its potential is read off in O(1); only free rows need a scan.
         for (int i = 0; i < n; i++) {
             int base = i * n;
+            if (colOfRow[i] >= 0) {
+                u[i] = c[base + colOfRow[i]] - v[colOfRow[i]];
+                continue;
+            }
             double best = Double.POSITIVE_INFINITY;
             for (int j = 0; j < n; j++) {
                 double r = c[base + j] - v[j];

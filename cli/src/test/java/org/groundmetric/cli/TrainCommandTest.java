@@ -1,0 +1,87 @@
+package org.groundmetric.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.groundmetric.learn.TrainedMetric;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @Test
+    void synthThenTrainThenDistancesWithTheModel(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth2d.h5ad");
+        CliRun synth = CliRun.of("synth", "--preset", "synth2d", "--seed", "3", "--out", data.toString());
+        assertEquals(0, synth.exitCode(), synth.err());
+        assertTrue(synth.out().contains("30 samples, 9000 cells, 2 features"), synth.out());
+
+        Path model = dir.resolve("model.json");
+        CliRun train = CliRun.of("train", "--input", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--cells-per-sample", "30", "--epochs", "2", "--threads", "2", "--quiet", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("samples=30 classes=3 cells=900 features=2"), train.out());
+        assertTrue(train.out().contains("model written to"), train.out());
+        TrainedMetric m = TrainedMetric.read(model);
+        assertEquals(List.of("dim0", "dim1"), m.featureNames());
+        assertEquals(Integer.valueOf(30), m.preprocessing().cellsPerSample());
+        assertEquals(2, m.history().size());
+
+        Path d = dir.resolve("D.tsv");
+        CliRun distances = CliRun.of("distances", "--input", data.toString(), "--sample-key", "sample",
+                "--model", model.toString(), "--threads", "2", "--quiet", "--out", d.toString());
+        assertEquals(0, distances.exitCode(), distances.err());
+        List<String> lines = Files.readAllLines(d);
+        assertEquals(31, lines.size());
+        assertTrue(lines.get(1).startsWith("sample_00\t0.0\t"), lines.get(1));
+    }
+
+    @Test
+    void perEpochLinesAndSubset(@TempDir Path dir) {
+        Path data = dir.resolve("s.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--out", data.toString()).exitCode());
+        CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--subset", "mode=shared_a", "--cells-per-sample", "20", "--epochs", "1", "--out",
+                dir.resolve("m.json").toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("cells=600 features=200"), train.out());
+        assertTrue(train.out().contains("epoch 1/1  loss="), train.out());
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors(@TempDir Path dir) {
+        Path data = dir.resolve("s.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth2d", "--out", data.toString()).exitCode());
+        CliRun reg = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--reg", "l2", "--out", dir.resolve("m.json").toString());
+        assertEquals(2, reg.exitCode());
+        assertEquals("error: regulariser 'l2' is unknown; expected fro, l1 or none", reg.err().trim());
+        CliRun subset = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--subset", "split=train", "--out", dir.resolve("m.json").toString());
+        assertEquals(2, subset.exitCode());
+        assertTrue(subset.err().startsWith("error: --subset key 'split' is not a column here; available: sample, class, mode"),
+                subset.err());
+        CliRun preset = CliRun.of("synth", "--preset", "synth3d", "--out", data.toString());
+        assertEquals(2, preset.exitCode());
+        assertTrue(preset.err().contains("expected synth2d or synth200d"), preset.err());
+        assertTrue(!Files.exists(dir.resolve("m.json")), "no model after a failure");
+    }
+
+    @Test
+    void demoComparesGgmlWithEuclidean() {
+        CliRun demo = CliRun.of("demo", "--epochs", "1", "--threads", "2");
+        assertEquals(0, demo.exitCode(), demo.err());
+        assertTrue(demo.out().contains("leave-one-out 5-NN accuracy on held-out samples:  GGML "), demo.out());
+        assertTrue(demo.out().contains("Euclidean 0.00"), demo.out());
+    }
+
+    @Test
+    void helpTeaches() {
+        CliRun help = CliRun.of("train", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--feature-scaling") && help.out().contains("Examples:"), help.out());
+    }
+}
