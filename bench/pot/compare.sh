@@ -5,7 +5,7 @@
 # directory first with: /usr/bin/python3 bench/pot/make_data.py
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-gm="$here/../../bin/groundmetric"
+gm="${GROUNDMETRIC:-$here/../../bin/groundmetric}"
 n=$1; r=$2
 for round in 1 2 3; do
   ours=$("$gm" emd "a_$n.csv" "b_$n.csv" --repeat "$r" | sed -n 's/median_ms=//p')
