@@ -79,11 +79,13 @@ public final class Benchmark {
     private final ComputeEngine engine;
 
     public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this(settings, solvers, null);
+        this.settings = settings;
+        this.solvers = solvers;
+        this.engine = null;
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
-    public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine) {
+    public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
         this.settings = settings;
         this.solvers = solvers;
         this.engine = engine;
