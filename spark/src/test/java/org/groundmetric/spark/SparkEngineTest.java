@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,6 +17,9 @@ import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.SyntheticCohorts;
+import org.groundmetric.eval.Benchmark;
+import org.groundmetric.eval.GroupShuffleSplit;
+import org.groundmetric.eval.HierarchicalClustering;
 import org.groundmetric.eval.WassersteinMatrix;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
@@ -159,6 +163,29 @@ class SparkEngineTest {
         GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(1).epochs(2).batchSize(8).seed(5).threads(2)
                 .triplets(TripletStrategy.NEAREST).build();
         assertSameTraining(config, uneven);
+    }
+
+    @Test
+    void theBenchmarkOnSparkScoresAsTheLocalOne() {
+        Cohort twelve = SyntheticCohorts.paper(199, 1, 4, 10, 9);
+        GroupShuffleSplit.Plan plan = new GroupShuffleSplit(2, 0.5, 0.0, 3).split(twelve);
+        GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(1).epochs(1).seed(4).threads(2).build();
+        Benchmark.Settings settings = new Benchmark.Settings(3, 5, HierarchicalClustering.Method.AVERAGE,
+                Duration.ofMinutes(5), 2);
+        Benchmark.Result local = new Benchmark(settings, NetworkSimplex::new)
+                .run(twelve, List.of(new Ggml(config)), plan.splits(), Progress.NONE);
+        Benchmark.Result onSpark = new Benchmark(settings, NetworkSimplex::new, engine)
+                .run(twelve, List.of(new Ggml(config).withEngine(engine)), plan.splits(), Progress.NONE);
+        assertEquals(local.splits().size(), onSpark.splits().size());
+        for (int r = 0; r < local.splits().size(); r++) {
+            Benchmark.SplitResult a = local.splits().get(r);
+            Benchmark.SplitResult b = onSpark.splits().get(r);
+            assertEquals("ok", b.status());
+            assertEquals(a.patientAccuracy(), b.patientAccuracy(), 1e-12);
+            assertEquals(a.cellAccuracy(), b.cellAccuracy(), 1e-12);
+            assertEquals(a.ari(), b.ari(), 1e-12);
+            assertEquals(a.vi(), b.vi(), 1e-12);
+        }
     }
 
     private static void assertSameTraining(GgmlConfig config, Cohort data) {
