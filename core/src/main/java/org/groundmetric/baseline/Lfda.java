@@ -12,7 +12,8 @@ import org.groundmetric.linalg.SymmetricEigen;
  * and M = LᵀL. Full rank (all d components), as the paper before its pivoted-Cholesky reduction.
  *
  * <p>Memory: one n_c×n_c affinity matrix per class (checked against the budget); time: checked once
- * per class. Needs S_w positive definite: constant or collinear features are rejected.
+ * per class. A singular S_w (constant or collinear features) gets a small ridge, see
+ * {@link #generalizedWithRidge}.
  */
 public final class Lfda {
     private final Integer k;
@@ -124,7 +125,7 @@ public final class Lfda {
         }
         symmetrise(sb, d);
         symmetrise(sw, d);
-        SymmetricEigen e = SymmetricEigen.generalized(sb, sw, d);
+        SymmetricEigen e = generalizedWithRidge(sb, sw, d);
         double[] l = new double[d * d]; // rows = eigenvectors by decreasing eigenvalue, scaled by √λ
         for (int r = 0; r < d; r++) {
             int col = d - 1 - r;
@@ -134,6 +135,29 @@ public final class Lfda {
             }
         }
         return Mahalanobis.fromComponents(l, d, d);
+    }
+
+    /**
+     * S_b v = λ S_w v. When S_w is singular (a feature constant within every class, e.g. a gene
+     * with no counts in the subsampled cells) metric-learn falls back to scipy.linalg.eig, whose
+     * infinite eigenvalues then make M infinite; we instead add a ridge of 10⁻⁶·tr(S_w)/d, so such
+     * directions get a large but finite weight.
+     */
+    private static SymmetricEigen generalizedWithRidge(double[] sb, double[] sw, int d) {
+        try {
+            return SymmetricEigen.generalized(sb, sw, d);
+        } catch (IllegalArgumentException notPositiveDefinite) {
+            double trace = 0;
+            for (int i = 0; i < d; i++) {
+                trace += sw[i * d + i];
+            }
+            double ridge = 1e-6 * (trace > 0 ? trace / d : 1);
+            double[] regularised = sw.clone();
+            for (int i = 0; i < d; i++) {
+                regularised[i * d + i] += ridge;
+            }
+            return SymmetricEigen.generalized(sb, regularised, d);
+        }
     }
 
     private static void symmetrise(double[] m, int d) {

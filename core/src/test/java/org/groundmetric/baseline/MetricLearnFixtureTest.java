@@ -70,6 +70,25 @@ class MetricLearnFixtureTest {
         assertAccuracyLikeMetricLearn("LFDA", m);
     }
 
+    /** A feature constant within every class makes S_w singular; LFDA still weights the class axis. */
+    @Test
+    void lfdaSurvivesAConstantFeature() {
+        double[][] rows = new double[points.n()][6];
+        for (int i = 0; i < points.n(); i++) {
+            for (int j = 0; j < 5; j++) {
+                rows[i][j] = points.get(i, j);
+            }
+            rows[i][5] = 3.0; // like a gene without counts in the subsample
+        }
+        Mahalanobis m = new Lfda(3).fit(LabelledPoints.of(rows, points.y()), Budget.unlimited());
+        for (double v : m.m()) {
+            assertTrue(Double.isFinite(v));
+        }
+        for (int j = 1; j < 5; j++) {
+            assertTrue(m.get(0, 0) > 10 * m.get(j, j), "M[0][0] = " + m.get(0, 0) + " vs M[" + j + "][" + j + "] = " + m.get(j, j));
+        }
+    }
+
     @Test
     void nca() {
         assertAccuracyLikeMetricLearn("NCA", new Nca(200).fit(points, Budget.unlimited()));
