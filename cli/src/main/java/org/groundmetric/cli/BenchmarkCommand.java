@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.BaselineLearner;
 import org.groundmetric.data.Cohort;
@@ -114,6 +115,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Threads for transport problems; results do not depend on it (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Results CSV, one row per method; per-split details go to FILE with .splits.csv.")
     Path out;
@@ -132,6 +136,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         HierarchicalClustering.Method method = HierarchicalClustering.Method.parse(linkage);
         Duration budget = Duration.ofMillis((long) (budgetMinutes * 60_000));
         List<MetricLearner> learners = learners(methods, budget);
+        engine.check();
         Cohort cohort = input.read();
         GroupShuffleSplit.Plan plan = new GroupShuffleSplit(splits, trainFraction, validationFraction, seed).split(cohort);
         PrintWriter o = spec.commandLine().getOut();
@@ -142,9 +147,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "samples=%d cells=%d features=%d classes=%d splits=%d methods=%d%n", cohort.size(),
                 cohort.cellCount(), cohort.featureCount(), cohort.classNames().size(), splits, learners.size());
         o.flush();
-        Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, threads), NetworkSimplex::new);
-        Progress progress = ProgressBar.unlessQuiet(quiet, "fits");
-        Benchmark.Result result = bench.run(cohort, learners, plan.splits(), progress);
+        Benchmark.Result result;
+        try (ComputeEngine compute = engine.open(threads)) {
+            if (!"local".equals(compute.name())) {
+                learners.replaceAll(l -> l instanceof Ggml g ? g.withEngine(compute) : l);
+            }
+            Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, threads),
+                    NetworkSimplex::new, compute);
+            Progress progress = ProgressBar.unlessQuiet(quiet, "fits");
+            result = bench.run(cohort, learners, plan.splits(), progress);
+        }
         AtomicOutput.write(out, s -> s.write(BenchmarkReport.summaryCsv(result).getBytes(StandardCharsets.UTF_8)));
         Path details = detailsPath(out);
         AtomicOutput.write(details, s -> s.write(BenchmarkReport.splitsCsv(result, cohort.classNames())

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances",
         header = "Exact Wasserstein distances between all samples of a file (fixed or learned metric).", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv ")
+        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances \\%n      -i atlas.h5ad --sample-key donor_id --out D.tsv   (the pairs run as Spark tasks)")
 public final class DistancesCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,6 +51,9 @@ public final class DistancesCommand implements Callable<Integer> {
             description = "Pairs solved in parallel (default: the number of processors); results do not depend on it.")
     Integer threads;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -62,6 +66,7 @@ public final class DistancesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        engine.check();
         TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
         GroundMetric ground = learned == null ? FixedGroundMetric.parse(metric) : learned.metric();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -80,8 +85,11 @@ public final class DistancesCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());
         stdout.flush();
-        WassersteinMatrix d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, workers,
-                ProgressBar.unlessQuiet(quiet, "pairs"));
+        WassersteinMatrix d;
+        try (ComputeEngine compute = engine.open(workers)) {
+            d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, compute,
+                    ProgressBar.unlessQuiet(quiet, "pairs"));
+        }
         AtomicOutput.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             writeTsv(w, d);

@@ -22,23 +22,26 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
-            EmdCommand.class,
+            DemoCommand.class,
+            SynthCommand.class,
             InspectCommand.class,
             DistancesCommand.class,
             TrainCommand.class,
-            SynthCommand.class,
-            DemoCommand.class,
+            PredictCommand.class,
             BenchmarkCommand.class,
             TuneCommand.class,
             GenesCommand.class,
             EmbedCommand.class,
             ReportCommand.class,
-            PredictCommand.class
+            EmdCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 
     /** Exit code for bad input or impossible settings. */
     public static final int EXIT_BAD_INPUT = 2;
+
+    /** System property holding the default of --engine ("local" unless a launcher such as SparkMain sets it). */
+    public static final String DEFAULT_ENGINE_PROPERTY = "groundmetric.engine";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

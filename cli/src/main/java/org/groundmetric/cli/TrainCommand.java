@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
@@ -112,6 +113,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Threads for the transport problems of a batch (default: the number of processors); the learned W does not depend on it.")
     Integer threads;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.json",
             description = "Where to write the model (JSON; written to a temporary file, then renamed).")
     Path out;
@@ -135,6 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         GgmlConfig config = config();
+        engine.check();
         AnnData data = input.read();
         Preprocessing request = preprocessing.request();
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
@@ -145,9 +150,14 @@ public final class TrainCommand implements Callable<Integer> {
                 config.neighbors(), alpha, lambda, reg);
         stdout.flush();
         long start = System.nanoTime();
-        TrainedMetric model = new Ggml(config).train(cohort,
-                quiet ? org.groundmetric.learn.TrainingListener.NONE
-                        : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
+        TrainedMetric model;
+        try (ComputeEngine compute = engine.open(config.threads())) {
+            Ggml ggml = new Ggml(config);
+            // The local engine is the learner's own thread pool; others get the batch's transport problems.
+            model = ("local".equals(compute.name()) ? ggml : ggml.withEngine(compute)).train(cohort,
+                    quiet ? org.groundmetric.learn.TrainingListener.NONE
+                            : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         model = model.withPreprocessing(prepared.preprocessing());
         if (keepReference) {

@@ -10,12 +10,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.learn.MetricLearner;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
 
 /**
@@ -73,10 +75,20 @@ public final class Benchmark {
 
     private final Settings settings;
     private final Supplier<? extends TransportSolver> solvers;
+    /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
+    private final ComputeEngine engine;
 
     public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
         this.settings = settings;
         this.solvers = solvers;
+        this.engine = null;
+    }
+
+    /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
+    public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
+        this.settings = settings;
+        this.solvers = solvers;
+        this.engine = engine;
     }
 
     public Result run(Cohort cohort, List<MetricLearner> methods, List<GroupShuffleSplit.Split> splits,
@@ -136,7 +148,9 @@ public final class Benchmark {
         List<Sample> test = samples(cohort, split.test());
         int[] trainClass = pick(classes, fitIdx);
         int[] testClass = pick(classes, split.test());
-        WassersteinMatrix between = WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE);
+        WassersteinMatrix between = engine == null
+                ? WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.between(test, train, metric, SolverFactory.of(solvers), engine, Progress.NONE);
         int k = Math.min(settings.knnK(), train.size());
         int[] predicted = new WeightedKnn(k, WeightedKnn.Weights.DISTANCE).predict(between.distances(), trainClass, numClasses).labels();
         ClassificationScores patient = ClassificationScores.of(testClass, predicted, numClasses);
@@ -151,7 +165,9 @@ public final class Benchmark {
         if (test.size() < 2) {
             return new ClusterScores(Double.NaN, Double.NaN, Double.NaN);
         }
-        WassersteinMatrix within = WassersteinMatrix.pairwise(test, metric, solvers, settings.threads(), Progress.NONE);
+        WassersteinMatrix within = engine == null
+                ? WassersteinMatrix.pairwise(test, metric, solvers, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.pairwise(test, metric, SolverFactory.of(solvers), engine, Progress.NONE);
         double[][] z = HierarchicalClustering.linkage(within.distances(), settings.linkage());
         int[] flat = HierarchicalClustering.fclusterMaxclust(z, numClasses);
         return ClusterScores.of(testClass, flat);

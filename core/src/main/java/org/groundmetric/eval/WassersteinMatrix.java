@@ -2,20 +2,20 @@ package org.groundmetric.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.io.Serializable;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Sample;
+import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.CostMatrix;
 import org.groundmetric.ot.Costs;
 import org.groundmetric.ot.OT;
 import org.groundmetric.ot.PointMetric;
+import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
 
 /**
@@ -24,9 +24,10 @@ import org.groundmetric.ot.TransportSolver;
  * sample against every reference sample.
  *
  * <p>When the metric is a {@link ProjectedMetric}, each sample is projected once and costs are built
- * in its k dimensions. Pairs are solved in parallel on {@code threads} threads, each with its own
- * solver from the factory; every pair is computed independently, so the result does not depend on
- * the thread count. {@link Progress} advances by one per solved pair.
+ * in its k dimensions. Pairs are independent tasks of a {@link ComputeEngine} (local threads, each
+ * with its own solver from the factory, or a Spark cluster); every pair is computed alone, so the
+ * result does not depend on the thread count or the engine. {@link Progress} advances by one per
+ * solved pair.
  *
  * @param rowIds    sample ids of the rows
  * @param columnIds sample ids of the columns
@@ -52,10 +53,18 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
         return distances[row][column];
     }
 
-    /** All pairs of {@code samples}: symmetric, zero diagonal, each pair solved once. */
+    /** All pairs of {@code samples} on {@code threads} local threads. */
     public static WassersteinMatrix pairwise(List<Sample> samples, GroundMetric metric,
                                              Supplier<? extends TransportSolver> solvers, int threads,
                                              Progress progress) {
+        try (ComputeEngine engine = ComputeEngine.local(threads)) {
+            return pairwise(samples, metric, SolverFactory.of(solvers), engine, progress);
+        }
+    }
+
+    /** All pairs of {@code samples}: symmetric, zero diagonal, each pair solved once, on {@code engine}. */
+    public static WassersteinMatrix pairwise(List<Sample> samples, GroundMetric metric, SolverFactory solvers,
+                                             ComputeEngine engine, Progress progress) {
         requireSamples("samples", samples);
         int n = samples.size();
         List<int[]> pairs = new ArrayList<>();
@@ -64,8 +73,8 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
                 pairs.add(new int[] {i, j});
             }
         }
-        Prepared prepared = Prepared.of(samples, metric, threads);
-        double[] values = solvePairs(pairs, prepared, prepared, metric, solvers, threads, progress);
+        PairData.Side side = PairData.Side.of(samples, metric);
+        double[] values = solvePairs(pairs, new PairData(side, side, metric), solvers, engine, progress);
         double[][] d = new double[n][n];
         for (int p = 0; p < pairs.size(); p++) {
             int[] pair = pairs.get(p);
@@ -75,10 +84,18 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
         return new WassersteinMatrix(ids(samples), ids(samples), d);
     }
 
-    /** Every new sample (rows) against every reference sample (columns). */
+    /** Every new sample (rows) against every reference sample (columns), on {@code threads} local threads. */
     public static WassersteinMatrix between(List<Sample> newSamples, List<Sample> reference, GroundMetric metric,
                                             Supplier<? extends TransportSolver> solvers, int threads,
                                             Progress progress) {
+        try (ComputeEngine engine = ComputeEngine.local(threads)) {
+            return between(newSamples, reference, metric, SolverFactory.of(solvers), engine, progress);
+        }
+    }
+
+    /** Every new sample (rows) against every reference sample (columns), on {@code engine}. */
+    public static WassersteinMatrix between(List<Sample> newSamples, List<Sample> reference, GroundMetric metric,
+                                            SolverFactory solvers, ComputeEngine engine, Progress progress) {
         requireSamples("new samples", newSamples);
         requireSamples("reference samples", reference);
         List<int[]> pairs = new ArrayList<>();
@@ -87,9 +104,8 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
                 pairs.add(new int[] {i, j});
             }
         }
-        Prepared rows = Prepared.of(newSamples, metric, threads);
-        Prepared cols = Prepared.of(reference, metric, threads);
-        double[] values = solvePairs(pairs, rows, cols, metric, solvers, threads, progress);
+        PairData data = new PairData(PairData.Side.of(newSamples, metric), PairData.Side.of(reference, metric), metric);
+        double[] values = solvePairs(pairs, data, solvers, engine, progress);
         double[][] d = new double[newSamples.size()][reference.size()];
         for (int p = 0; p < pairs.size(); p++) {
             d[pairs.get(p)[0]][pairs.get(p)[1]] = values[p];
@@ -97,87 +113,88 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
         return new WassersteinMatrix(ids(newSamples), ids(reference), d);
     }
 
-    /** Samples, and for a projected metric their images X·Wᵀ (n×k row-major), computed once. */
-    private record Prepared(List<Sample> samples, double[][] images, int rank) {
-        static Prepared of(List<Sample> samples, GroundMetric metric, int threads) {
-            if (!(metric instanceof ProjectedMetric pm)) {
-                return new Prepared(samples, null, 0);
+    /**
+     * What every pair task needs, shipped once to wherever tasks run: for a projected metric only
+     * the images X·Wᵀ (n×k per sample, computed once here), otherwise the cells and the metric.
+     */
+    record PairData(Side rows, Side cols, GroundMetric metric) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** One side's samples: ids, and either images (rank k) or raw cells. */
+        record Side(String[] ids, double[][] images, int[] cellCounts, int rank, CellMatrix[] cells)
+                implements Serializable {
+            private static final long serialVersionUID = 1L;
+
+            static Side of(List<Sample> samples, GroundMetric metric) {
+                int n = samples.size();
+                String[] ids = new String[n];
+                int[] counts = new int[n];
+                for (int s = 0; s < n; s++) {
+                    ids[s] = samples.get(s).id();
+                    counts[s] = samples.get(s).cellCount();
+                }
+                if (metric instanceof ProjectedMetric pm) {
+                    double[][] images = new double[n][];
+                    // Each sample's image is computed alone, so the thread count cannot change it.
+                    IntStream.range(0, n).parallel().forEach(s -> images[s] = pm.project(samples.get(s).cells()));
+                    return new Side(ids, images, counts, pm.rank(), null);
+                }
+                CellMatrix[] cells = new CellMatrix[n];
+                for (int s = 0; s < n; s++) {
+                    cells[s] = samples.get(s).cells();
+                }
+                return new Side(ids, null, counts, 0, cells);
             }
-            double[][] images = new double[samples.size()][];
-            runParallel(samples.size(), threads, k -> images[k] = pm.project(samples.get(k).cells()));
-            return new Prepared(samples, images, pm.rank());
         }
 
-        CostMatrix cost(int k, Prepared other, int l, GroundMetric metric) {
-            if (images == null) {
-                return metric.cost(samples.get(k).cells(), other.samples.get(l).cells());
+        CostMatrix cost(int i, int j) {
+            if (rows.images == null) {
+                return metric.cost(rows.cells[i], cols.cells[j]);
             }
-            return Costs.pairwise(images[k], samples.get(k).cellCount(), other.images[l],
-                    other.samples.get(l).cellCount(), rank, PointMetric.EUCLIDEAN);
+            return Costs.pairwise(rows.images[i], rows.cellCounts[i], cols.images[j], cols.cellCounts[j],
+                    rows.rank, PointMetric.EUCLIDEAN);
         }
     }
 
-    private static double[] solvePairs(List<int[]> pairs, Prepared rows, Prepared cols, GroundMetric metric,
-                                       Supplier<? extends TransportSolver> solvers, int threads, Progress progress) {
-        double[] values = new double[pairs.size()];
+    /** One pair's exact distance; each worker keeps one solver (scratch only, never changes a value). */
+    static final class PairDistance implements ComputeEngine.Task<PairData, int[], Double> {
+        private static final long serialVersionUID = 1L;
+        private final SolverFactory solvers;
+        private transient ThreadLocal<TransportSolver> solver;
+
+        PairDistance(SolverFactory solvers) {
+            this.solvers = solvers;
+        }
+
+        @Override
+        public Double apply(PairData data, int[] pair) {
+            CostMatrix cost = data.cost(pair[0], pair[1]);
+            return solver().solve(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost).value();
+        }
+
+        @Override
+        public String describe(PairData data, int[] pair) {
+            return "samples '" + data.rows.ids[pair[0]] + "' and '" + data.cols.ids[pair[1]] + "'";
+        }
+
+        private synchronized TransportSolver solver() {
+            if (solver == null) {
+                solver = ThreadLocal.withInitial(solvers);
+            }
+            return solver.get();
+        }
+    }
+
+    private static double[] solvePairs(List<int[]> pairs, PairData data, SolverFactory solvers,
+                                       ComputeEngine engine, Progress progress) {
         progress.start("pairs", pairs.size());
-        ThreadLocal<TransportSolver> solver = ThreadLocal.withInitial(solvers::get);
-        runParallel(pairs.size(), threads, p -> {
-            int i = pairs.get(p)[0];
-            int j = pairs.get(p)[1];
-            CostMatrix cost = rows.cost(i, cols, j, metric);
-            values[p] = solver.get().solve(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost).value();
-            progress.advance(1, null);
-        });
+        List<Double> results = engine.run(data, pairs, new PairDistance(solvers), progress);
         progress.finish();
+        double[] values = new double[pairs.size()];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = results.get(p);
+        }
         return values;
-    }
-
-    /** Runs task(0..count−1) on up to {@code threads} threads; each index writes only its own slot. */
-    private static void runParallel(int count, int threads, java.util.function.IntConsumer task) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads is " + threads + "; expected at least 1");
-        }
-        int workers = Math.min(threads, count);
-        if (workers <= 1) {
-            for (int k = 0; k < count; k++) {
-                task.accept(k);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "wasserstein-matrix");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
-                        task.accept(k);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing Wasserstein distances", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static void requireSamples(String what, List<Sample> samples) {

@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.Sinkhorn;
+import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
 
 /**
@@ -30,6 +32,8 @@ import org.groundmetric.ot.TransportSolver;
 public final class Ggml implements MetricLearner {
     private final GgmlConfig config;
     private final Supplier<TransportSolver> solverFactory;
+    /** Where the transport problems of a batch run; null: threads of this JVM ({@link GgmlConfig#threads}). */
+    private final ComputeEngine engine;
 
     /** The learner with the solver the config names (exact network simplex, or Sinkhorn). */
     public Ggml(GgmlConfig config) {
@@ -41,15 +45,33 @@ public final class Ggml implements MetricLearner {
      *                      equal-size samples bypass it for a warm-started exact assignment
      */
     public Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory) {
+        this(config, solverFactory, null);
+    }
+
+    /** As above; a method reference such as {@code NetworkSimplex::new} lands here and can be shipped to a cluster. */
+    public Ggml(GgmlConfig config, SolverFactory solverFactory) {
+        this(config, solverFactory, null);
+    }
+
+    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine) {
         this.config = config;
         this.solverFactory = solverFactory;
+        this.engine = engine;
+    }
+
+    /**
+     * The same learner solving each batch's transport problems on {@code engine} (e.g. Spark); the
+     * learned W equals the local one for the same seed. The caller closes the engine.
+     */
+    public Ggml withEngine(ComputeEngine engine) {
+        return new Ggml(config, solverFactory, engine);
     }
 
     /**
      * Exact: the network simplex. Sinkhorn: log-domain, with the regulariser taken relative to each
      * problem's mean cost (the costs' scale changes as W is learned), tolerance 1e-5, ≤ 200 sweeps (a gradient step needs no more).
      */
-    static Supplier<TransportSolver> solverFor(GgmlConfig config) {
+    static SolverFactory solverFor(GgmlConfig config) {
         if ("exact".equals(config.solver())) {
             return NetworkSimplex::new;
         }
@@ -97,7 +119,7 @@ public final class Ggml implements MetricLearner {
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (Parallel parallel = new Parallel(config.threads())) {
             TripletObjective objective = new TripletObjective(cells, k, config.alpha(), config.regularizer(),
-                    config.lambda(), scale, parallel, solverFactory, "exact".equals(config.solver()));
+                    config.lambda(), scale, parallel, solverFactory, "exact".equals(config.solver()), engine);
             double[] v = config.init() == Initialization.PCA
                     ? PrincipalAxes.initialV(cells, stats, scale, k, config.seed())
                     : uniformV(k, d, config.seed());

@@ -1,5 +1,6 @@
 package org.groundmetric.learn;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.groundmetric.ComputeEngine;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
 import org.groundmetric.ot.Transport;
 import org.groundmetric.ot.TransportPlan;
+import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
 
 /**
@@ -48,9 +51,21 @@ final class TripletObjective {
     /** Column potentials left by the last solve of each pair, the next solve's warm start. */
     private final Map<Long, double[]> potentials = new ConcurrentHashMap<>();
 
+    /** Where pairs are solved when not on this JVM's threads (null: {@link #parallel}). */
+    private final ComputeEngine engine;
+    private final PairSolve pairSolve;
+
     TripletObjective(List<CellMatrix> samples, int rank, double alpha, Regularizer regularizer, double lambda,
                      double[] columnScale, Parallel parallel, Supplier<TransportSolver> solverFactory,
                      boolean warmStartAssignment) {
+        this(samples, rank, alpha, regularizer, lambda, columnScale, parallel, solverFactory, warmStartAssignment, null);
+    }
+
+    TripletObjective(List<CellMatrix> samples, int rank, double alpha, Regularizer regularizer, double lambda,
+                     double[] columnScale, Parallel parallel, Supplier<TransportSolver> solverFactory,
+                     boolean warmStartAssignment, ComputeEngine engine) {
+        this.engine = engine;
+        this.pairSolve = new PairSolve(rank, warmStartAssignment, SolverFactory.of(solverFactory));
         this.samples = samples;
         this.rank = rank;
         this.features = samples.get(0).cols();
@@ -93,11 +108,21 @@ final class TripletObjective {
         parallel.forEach(sampleOfSlot.length, a -> projected[a] = samples.get(sampleOfSlot[a]).projectRows(w, rank));
 
         Transport[] solved = new Transport[pairs.length];
-        parallel.forEach(pairs.length, p -> {
-            int a = slot.get(first(pairs[p]));
-            int b = slot.get(second(pairs[p]));
-            solved[p] = solve(pairs[p], projected[a], projected[b]);
-        });
+        if (engine != null) {
+            int[] from = new int[pairs.length];
+            int[] to = new int[pairs.length];
+            for (int p = 0; p < pairs.length; p++) {
+                from[p] = slot.get(first(pairs[p]));
+                to[p] = slot.get(second(pairs[p]));
+            }
+            solveOnEngine(pairs, from, to, projected, solved);
+        } else {
+            parallel.forEach(pairs.length, p -> {
+                int a = slot.get(first(pairs[p]));
+                int b = slot.get(second(pairs[p]));
+                solved[p] = solve(pairs[p], projected[a], projected[b]);
+            });
+        }
 
         // Hinge per triplet; active triplets give each of their two pairs a weight ±1/|batch|.
         double[] pairWeight = new double[pairs.length];
@@ -233,14 +258,111 @@ final class TripletObjective {
             }
         }
         double[] values = new double[pairCount];
-        parallel.forEach(pairCount, q -> values[q] = solve(((long) pa[q] << 32) | pb[q], projected[pa[q]],
-                projected[pb[q]]).value());
+        if (engine != null) {
+            long[] keys = new long[pairCount];
+            for (int q = 0; q < pairCount; q++) {
+                keys[q] = ((long) pa[q] << 32) | pb[q];
+            }
+            Transport[] solved = new Transport[pairCount];
+            solveOnEngine(keys, pa, pb, projected, solved);
+            for (int q = 0; q < pairCount; q++) {
+                values[q] = solved[q].value();
+            }
+        } else {
+            parallel.forEach(pairCount, q -> values[q] = solve(((long) pa[q] << 32) | pb[q], projected[pa[q]],
+                    projected[pb[q]]).value());
+        }
         double[] out = new double[n * n];
         for (int q = 0; q < pairCount; q++) {
             out[pa[q] * n + pb[q]] = values[q];
             out[pb[q] * n + pa[q]] = values[q];
         }
         return out;
+    }
+
+    /**
+     * Solves pair p between images {@code from[p]} and {@code to[p]} as engine tasks, exactly as
+     * {@link #solve(long, double[], double[])} does here: each task carries its pair's warm-start
+     * potentials and returns the updated ones, which are kept for the pair's next solve.
+     */
+    private void solveOnEngine(long[] keys, int[] from, int[] to, double[][] images, Transport[] out) {
+        List<PairProblem> problems = new ArrayList<>(keys.length);
+        for (int p = 0; p < keys.length; p++) {
+            int n = images[from[p]].length / rank;
+            int m = images[to[p]].length / rank;
+            double[] start = assignments != null && n == m ? potentials.computeIfAbsent(keys[p], x -> new double[n]) : null;
+            problems.add(new PairProblem(first(keys[p]), second(keys[p]), from[p], to[p], start));
+        }
+        List<PairSolution> solutions = engine.run(images, problems, pairSolve, org.groundmetric.Progress.NONE);
+        for (int p = 0; p < keys.length; p++) {
+            out[p] = solutions.get(p).transport();
+            if (solutions.get(p).potentials() != null) {
+                potentials.put(keys[p], solutions.get(p).potentials());
+            }
+        }
+    }
+
+    /** One transport problem: training samples i, j (cohort order), their images' slots, the warm start or null. */
+    record PairProblem(int sampleI, int sampleJ, int from, int to, double[] start) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The solution and, when warm-started, the potentials to start the pair's next solve from. */
+    record PairSolution(Transport transport, double[] potentials) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The engine task: W_θ between two projected samples, as {@link #solve(long, double[], double[])}. */
+    static final class PairSolve implements ComputeEngine.Task<double[][], PairProblem, PairSolution> {
+        private static final long serialVersionUID = 1L;
+        private final int rank;
+        private final boolean warmStart;
+        private final SolverFactory solvers;
+        private transient ThreadLocal<TransportSolver> solver;
+        private transient ThreadLocal<Map<Integer, WarmStartAssignment>> workspaces;
+
+        PairSolve(int rank, boolean warmStart, SolverFactory solvers) {
+            this.rank = rank;
+            this.warmStart = warmStart;
+            this.solvers = solvers;
+        }
+
+        @Override
+        public PairSolution apply(double[][] images, PairProblem problem) {
+            double[] px = images[problem.from()];
+            double[] py = images[problem.to()];
+            int n = px.length / rank;
+            int m = py.length / rank;
+            if (problem.start() != null) {
+                WarmStartAssignment workspace = workspaces().get().computeIfAbsent(n, WarmStartAssignment::new);
+                double[] start = problem.start();
+                return new PairSolution(workspace.solve(ProjectedCosts.euclidean(px, n, py, m, rank), start), start);
+            }
+            double[] a = new double[n];
+            double[] b = new double[m];
+            Arrays.fill(a, 1.0 / n);
+            Arrays.fill(b, 1.0 / m);
+            return new PairSolution(solver().get().solve(a, b, ProjectedCosts.euclidean(px, n, py, m, rank)), null);
+        }
+
+        @Override
+        public String describe(double[][] images, PairProblem problem) {
+            return "training samples #" + problem.sampleI() + " and #" + problem.sampleJ() + " (cohort order)";
+        }
+
+        private synchronized ThreadLocal<TransportSolver> solver() {
+            if (solver == null) {
+                solver = ThreadLocal.withInitial(solvers);
+            }
+            return solver;
+        }
+
+        private synchronized ThreadLocal<Map<Integer, WarmStartAssignment>> workspaces() {
+            if (workspaces == null) {
+                workspaces = ThreadLocal.withInitial(HashMap::new);
+            }
+            return workspaces;
+        }
     }
 
     private static int pairIndex(Map<Long, Integer> pairSlot, int a, int b) {

@@ -7,7 +7,7 @@ package org.groundmetric.linalg;
  * way: the projection X·Wᵀ (cells into the k-dimensional image of W) and the accumulation
  * G·X of per-cell gradient coefficients. Neither ever densifies a sparse matrix.
  */
-public sealed interface CellMatrix permits DenseMatrix, CsrMatrix {
+public sealed interface CellMatrix extends java.io.Serializable permits DenseMatrix, CsrMatrix {
 
     /** Number of cells (rows). */
     int rows();

@@ -7,7 +7,7 @@ import org.groundmetric.ot.CostMatrix;
  * A distance between two cells, and the cost matrix between the cells of two samples that exact
  * optimal transport uses as its ground cost.
  */
-public interface GroundMetric {
+public interface GroundMetric extends java.io.Serializable {
 
     /** A short name, e.g. "euclidean" or "ggml(k=5)". */
     String name();

@@ -15,7 +15,7 @@ package org.groundmetric.ot;
  *                       {@code converged} is false)
  */
 public record Transport(double value, TransportPlan plan, double[] u, double[] v, long iterations,
-                        boolean converged, double marginalError) {
+                        boolean converged, double marginalError) implements java.io.Serializable {
 
     /** An exact solution (no marginal error). */
     public Transport(double value, TransportPlan plan, double[] u, double[] v, long iterations, boolean converged) {

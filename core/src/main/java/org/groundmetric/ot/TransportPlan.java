@@ -4,7 +4,7 @@ package org.groundmetric.ot;
  * A sparse transport plan: entry p moves {@code mass[p]} from source cell {@code rows[p]} to target
  * cell {@code cols[p]}. An exact plan has at most n+m−1 entries.
  */
-public record TransportPlan(int[] rows, int[] cols, double[] mass) {
+public record TransportPlan(int[] rows, int[] cols, double[] mass) implements java.io.Serializable {
 
     public TransportPlan {
         if (rows.length != cols.length || rows.length != mass.length) {
