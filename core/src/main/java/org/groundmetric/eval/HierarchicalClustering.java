@@ -255,6 +255,11 @@ public final class HierarchicalClustering {
         }
         int n = z.length + 1;
         double[] mc = maxDistances(z);
+        if (maxClusters >= n) {
+            // every point its own cluster; SciPy's search never tests a cut below the first merge
+            // (and reads past its array for n = 2), so this case is decided here
+            return cut(z, mc, Double.NEGATIVE_INFINITY);
+        }
         int lower = 0;
         int upper = n - 1;
         while (upper - lower > 1) {

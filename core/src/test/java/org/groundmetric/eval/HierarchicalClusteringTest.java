@@ -52,6 +52,10 @@ class HierarchicalClusteringTest {
         assertArrayEquals(new int[] {1, 1, 2, 2, 3}, HierarchicalClustering.fclusterDistance(z, 5));
         assertArrayEquals(new int[] {1, 1, 1, 1, 1}, HierarchicalClustering.fclusterDistance(z, 19));
         assertArrayEquals(new int[] {1, 1, 1, 1, 2}, HierarchicalClustering.fclusterMaxclust(z, 2));
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, HierarchicalClustering.fclusterMaxclust(z, 5),
+                "as many clusters as points: singletons, numbered in the walk's order (leaf 4 last)");
+        double[][] two = HierarchicalClustering.linkage(new double[][] {{0, 3}, {3, 0}}, Method.AVERAGE);
+        assertArrayEquals(new int[] {1, 2}, HierarchicalClustering.fclusterMaxclust(two, 2));
     }
 
     @Test
