@@ -12,6 +12,7 @@ import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.BaselineLearner;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.Benchmark;
 import org.groundmetric.eval.GroupShuffleSplit;
@@ -66,7 +67,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    EvalInput input;
+    InputOptions input;
+
+    @Mixin
+    PreprocessingOptions preprocessing;
 
     @Option(names = "--methods", paramLabel = "LIST", defaultValue = ALL_METHODS, split = ",",
             description = "Methods to compare, comma separated (default: ${DEFAULT-VALUE}).")
@@ -107,10 +111,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     LearnerOptions ggml;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed of the splits, GGML and the baselines' subsamples (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Threads for transport problems; results do not depend on it (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -137,7 +137,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Duration budget = Duration.ofMillis((long) (budgetMinutes * 60_000));
         List<MetricLearner> learners = learners(methods, budget);
         engine.check();
-        Cohort cohort = input.read();
+        PrintWriter warnings = spec.commandLine().getErr();
+        Preprocessing request = preprocessing.request();
+        Cohort cohort = request.fit(input.cohort(true, request, w -> warnings.println("warning: " + w)),
+                w -> warnings.println("warning: " + w)).cohort();
+        long seed = preprocessing.seed();
         GroupShuffleSplit.Plan plan = new GroupShuffleSplit(splits, trainFraction, validationFraction, seed).split(cohort);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -175,12 +179,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private List<MetricLearner> learners(List<String> names, Duration budget) {
-        BaselineLearner.Settings bs = new BaselineLearner.Settings(ggml.rank, baselineCells, budget, seed);
+        BaselineLearner.Settings bs = new BaselineLearner.Settings(ggml.rank, baselineCells, budget, preprocessing.seed());
         List<MetricLearner> out = new ArrayList<>();
         for (String raw : names) {
             String name = raw.trim();
             switch (name.toLowerCase(Locale.ROOT)) {
-                case "ggml" -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, seed, threads), NetworkSimplex::new));
+                case "ggml" -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), threads), NetworkSimplex::new));
                 case "euclidean" -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
                 case "manhattan", "cityblock" -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
                 case "cosine" -> out.add(fixed("Cosine", PointMetric.COSINE));

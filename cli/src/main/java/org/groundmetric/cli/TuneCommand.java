@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.GridSearch;
 import org.groundmetric.eval.GroupShuffleSplit;
@@ -43,7 +44,10 @@ public final class TuneCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    EvalInput input;
+    InputOptions input;
+
+    @Mixin
+    PreprocessingOptions preprocessing;
 
     @Option(names = "--alpha", paramLabel = "LIST", split = ",", defaultValue = "0.1,1,10,100",
             description = "Margins alpha to try (default: ${DEFAULT-VALUE}).")
@@ -72,10 +76,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TuneLearnerOptions ggml;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed of the splits and of GGML (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Threads for transport problems; results do not depend on it (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -93,7 +93,11 @@ public final class TuneCommand implements Callable<Integer> {
     public Integer call() {
         double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
         double[] l = lambdas.stream().mapToDouble(Double::doubleValue).toArray();
-        Cohort cohort = input.read();
+        PrintWriter warnings = spec.commandLine().getErr();
+        Preprocessing request = preprocessing.request();
+        Cohort cohort = request.fit(input.cohort(true, request, w -> warnings.println("warning: " + w)),
+                w -> warnings.println("warning: " + w)).cohort();
+        long seed = preprocessing.seed();
         GroupShuffleSplit.Plan plan = new GroupShuffleSplit(splits, trainFraction, validationFraction, seed).split(cohort);
         PrintWriter o = spec.commandLine().getOut();
         for (String note : plan.notes()) {

@@ -20,7 +20,7 @@ final class TuneLearnerOptions {
             description = "Triplets per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "0.01",
+    @Option(names = "--lr", paramLabel = "R", defaultValue = "0.01",
             description = "Adam's step size (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
