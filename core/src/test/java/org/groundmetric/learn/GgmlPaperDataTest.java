@@ -26,11 +26,8 @@ class GgmlPaperDataTest {
     @ParameterizedTest
     @ValueSource(strings = {"synth2d_paper.h5ad", "synth200d_paper.h5ad"})
     void learnedMetricClassifiesHeldOutSamples(String file) {
-        Cohort train = PaperData.split(file, "train");
         Cohort test = PaperData.split(file, "test");
-        GgmlConfig config = GgmlConfig.builder().rank(5).neighbors(3).alpha(10).lambda(0.1).epochs(30).seed(0)
-                .threads(2).build();
-        TrainedMetric model = new Ggml(config).train(train, TrainingListener.NONE);
+        TrainedMetric model = PaperData.paperModel(file);
         double ggml = Knn.accuracy(test, model.metric(), 5, 2);
         double euclidean = Knn.accuracy(test, new FixedGroundMetric(PointMetric.EUCLIDEAN), 5, 2);
         System.out.printf("%s: leave-one-out 5-NN accuracy on split == test: GGML %.2f, Euclidean %.2f%n", file, ggml,

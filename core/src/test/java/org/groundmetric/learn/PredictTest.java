@@ -15,7 +15,6 @@ import java.util.List;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
-import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.testing.PaperData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -45,8 +44,7 @@ class PredictTest {
         train = PaperData.split("synth2d_paper.h5ad", "train");
         test = PaperData.split("synth2d_paper.h5ad", "test");
         // The paper's settings (rank 5, t = 3, alpha 10, lambda 0.1, 30 epochs), seed 0.
-        TrainedMetric trained = new Ggml(GgmlConfig.builder().epochs(30).threads(2).build(), NetworkSimplex::new)
-                .train(train, TrainingListener.NONE);
+        TrainedMetric trained = PaperData.paperModel("synth2d_paper.h5ad");
         modelFile = dir.resolve("model.json");
         trained.withReference(train).write(modelFile);
         model = TrainedMetric.read(modelFile);

@@ -10,13 +10,29 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.H5adReader;
+import org.groundmetric.learn.Ggml;
+import org.groundmetric.learn.GgmlConfig;
+import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.learn.TrainingListener;
 
 /**
  * Test helper: the paper's synthetic files in ../shared/data (obs distribution / class / split) as
  * a cohort of one split.
  */
 public final class PaperData {
+    /** Trained once per test JVM: several test classes need the paper-settings model of a file. */
+    private static final Map<String, TrainedMetric> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private PaperData() {
+    }
+
+    /**
+     * GGML trained on split == train of a paper file with the paper's settings (rank 5, t = 3,
+     * alpha 10, lambda 0.1, 30 epochs, seed 0, 2 threads), shared by the tests that need it.
+     */
+    public static TrainedMetric paperModel(String file) {
+        return TRAINED.computeIfAbsent(file, f -> new Ggml(GgmlConfig.builder().rank(5).neighbors(3).alpha(10)
+                .lambda(0.1).epochs(30).seed(0).threads(2).build()).train(split(f, "train"), TrainingListener.NONE));
     }
 
     public static Cohort split(String file, String split) {
