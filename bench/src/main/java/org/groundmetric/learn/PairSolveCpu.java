@@ -39,6 +39,10 @@ public final class PairSolveCpu {
             w[p] *= scale[p % d];
             moved[p] = (moved[p] + (rng.nextBoolean() ? 0.01 : -0.01)) * scale[p % d];
         }
+        double[] far = w.clone();
+        for (int p = 0; p < w.length; p++) {
+            far[p] = (far[p] / scale[p % d] + (rng.nextBoolean() ? 0.2 : -0.2)) * scale[p % d];
+        }
         double[] pa = x.get(0).projectRows(w, k);
         double[] pb = x.get(1).projectRows(w, k);
         double[] qa = x.get(0).projectRows(moved, k);
@@ -51,16 +55,45 @@ public final class PairSolveCpu {
         WarmStartAssignment assignment = new WarmStartAssignment(n);
         double[] previous = new double[n];
         assignment.solve(c, previous);
+        double[] stale = new double[n];
+        assignment.solve(ProjectedCosts.euclidean(x.get(0).projectRows(far, k), n, x.get(1).projectRows(far, k), n, k), stale);
+        System.out.println("same cost matrix from Costs.pairwise: " + Arrays.equals(c2.values(),
+                org.groundmetric.ot.Costs.pairwise(qa, n, qb, n, k, org.groundmetric.ot.PointMetric.EUCLIDEAN).values()));
+        double[] fromSimplex = simplex.solve(uniform, uniform, c).v();
+        double[] otherPair = new double[n];
+        double[] qc = x.get(2).projectRows(moved, k);
+        assignment.solve(ProjectedCosts.euclidean(qc, n, qb, n, k), otherPair);
         Transport exact = simplex.solve(uniform, uniform, c2);
         Transport cold = assignment.solve(c2);
         Transport warm = assignment.solve(c2, previous.clone());
         System.out.printf(Locale.ROOT, "values: simplex %.15g, assignment cold %.15g, warm %.15g%n", exact.value(),
                 cold.value(), warm.value());
         org.groundmetric.bench.CpuTimesAccess.compare("one " + n + "×" + n + " pair, k = 5", 5, 15,
-                new String[] {"cost matrix", "network simplex", "assignment cold", "assignment warm"},
+                new String[] {"cost matrix", "network simplex", "assignment cold", "assignment warm",
+                    "assignment, simplex duals", "assignment, other pair's v", "assignment, column minima",
+                    "assignment, v from W ±0.2", "Costs.pairwise"},
                 () -> ProjectedCosts.euclidean(qa, n, qb, n, k),
                 () -> simplex.solve(uniform, uniform, c2),
                 () -> assignment.solve(c2),
-                () -> assignment.solve(c2, Arrays.copyOf(previous, n)));
+                () -> assignment.solve(c2, Arrays.copyOf(previous, n)),
+                () -> assignment.solve(c2, Arrays.copyOf(fromSimplex, n)),
+                () -> assignment.solve(c2, Arrays.copyOf(otherPair, n)),
+                () -> assignment.solve(c2, columnMinima(c2)),
+                () -> assignment.solve(c2, stale.clone()),
+                () -> org.groundmetric.ot.Costs.pairwise(qa, n, qb, n, k, org.groundmetric.ot.PointMetric.EUCLIDEAN));
+    }
+
+    static double[] columnMinima(CostMatrix c) {
+        int n = c.rows();
+        int m = c.cols();
+        double[] v = new double[m];
+        Arrays.fill(v, Double.POSITIVE_INFINITY);
+        double[] values = c.values();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                v[j] = Math.min(v[j], values[i * m + j]);
+            }
+        }
+        return v;
     }
 }
