@@ -97,9 +97,9 @@ public final class EmdCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--weights-b " + weightsB + " has " + wb.length + " weights but "
                     + pointsB + " has " + b.length + " points; give one weight per point");
         }
-        TransportSolver transport = solver(Costs.pairwise(a, b, pointMetric));
-
-        Transport result = transport.solve(wa, wb, Costs.pairwise(a, b, pointMetric));
+        CostMatrix cost = Costs.pairwise(a, b, pointMetric);
+        TransportSolver transport = solver(cost);
+        Transport result = transport.solve(wa, wb, cost);
         var out = spec.commandLine().getOut();
         out.println("cost=" + result.value());
         if (!result.converged()) {
@@ -128,12 +128,12 @@ public final class EmdCommand implements Callable<Integer> {
         }
     }
 
-    /** Warm up (≥ 5 solves and ≥ 1 s, at most 1000), then the median of {@code repeat} timed solves. */
+    /** Warm up (≥ 20 solves and ≥ 2 s, at most 2000: the JIT needs CPU time on a busy machine), then the median of {@code repeat} timed solves. */
     private double medianMillis(TransportSolver transport, double[][] a, double[][] b, double[] wa, double[] wb,
                                 PointMetric pointMetric) {
         long warmStart = System.nanoTime();
         double sink = 0;
-        for (int w = 0; w < 1000 && (w < 5 || System.nanoTime() - warmStart < 1_000_000_000L); w++) {
+        for (int w = 0; w < 2000 && (w < 20 || System.nanoTime() - warmStart < 2_000_000_000L); w++) {
             sink += transport.solve(wa, wb, Costs.pairwise(a, b, pointMetric)).value();
         }
         double[] ms = new double[repeat];

@@ -33,13 +33,11 @@ import java.util.Arrays;
  */
 public final class NetworkSimplex implements TransportSolver {
 
-    /** Default pivot limit: far above what any problem needs, so hitting it signals a bug. */
-    public static final long DEFAULT_MAX_PIVOTS = Long.MAX_VALUE;
+    private final long maxPivots;   // 0: the automatic limit of defaultMaxPivots(n, m)
 
-    private final long maxPivots;
-
+    /** A solver whose pivot limit is {@link #defaultMaxPivots(int, int)}. */
     public NetworkSimplex() {
-        this(DEFAULT_MAX_PIVOTS);
+        this.maxPivots = 0;
     }
 
     /** @param maxPivots stop (with {@code converged=false}) after this many pivots */
@@ -50,6 +48,15 @@ public final class NetworkSimplex implements TransportSolver {
         this.maxPivots = maxPivots;
     }
 
+    /**
+     * The default pivot limit, 10⁴·(n+m) + 10⁶: random 2000×2000 problems take about 4·(n+m) pivots,
+     * so reaching it means a stall (e.g. from rounding on a pathological cost), reported as
+     * {@code converged=false} instead of running forever.
+     */
+    public static long defaultMaxPivots(int n, int m) {
+        return 10_000L * (n + m) + 1_000_000L;
+    }
+
     /** Candidate columns per row to start from: about 0.63·√m (20 for m = 1000), at least 10. */
     static int shortlistLength(int m) {
         return Math.min(m, Math.max(10, (int) Math.round(0.63 * Math.sqrt(m))));
@@ -58,7 +65,8 @@ public final class NetworkSimplex implements TransportSolver {
     @Override
     public Transport solve(double[] a, double[] b, CostMatrix cost) {
         Weights.checkProblem(a, b, cost);
-        return new Run(a, b, cost, maxPivots).solve();
+        long limit = maxPivots > 0 ? maxPivots : defaultMaxPivots(cost.rows(), cost.cols());
+        return new Run(a, b, cost, limit).solve();
     }
 
     /** The working state of one solve. */
@@ -85,6 +93,7 @@ public final class NetworkSimplex implements TransportSolver {
 
         private int[] listRow;         // candidate arcs (row i, column j) that pricing scans
         private int[] listCol;
+        private double[] listCost;     // the candidate's cost, stored beside it so pricing reads sequentially
         private int listSize;
         private int nextArc;           // where the next block search starts in the list
         private long pivots;
@@ -191,23 +200,21 @@ public final class NetworkSimplex implements TransportSolver {
             int s = shortlistLength(m);
             listRow = new int[Math.max(16, 2 * n * s)];
             listCol = new int[listRow.length];
+            listCost = new double[listRow.length];
             double[] best = new double[s];
             int[] bestCol = new int[s];
             for (int i = 0; i < n; i++) {
                 int row = i * m;
-                int filled = 0;
-                for (int j = 0; j < m; j++) {
+                // the first s columns, sorted; then only a column cheaper than the worst kept enters
+                for (int j = 0; j < s; j++) {
+                    insert(best, bestCol, j, c[row + j], j);
+                }
+                double worst = best[s - 1];
+                for (int j = s; j < m; j++) {
                     double v = c[row + j];
-                    if (filled < s || v < best[s - 1]) {
-                        // insertion into the sorted s cheapest so far
-                        int k = filled < s ? filled++ : s - 1;
-                        while (k > 0 && best[k - 1] > v) {
-                            best[k] = best[k - 1];
-                            bestCol[k] = bestCol[k - 1];
-                            k--;
-                        }
-                        best[k] = v;
-                        bestCol[k] = j;
+                    if (v < worst) {
+                        insert(best, bestCol, s - 1, v, j);
+                        worst = best[s - 1];
                     }
                 }
                 for (int k = 0; k < s; k++) {
@@ -216,13 +223,26 @@ public final class NetworkSimplex implements TransportSolver {
             }
         }
 
+        /** Puts (v, col) into the sorted prefix best[0..k] at slot k or earlier, shifting larger ones up. */
+        private static void insert(double[] best, int[] bestCol, int k, double v, int col) {
+            while (k > 0 && best[k - 1] > v) {
+                best[k] = best[k - 1];
+                bestCol[k] = bestCol[k - 1];
+                k--;
+            }
+            best[k] = v;
+            bestCol[k] = col;
+        }
+
         private void append(int i, int j) {
             if (listSize == listRow.length) {
                 listRow = Arrays.copyOf(listRow, listSize * 2);
                 listCol = Arrays.copyOf(listCol, listSize * 2);
+                listCost = Arrays.copyOf(listCost, listSize * 2);
             }
             listRow[listSize] = i;
             listCol[listSize] = j;
+            listCost[listSize] = c[i * m + j];
             listSize++;
         }
 
@@ -240,7 +260,7 @@ public final class NetworkSimplex implements TransportSolver {
             for (int scanned = 0; scanned < total; scanned++) {
                 int i = listRow[p];
                 int j = listCol[p];
-                double rc = c[i * m + j] + pi[i] - pi[n + j];
+                double rc = listCost[p] + pi[i] - pi[n + j];
                 if (rc < min) {
                     min = rc;
                     best = (long) i * m + j;
