@@ -27,7 +27,13 @@ import picocli.CommandLine.Command;
             DistancesCommand.class,
             TrainCommand.class,
             SynthCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            BenchmarkCommand.class,
+            TuneCommand.class,
+            GenesCommand.class,
+            EmbedCommand.class,
+            ReportCommand.class,
+            PredictCommand.class
         })
 public final class GroundMetricCommand implements Runnable {
 

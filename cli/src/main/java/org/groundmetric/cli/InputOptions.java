@@ -1,12 +1,15 @@
 package org.groundmetric.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.CohortBuilder;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.CellDataReader;
+import org.groundmetric.data.io.CellFilter;
 import org.groundmetric.data.io.H5adReader;
 import picocli.CommandLine.Option;
 
@@ -48,10 +51,35 @@ public final class InputOptions {
             description = "For a 10x directory: CSV/TSV of per-cell metadata, first column the barcode (default: obs.tsv/obs.csv/metadata.tsv/metadata.csv in the directory).")
     Path cellMetadata;
 
-    /** Reads the input with the chosen layer / embedding / gene names. */
+    @Option(names = "--filter", paramLabel = "COLUMN=VALUE[,VALUE…]",
+            description = {"Use only the cells whose obs COLUMN has one of the values, e.g. --filter split=train.",
+                "Repeat to combine (a cell must pass every filter). Default: every cell."})
+    List<String> filters = new ArrayList<>();
+
+    /** Reads the input with the chosen layer / embedding / gene names, keeping the cells that pass --filter. */
     public AnnData read() {
+        AnnData all = readEveryCell();
+        List<CellFilter> parsed = new ArrayList<>();
+        for (String f : filters) {
+            parsed.add(CellFilter.parse(f));
+        }
+        return CellFilter.apply(all, parsed);
+    }
+
+    /** Reads the input with the chosen layer / embedding / gene names, ignoring --filter. */
+    public AnnData readEveryCell() {
         H5adReader.Options h5ad = new H5adReader.Options(layer, useRep, geneNamesFrom);
         return CellDataReader.read(input, CellDataReader.Request.of(h5ad, cellMetadata, sampleKey, labelKey));
+    }
+
+    /** The --layer choice (null: X). */
+    public String layer() {
+        return layer;
+    }
+
+    /** The --use-rep choice (null: genes). */
+    public String useRep() {
+        return useRep;
     }
 
     /** The cohort of samples; {@code labelsRequired} for commands that learn or evaluate. */

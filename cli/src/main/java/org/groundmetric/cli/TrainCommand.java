@@ -3,15 +3,12 @@ package org.groundmetric.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
-import org.groundmetric.data.io.Column;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
@@ -40,7 +37,7 @@ import picocli.CommandLine.Option;
             "  groundmetric synth --preset synth2d --seed 1 --out synth2d.h5ad",
             "  groundmetric train --input synth2d.h5ad --sample-key sample --label-key class --out model.json",
             "  groundmetric train -i ../shared/data/synth200d_paper.h5ad --sample-key distribution \\",
-            "      --label-key class --subset split=train --threads 2 --out synth200d.model.json",
+            "      --label-key class --filter split=train --threads 2 --out synth200d.model.json",
             ""
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -50,11 +47,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     PreprocessingOptions preprocessing;
-
-    @Option(names = "--subset", paramLabel = "KEY=VALUE",
-            description = {"Train only on cells whose obs column KEY equals VALUE, e.g. split=train",
-                "(repeatable: all must hold). Default: every cell."})
-    List<String> subset = new ArrayList<>();
 
     @Option(names = {"-k", "--rank"}, paramLabel = "K", defaultValue = "5",
             description = "Rank k: rows of W, the dimension cells are projected to (default: ${DEFAULT-VALUE}).")
@@ -123,6 +115,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to write the model (JSON; written to a temporary file, then renamed).")
     Path out;
 
+    @Option(names = "--keep-reference",
+            description = {"Store every training sample's id, class and projected cells (k floats per cell) in",
+                "the model, so 'groundmetric predict' needs only the model and the new data."})
+    boolean keepReference;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.")
     boolean quiet;
 
@@ -137,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         GgmlConfig config = config();
-        AnnData data = subset(input.read(), subset);
+        AnnData data = input.read();
         Preprocessing request = preprocessing.request();
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
@@ -152,6 +149,9 @@ public final class TrainCommand implements Callable<Integer> {
                         : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
         double seconds = (System.nanoTime() - start) / 1e9;
         model = model.withPreprocessing(prepared.preprocessing());
+        if (keepReference) {
+            model = model.withReference(cohort);
+        }
         model.write(out);
         double epochSeconds = 0;
         for (EpochRecord r : model.history()) {
@@ -178,36 +178,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .featureScaling(parse(FeatureScaling.class, "--feature-scaling", featureScaling))
                 .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
                 .build();
-    }
-
-    /** The cells whose obs columns match every KEY=VALUE. */
-    static AnnData subset(AnnData data, List<String> conditions) {
-        if (conditions.isEmpty()) {
-            return data;
-        }
-        Map<Column, String> wanted = new LinkedHashMap<>();
-        for (String c : conditions) {
-            int eq = c.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--subset '" + c + "' must look like KEY=VALUE, e.g. split=train");
-            }
-            wanted.put(data.obs().column(c.substring(0, eq), "--subset key"), c.substring(eq + 1));
-        }
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < data.cells(); i++) {
-            boolean ok = true;
-            for (Map.Entry<Column, String> e : wanted.entrySet()) {
-                ok &= e.getValue().equals(e.getKey().text(i));
-            }
-            if (ok) {
-                keep.add(i);
-            }
-        }
-        if (keep.isEmpty()) {
-            throw new IllegalArgumentException("--subset " + String.join(" ", conditions) + " matches no cell");
-        }
-        int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
-        return AnnData.of(data.x().selectRows(rows), data.obs().selectRows(rows), data.var());
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {

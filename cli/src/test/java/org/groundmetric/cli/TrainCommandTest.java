@@ -44,7 +44,7 @@ class TrainCommandTest {
         Path data = dir.resolve("s.h5ad");
         assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--out", data.toString()).exitCode());
         CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
-                "--subset", "mode=shared_a", "--cells-per-sample", "20", "--epochs", "1", "--out",
+                "--filter", "mode=shared_a", "--cells-per-sample", "20", "--epochs", "1", "--out",
                 dir.resolve("m.json").toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("cells=600 features=200"), train.out());
@@ -59,11 +59,11 @@ class TrainCommandTest {
                 "--reg", "l2", "--out", dir.resolve("m.json").toString());
         assertEquals(2, reg.exitCode());
         assertEquals("error: regulariser 'l2' is unknown; expected fro, l1 or none", reg.err().trim());
-        CliRun subset = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
-                "--subset", "split=train", "--out", dir.resolve("m.json").toString());
-        assertEquals(2, subset.exitCode());
-        assertTrue(subset.err().startsWith("error: --subset key 'split' is not a column here; available: sample, class, mode"),
-                subset.err());
+        CliRun filter = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--filter", "split=train", "--out", dir.resolve("m.json").toString());
+        assertEquals(2, filter.exitCode());
+        assertTrue(subset.err().startsWith("error: --filter column 'split' is not a column here; available: sample, class, mode"),
+                filter.err());
         CliRun preset = CliRun.of("synth", "--preset", "synth3d", "--out", data.toString());
         assertEquals(2, preset.exitCode());
         assertTrue(preset.err().contains("expected synth2d or synth200d"), preset.err());

@@ -1,5 +1,6 @@
 package org.groundmetric.learn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +15,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.LowRankMahalanobis;
 
 /**
@@ -35,10 +38,13 @@ import org.groundmetric.metric.LowRankMahalanobis;
  * @param config        hyper-parameters, including the seed
  * @param featureScales s with W = V·diag(s), the optimisation coordinates (all 1 without scaling)
  * @param history       one record per epoch
+ * @param reference     the training samples' ids, classes and projected cells, so the model alone can
+ *                      predict new samples ({@code train --keep-reference}); null when not kept
  */
 public record TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
                             Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
-                            double[] featureScales, List<EpochRecord> history) {
+                            double[] featureScales, List<EpochRecord> history,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<ReferenceSample> reference) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "low-rank-mahalanobis";
@@ -74,6 +80,23 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
         history = List.copyOf(history);
+        if (reference != null) {
+            for (ReferenceSample r : reference) {
+                if (r.rank() != rank) {
+                    throw new IllegalArgumentException("reference sample '" + r.id() + "' has " + r.rank()
+                            + " coordinates per cell, expected the model's rank " + rank);
+                }
+            }
+            reference = List.copyOf(reference);
+        }
+    }
+
+    /** A model without a kept reference (what training returns). */
+    public TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
+                         Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
+                         double[] featureScales, List<EpochRecord> history) {
+        this(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, config, featureScales,
+                history, null);
     }
 
     /** The learned metric d_W(x, y) = ‖Wx − Wy‖. */
@@ -94,7 +117,132 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     /** This model with the preprocessing recorded (e.g. by the CLI, which knows the options used). */
     public TrainedMetric withPreprocessing(Preprocessing newPreprocessing) {
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, newPreprocessing, classNames,
-                config, featureScales, history);
+                config, featureScales, history, reference);
+    }
+
+    /**
+     * This model keeping its training samples' projected cells, so that {@link #predict(Cohort)} needs
+     * no training data ({@code train --keep-reference}).
+     *
+     * @param training the training cohort after preprocessing (the cohort W was learned on)
+     */
+    public TrainedMetric withReference(Cohort training) {
+        requireFeatures(training);
+        return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
+                config, featureScales, history, ReferenceSample.project(training, metric()));
+    }
+
+    /** True when the model file carries its reference samples. */
+    public boolean hasReference() {
+        return reference != null && !reference.isEmpty();
+    }
+
+    /** The preprocessing record to replay on new data ({@link Preprocessing#NONE} when none was recorded). */
+    public Preprocessing preprocessingSteps() {
+        return preprocessing == null ? Preprocessing.NONE : preprocessing;
+    }
+
+    /**
+     * New data as the model sees it: checks that every gene the model needs is present (by name, in any
+     * order), replays the recorded preprocessing (normalisation, gene selection, PCA; cell subsampling
+     * with the same seed) and puts the features in the model's order. Samples smaller than the recorded
+     * --cells-per-sample are kept whole and --min-cells is not applied: every new sample gets a prediction.
+     *
+     * @throws IllegalArgumentException when model genes are missing, saying how many and which
+     */
+    public Cohort prepare(Cohort raw, Consumer<String> warnings) {
+        return prepare(raw, true, warnings);
+    }
+
+    /**
+     * The k-dimensional image of every cell of a matrix (cells × the named features), after the
+     * per-cell steps of the model's preprocessing (normalisation, gene selection, PCA). Samples play
+     * no part: cells that training left out (subsampled away, or in no sample) are projected too.
+     *
+     * @return cells × k, in the matrix's row order
+     */
+    public DenseMatrix projectCells(CellMatrix cells, List<String> features, Consumer<String> warnings) {
+        Cohort one = new Cohort(List.of(org.groundmetric.data.Sample.of("cells", null, cells)), features);
+        CellMatrix prepared = prepare(one, false, warnings).sample(0).cells();
+        double[] image = metric().project(prepared);
+        float[] f = new float[image.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) image[i];
+        }
+        return new DenseMatrix(cells.rows(), rank, f);
+    }
+
+    private Cohort prepare(Cohort raw, boolean sampleCells, Consumer<String> warnings) {
+        Preprocessing p = preprocessingSteps();
+        List<String> needed = p.keptGenes() != null ? p.keptGenes() : p.pca() == null ? featureNames : null;
+        if (needed != null) {
+            requireGenes(needed, raw.featureNames());
+        }
+        Preprocessing replay = new Preprocessing(null, sampleCells ? p.cellsPerSample() : null, true, p.seed(), p.normalize(),
+                p.geneFilter(), p.pca(), p.keptGenes(), p.pcaMean(), p.pcaComponents());
+        Cohort c = replay.apply(raw, warnings);
+        if (p.keptGenes() == null && p.pca() == null && !c.featureNames().equals(featureNames)) {
+            c = reorder(c, featureNames);
+        }
+        requireFeatures(c);
+        return c;
+    }
+
+    /** Predicts new samples from the reference kept in the model (k = 5, the 5 nearest listed). */
+    public SamplePredictions predict(Cohort newSamples) {
+        return predict(newSamples, null, Predictor.defaults(), w -> { });
+    }
+
+    /**
+     * Predicts new samples (raw: the model's preprocessing is replayed on them) against a reference:
+     * the training cohort if given (raw, labelled; preprocessed and projected here), else the
+     * reference kept in the model.
+     */
+    public SamplePredictions predict(Cohort newSamples, Cohort referenceCohort, Predictor predictor,
+                                     Consumer<String> warnings) {
+        List<ReferenceSample> ref;
+        if (referenceCohort != null) {
+            ref = ReferenceSample.project(prepare(referenceCohort, warnings), metric());
+        } else if (hasReference()) {
+            ref = reference;
+        } else {
+            throw new IllegalArgumentException("this model keeps no reference samples: train it with"
+                    + " --keep-reference, or give the training data with --reference FILE (same keys)");
+        }
+        return predictor.predict(this, prepare(newSamples, warnings), ref);
+    }
+
+    /** Refuses data that lacks genes the model needs. */
+    private static void requireGenes(List<String> needed, List<String> available) {
+        Set<String> have = new HashSet<>(available);
+        List<String> missing = new ArrayList<>();
+        for (String g : needed) {
+            if (!have.contains(g)) {
+                missing.add(g);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(missing.size() + " of the " + needed.size() + " genes the model uses are"
+                    + " missing from the data: " + head(missing) + "; the new data needs the model's genes (by var"
+                    + " name; --gene-names-from picks another var column)");
+        }
+    }
+
+    /** The cohort's features in the given order, by name. */
+    private static Cohort reorder(Cohort c, List<String> order) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int j = 0; j < c.featureCount(); j++) {
+            index.putIfAbsent(c.featureNames().get(j), j);
+        }
+        int[] cols = new int[order.size()];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = index.get(order.get(j));
+        }
+        List<org.groundmetric.data.Sample> out = new ArrayList<>(c.size());
+        for (org.groundmetric.data.Sample s : c.samples()) {
+            out.add(s.withCells(s.cells().selectColumns(cols)));
+        }
+        return new Cohort(out, order);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a result file under a temporary name beside the target and renames it at the end, so a
@@ -37,6 +38,18 @@ public final class AtomicOutput {
         });
     }
 
+    /**
+     * Temporary files are created owner-only (rw-------); a result (a report to serve, a model to
+     * share) should get the usual rw-r--r--. Not applicable on non-POSIX file systems.
+     */
+    private static void readableLikeANormalFile(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // e.g. Windows: the default ACL already applies
+        }
+    }
+
     public static void writeToPath(Path target, PathWriter writer) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
@@ -47,6 +60,7 @@ public final class AtomicOutput {
             }
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
             writer.write(tmp);
+            readableLikeANormalFile(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

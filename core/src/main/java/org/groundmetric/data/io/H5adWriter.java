@@ -38,6 +38,18 @@ public final class H5adWriter {
     }
 
     public static void write(AnnData a, Path target) {
+        write(a, null, target);
+    }
+
+    /**
+     * Writes {@code a} and, when {@code raw} is not null, its X and var as anndata's {@code raw} slot
+     * (same cells as {@code a}; raw may have other genes), e.g. to copy a file that has one.
+     */
+    public static void write(AnnData a, AnnData raw, Path target) {
+        if (raw != null && raw.cells() != a.cells()) {
+            throw new IllegalArgumentException("raw has " + raw.cells() + " cells but X has " + a.cells()
+                    + "; anndata's raw keeps the same cells");
+        }
         AtomicOutput.writeToPath(target, tmp -> {
             try (WritableHdfFile h = HdfFile.write(tmp)) {
                 encoding(h, "anndata", "0.1.0");
@@ -59,6 +71,12 @@ public final class H5adWriter {
                 }
                 if (!a.uns().isEmpty()) {
                     writeDict(dict(h, "uns"), a.uns());
+                }
+                if (raw != null) {
+                    WritableGroup g = h.putGroup("raw");
+                    encoding(g, "raw", "0.1.0");
+                    writeMatrix(g, "X", raw.x());
+                    writeFrame(g, "var", raw.var());
                 }
             }
         });

@@ -1,0 +1,168 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.groundmetric.data.io.Column;
+import org.groundmetric.data.io.DataFrame;
+import org.groundmetric.data.io.H5adReader;
+import org.groundmetric.eval.GeneImportance;
+import org.groundmetric.learn.TrainedMetric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code groundmetric genes}: which features (genes) a learned metric relies on. */
+@Command(name = "genes",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Ranks the features (genes) of a trained model by how much the learned metric",
+            "d(x, y) = ‖W(x − y)‖ relies on them: importance = diagonal of M = WᵀW, normalised to",
+            "sum 1. Writes every feature, most important first, to --out as tab-separated",
+            "'feature, importance, rank, axis1..axisK' (axisR = the feature's weight on row R of W),",
+            "and prints the top --top features.",
+            "",
+            "Each row (axis) of W is a signed gene programme. With --axis-lists DIR it writes, per",
+            "axis R, axisR.txt (the top --top features by |weight|, one name per line, ready for",
+            "g:Profiler or Enrichr) and axisR_positive.txt / axisR_negative.txt (the same split by sign).",
+            "",
+            "Examples:",
+            "  groundmetric genes --model model.json --out genes.tsv --top 20 --axis-lists gene-lists/",
+            "  groundmetric genes --model model.json --input kang.h5ad --gene-names-from feature_name \\",
+            "      --out genes.tsv      (model trained on Ensembl ids, report symbols)",
+            ""
+        })
+public final class GenesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "model.json",
+            description = "A model written by 'groundmetric train'.")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "genes.tsv",
+            description = "Where to write the ranked table (tab-separated).")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "Features to print and to list per axis (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--axis-lists", paramLabel = "DIR",
+            description = "Also write one gene list per axis of W into DIR (created if needed).")
+    Path axisLists;
+
+    @Option(names = "--input", paramLabel = "FILE.h5ad",
+            description = "An .h5ad file whose var table renames the model's features (with --gene-names-from).")
+    Path input;
+
+    @Option(names = "--gene-names-from", paramLabel = "COLUMN",
+            description = "A var column of --input (e.g. feature_name) holding the names to report, matched"
+                    + " to the model's features by the var index.")
+    String geneNamesFrom;
+
+    @Option(names = "--importance", paramLabel = "raw|per-sd", defaultValue = "raw",
+            description = {"raw: diag(WᵀW) (default: ${DEFAULT-VALUE}). per-sd: diag of (W·diag(sd))ᵀ(W·diag(sd)),",
+                "each gene weighted by its standard deviation over the training cells as recorded in a",
+                "model trained with --feature-scaling standardize: ranks genes by the effect of a typical",
+                "change rather than favouring rarely varying genes with large weights."})
+    String importanceKind;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new IllegalArgumentException("--top must be ≥ 1, got " + top);
+        }
+        TrainedMetric trained = TrainedMetric.read(model);
+        List<String> names = displayNames(trained.featureNames());
+        GeneImportance importance = importance(trained, names, importanceKind);
+        importance.writeTsv(out, 0);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "features=%d rank=%d%n", names.size(), trained.rank());
+        w.println("rank\tfeature\timportance");
+        for (GeneImportance.Ranked r : importance.ranked().subList(0, Math.min(top, names.size()))) {
+            w.printf(Locale.ROOT, "%d\t%s\t%.4f%n", r.rank(), r.name(), r.importance());
+        }
+        w.println("wrote " + out);
+        if (axisLists != null) {
+            List<Path> files = importance.writeAxisLists(axisLists, top);
+            w.println("wrote " + files.size() + " gene lists (" + trained.rank() + " axes) to " + axisLists);
+        }
+        w.flush();
+        return 0;
+    }
+
+    /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. */
+    static GeneImportance importance(TrainedMetric m, List<String> names, String kind) {
+        double[] w = m.metric().weights();
+        switch (kind.toLowerCase(Locale.ROOT)) {
+            case "raw":
+                return GeneImportance.of(w, m.rank(), names);
+            case "per-sd":
+                double[] scales = m.featureScales();
+                // Without standardisation every scale is 1; a standardised model has (almost surely) others.
+                boolean recorded = false;
+                for (int f = 0; scales != null && scales.length == names.size() && f < scales.length; f++) {
+                    recorded |= scales[f] != 1;
+                }
+                if (!recorded) {
+                    throw new IllegalArgumentException("--importance per-sd needs the feature standard deviations"
+                            + " a model records when trained with --feature-scaling standardize; this model has none"
+                            + " (use --importance raw)");
+                }
+                double[] sd = new double[scales.length];
+                for (int f = 0; f < sd.length; f++) {
+                    sd[f] = 1 / scales[f]; // the model stores 1/sd (W = V·diag(1/sd)); constant genes have scale 1
+                }
+                return GeneImportance.perStandardDeviation(w, m.rank(), names, sd);
+            default:
+                throw new IllegalArgumentException("--importance '" + kind + "' is not known; expected raw or per-sd");
+        }
+    }
+
+    /** The model's feature names, or the values of a var column matched to them by the var index. */
+    private List<String> displayNames(List<String> features) {
+        if (geneNamesFrom == null) {
+            if (input != null) {
+                throw new IllegalArgumentException("--input is only used to rename features; add"
+                        + " --gene-names-from COLUMN (a var column of " + input + ")");
+            }
+            return features;
+        }
+        if (input == null) {
+            throw new IllegalArgumentException("--gene-names-from " + geneNamesFrom
+                    + " needs --input FILE.h5ad, the file whose var table holds that column");
+        }
+        DataFrame var = H5adReader.inspect(input).var();
+        Column column = var.column(geneNamesFrom, "--gene-names-from");
+        java.util.Map<String, String> byIndex = new java.util.HashMap<>();
+        for (int i = 0; i < var.rows(); i++) {
+            byIndex.put(var.index().get(i), column.text(i));
+        }
+        List<String> out = new ArrayList<>(features.size());
+        int unmatched = 0;
+        for (String f : features) {
+            String name = byIndex.get(f);
+            if (name == null) {
+                unmatched++;
+                name = f;
+            }
+            out.add(name);
+        }
+        if (unmatched == features.size()) {
+            throw new IllegalArgumentException("none of the model's " + features.size() + " features (e.g. '"
+                    + features.get(0) + "') is in the var index of " + input + " (e.g. '"
+                    + (var.rows() > 0 ? var.index().get(0) : "") + "'); was the model trained with these names already?");
+        }
+        return out;
+    }
+}

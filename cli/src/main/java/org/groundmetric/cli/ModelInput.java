@@ -1,0 +1,26 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
+import org.groundmetric.learn.TrainedMetric;
+
+/**
+ * A trained model and the cohort it is applied to: reads the cells, replays the model's recorded
+ * preprocessing (same cells per sample, genes by name, normalisation, PCA) and refuses data whose
+ * features differ from the model's.
+ */
+record ModelInput(TrainedMetric model, Cohort cohort) {
+
+    static ModelInput load(Path modelFile, InputOptions input, boolean labelsRequired, PrintWriter err) {
+        TrainedMetric model = TrainedMetric.read(modelFile);
+        Preprocessing pre = model.preprocessing();
+        // Reading with the preprocessing keeps only the cells its --cells-per-sample will use.
+        Cohort cohort = input.cohort(labelsRequired, pre, w -> err.println("warning: " + w));
+        cohort = pre.apply(cohort, w -> err.println("warning: " + w));
+        model.requireFeatures(cohort);
+        err.flush();
+        return new ModelInput(model, cohort);
+    }
+}

@@ -1,0 +1,307 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.groundmetric.eval.GeneImportance;
+import org.groundmetric.eval.HierarchicalClustering;
+import org.groundmetric.eval.Umap;
+import org.groundmetric.learn.EpochRecord;
+import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.report.Csv;
+import org.groundmetric.report.DistanceHeatmap;
+import org.groundmetric.report.Embeddings;
+import org.groundmetric.report.HtmlReport;
+import org.groundmetric.report.Plots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code groundmetric report}: one HTML page with the pictures and tables of a trained model on a cohort. */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Writes a self-contained report to DIR/index.html (figures inline, no network needed; each",
+            "figure also as PNG and SVG beside it): the model's settings, the training loss per epoch,",
+            "the benchmark table (--benchmark), the samples' W_θ heatmap ordered by hierarchical",
+            "clustering with its dendrogram, the samples' MDS and UMAP coloured by class, the cells'",
+            "UMAP coloured by class and by cell type (--cell-type-key), the top genes by importance",
+            "(diag WᵀW) with each axis's gene programme, and for 2-feature data the learned unit ball",
+            "beside the Euclidean circle (the paper's Fig. 2c). DIR also gets genes.tsv, samples.tsv,",
+            "cells.tsv and wasserstein.tsv. Colours are the colour-blind-safe Okabe–Ito palette.",
+            "",
+            "Example:",
+            "  groundmetric report --model model.json --input kang.h5ad --sample-key sample_id \\",
+            "      --label-key group_id --cell-type-key cluster_id --benchmark results.csv --out report/",
+            ""
+        })
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "model.json",
+            description = "A model written by 'groundmetric train'.")
+    Path model;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--cell-type-key", paramLabel = "COLUMN",
+            description = "Categorical obs column with each cell's type; adds a cell UMAP coloured by it.")
+    String cellTypeKey;
+
+    @Option(names = "--benchmark", paramLabel = "results.csv",
+            description = "A benchmark results table (CSV, or TSV by extension) to show as is.")
+    Path benchmark;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report directory (created if needed).")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "Genes in the importance chart and table (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--importance", paramLabel = "raw|per-sd", defaultValue = "raw",
+            description = "Gene importance: raw diag(WᵀW), or per-sd (each gene weighted by its standard deviation,"
+                    + " needs a standardised model; see 'genes --help') (default: ${DEFAULT-VALUE}).")
+    String importanceKind;
+
+    @Option(names = "--linkage", paramLabel = "METHOD", defaultValue = "average",
+            description = "Hierarchical clustering of W_θ: single, complete, average or ward (default: ${DEFAULT-VALUE}).")
+    String linkage;
+
+    @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
+            description = "Ground metric for W_θ: s·model + (1−s)·Euclidean, as in 'embed' (default: ${DEFAULT-VALUE}).")
+    double mix;
+
+    @Option(names = "--no-cell-umap", description = "Skip the cell UMAPs (exact neighbours cost O(cells²)).")
+    boolean noCellUmap;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+            description = "Seed of the UMAP layouts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads for the OT problems; 0 = all cores (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new IllegalArgumentException("--top must be ≥ 1, got " + top);
+        }
+        HierarchicalClustering.Method method = HierarchicalClustering.Method.parse(linkage);
+        Csv bench = benchmark == null ? null : Csv.read(benchmark);
+        PrintWriter stdout = spec.commandLine().getOut();
+        ModelInput in = ModelInput.load(model, input, true, spec.commandLine().getErr());
+        TrainedMetric trained = in.model();
+        LowRankMahalanobis learned = trained.metric();
+        GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null);
+        long start = System.nanoTime();
+        Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
+                EmbedCommand.threadCount(threads), ProgressBar.unlessQuiet(quiet, "pairs"),
+                ProgressBar.unlessQuiet(quiet, "epochs"));
+        if (cellTypeKey != null) {
+            e.requireAnnotation(cellTypeKey, "--cell-type-key");
+        }
+        GeneImportance genes = GenesCommand.importance(trained, trained.featureNames(), importanceKind);
+
+        HtmlReport page = new HtmlReport("groundmetric report: " + input.input().getFileName());
+        page.paragraph("Global Ground Metric Learning (Kühn & Schaub, AISTATS 2025): a metric between cells"
+                + " learned so that Wasserstein distances W_θ between samples separate their classes.");
+        settings(page, trained, in, sampleMetric);
+        training(page, trained.history());
+        if (bench != null) {
+            page.heading("Benchmark").table("Benchmark results from " + benchmark.getFileName(), bench.header(),
+                    rounded(bench.rows()));
+        }
+        samples(page, e, method);
+        cells(page, e);
+        genes(page, genes, trained);
+        page.write(out);
+        genes.writeTsv(out.resolve("genes.tsv"), 0);
+        e.writeSamples(out.resolve("samples.tsv"));
+        e.writeCells(out.resolve("cells.tsv"));
+        e.writeDistances(out.resolve("wasserstein.tsv"));
+
+        stdout.printf(Locale.ROOT, "samples=%d cells=%d k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
+                learned.rank(), (System.nanoTime() - start) / 1e9);
+        stdout.println("top genes: " + String.join(", ", genes.ranked().subList(0, Math.min(10,
+                trained.featureNames().size())).stream().map(GeneImportance.Ranked::name).toList()));
+        stdout.println("wrote " + out.resolve("index.html"));
+        stdout.flush();
+        return 0;
+    }
+
+    private void settings(HtmlReport page, TrainedMetric m, ModelInput in, GroundMetric sampleMetric) {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("model", model.toString());
+        run.put("input", input.input().toString());
+        run.put("sample key", input.sampleKey());
+        run.put("label key", input.labelKey());
+        run.put("samples", Integer.toString(in.cohort().size()));
+        run.put("cells", Long.toString(in.cohort().cellCount()));
+        run.put("features", Integer.toString(m.featureNames().size()));
+        run.put("classes", String.join(", ", m.classNames()));
+        run.put("ground metric for W_θ", sampleMetric.name());
+        run.put("linkage", linkage);
+        run.put("gene importance", importanceKind);
+        run.put("UMAP seed", Long.toString(seed));
+        run.put("preprocessing (replayed)", m.preprocessing().describe());
+        page.heading("Settings").settings("This run", run);
+        Map<String, String> hyper = new LinkedHashMap<>();
+        if (m.config() != null) {
+            for (RecordComponent c : m.config().getClass().getRecordComponents()) {
+                try {
+                    hyper.put(c.getName(), String.valueOf(c.getAccessor().invoke(m.config())));
+                } catch (ReflectiveOperationException ex) {
+                    hyper.put(c.getName(), "?");
+                }
+            }
+        }
+        page.settings("Training hyper-parameters (from the model file)", hyper);
+    }
+
+    private static void training(HtmlReport page, List<EpochRecord> history) {
+        page.heading("Training");
+        if (history.isEmpty()) {
+            page.paragraph("The model file has no training history.");
+            return;
+        }
+        double[] loss = new double[history.size()];
+        double seconds = 0;
+        for (int i = 0; i < loss.length; i++) {
+            loss[i] = history.get(i).loss();
+            seconds += history.get(i).seconds();
+        }
+        Map<String, double[]> curves = Plots.curves();
+        curves.put("triplet loss + λ·R(W)", loss);
+        page.figure("training-loss", String.format(Locale.ROOT, "Training loss per epoch (%d epochs, %.1f s)",
+                loss.length, seconds), Plots.trainingCurve("Training loss per epoch", curves));
+    }
+
+    private static void samples(HtmlReport page, Embeddings e, HierarchicalClustering.Method method) {
+        page.heading("Samples");
+        double[][] d = e.distances().distances();
+        List<String> ids = e.cohort().sampleIds();
+        List<String> classes = e.sampleClasses();
+        // Sample names beside the points while they stay readable.
+        List<String> labels = ids.size() <= 40 ? ids : null;
+        if (ids.size() >= 2) {
+            double[][] z = HierarchicalClustering.linkage(d, method);
+            page.figure("wasserstein-heatmap", "W_θ between samples, ordered by " + method.name().toLowerCase(Locale.ROOT)
+                    + "-linkage clustering", new DistanceHeatmap("Wasserstein distances W_θ between samples", d, ids,
+                    classes, z));
+        }
+        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample",
+                Plots.scatter("Samples: MDS of W_θ", "MDS 1", "MDS 2", column(e.sampleMds(), 0),
+                        column(e.sampleMds(), 1), classes, "class", 14, labels));
+        if (e.sampleUmap() != null) {
+            page.figure("samples-umap", "UMAP of W_θ, one point per sample",
+                    Plots.scatter("Samples: UMAP of W_θ", "UMAP 1", "UMAP 2", column(e.sampleUmap(), 0),
+                            column(e.sampleUmap(), 1), classes, "class", 14, labels));
+        } else {
+            page.paragraph("Too few samples for a UMAP of W_θ (needs " + Embeddings.MIN_SAMPLES_FOR_UMAP + ").");
+        }
+    }
+
+    private void cells(HtmlReport page, Embeddings e) {
+        if (e.cellUmap() == null) {
+            return;
+        }
+        page.heading("Cells");
+        double[] x = column(e.cellUmap(), 0);
+        double[] y = column(e.cellUmap(), 1);
+        int marker = e.cellUmap().length > 5000 ? 3 : 5;
+        page.figure("cells-umap-class", "UMAP of the cells' images X·Wᵀ (k = " + e.rank() + ")",
+                Plots.scatter("Cells: UMAP of X·Wᵀ", "UMAP 1", "UMAP 2", x, y, e.cellColumn("class"), "class", marker));
+        if (cellTypeKey != null) {
+            page.figure("cells-umap-celltype", "The same UMAP coloured by " + cellTypeKey,
+                    Plots.scatter("Cells: UMAP of X·Wᵀ", "UMAP 1", "UMAP 2", x, y, e.cellColumn(cellTypeKey),
+                            cellTypeKey, marker));
+        }
+    }
+
+    private void genes(HtmlReport page, GeneImportance genes, TrainedMetric m) {
+        page.heading("Genes");
+        List<GeneImportance.Ranked> ranked = genes.ranked();
+        int n = Math.min(top, ranked.size());
+        List<String> names = new ArrayList<>();
+        double[] values = new double[n];
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            GeneImportance.Ranked r = ranked.get(i);
+            names.add(r.name());
+            values[i] = r.importance();
+            rows.add(List.of(Integer.toString(r.rank()), r.name(), String.format(Locale.ROOT, "%.4f", r.importance())));
+        }
+        String what = importanceKind.equalsIgnoreCase("per-sd") ? "diag((W·diag(sd))ᵀ(W·diag(sd)))" : "diag(WᵀW)";
+        page.figure("gene-importance", "Top " + n + " features by importance, the share of " + what,
+                Plots.importanceBars("Top " + n + " features by importance", names, values));
+        page.table("Top features (all of them in genes.tsv)", List.of("rank", "feature", "importance"), rows);
+        List<List<String>> axes = new ArrayList<>();
+        for (int r = 0; r < m.rank(); r++) {
+            List<String> pos = new ArrayList<>();
+            List<String> neg = new ArrayList<>();
+            for (GeneImportance.AxisFeature f : genes.topOfAxis(r, 10)) {
+                (f.weight() >= 0 ? pos : neg).add(f.name());
+            }
+            axes.add(List.of("axis " + (r + 1), String.join(" ", pos), String.join(" ", neg)));
+        }
+        page.table("Each axis (row of W) as a gene programme: its 10 largest |weights|, by sign",
+                List.of("axis", "positive weight", "negative weight"), axes);
+        if (m.featureNames().size() == 2) {
+            page.figure("unit-balls", "The learned metric's unit ball {x : ‖Wx‖ = 1} beside the Euclidean unit circle",
+                    Plots.unitBalls(m.metric().weights(), m.rank(), m.featureNames()));
+        }
+    }
+
+    /** Numbers to 4 significant digits (a results CSV holds full doubles); text as it is. */
+    static List<List<String>> rounded(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> r = new ArrayList<>();
+            for (String cell : row) {
+                String shown = cell;
+                try {
+                    double v = Double.parseDouble(cell.trim());
+                    if (Double.isFinite(v) && !cell.trim().isEmpty()) {
+                        shown = v == Math.rint(v) && Math.abs(v) < 1e15
+                                ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+                    }
+                } catch (NumberFormatException notANumber) {
+                    // text such as a method name or a status
+                }
+                r.add(shown);
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static double[] column(double[][] xy, int c) {
+        double[] out = new double[xy.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = xy[i][c];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package org.groundmetric.cli;
+
+import org.groundmetric.learn.GgmlConfig;
+import picocli.CommandLine.Option;
+
+/** GGML's settings other than alpha and lambda (which {@code tune} searches over); paper defaults. */
+final class TuneLearnerOptions {
+
+    @Option(names = "--rank", paramLabel = "K", defaultValue = "5", description = "Rank k of W (default: ${DEFAULT-VALUE}).")
+    int rank;
+
+    @Option(names = "--neighbors", paramLabel = "T", defaultValue = "3",
+            description = "Neighbours t: samples drawn per class for each anchor (default: ${DEFAULT-VALUE}).")
+    int neighbors;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128",
+            description = "Triplets per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "0.01",
+            description = "Adam's step size (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    GgmlConfig config(double alpha, double lambda, long seed, int threads) {
+        return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbors(neighbors).epochs(epochs)
+                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads).build();
+    }
+}

@@ -1,0 +1,198 @@
+package org.groundmetric.report;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.groundmetric.Progress;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Sample;
+import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.eval.ClassicalMds;
+import org.groundmetric.eval.Umap;
+import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.ProjectedMetric;
+import org.groundmetric.ot.NetworkSimplex;
+
+/**
+ * Pictures of a cohort under a learned metric: every cell's k-dimensional image X·Wᵀ and a 2-D
+ * UMAP of it; the samples' Wasserstein distances W_θ (under the learned metric or a blend with
+ * another) with their classical MDS and, from 4 samples on, a 2-D UMAP.
+ *
+ * @param cohort         the samples, in order
+ * @param rank           k
+ * @param projection     all cells' images, cells of sample 0 first, n×k row-major
+ * @param cellUmap       n×2, or null when not computed
+ * @param distances      the W_θ matrix between samples
+ * @param sampleMds      samples × 2
+ * @param sampleUmap     samples × 2, or null below 4 samples (UMAP needs neighbours)
+ */
+public record Embeddings(Cohort cohort, int rank, double[] projection, double[][] cellUmap,
+                         WassersteinMatrix distances, double[][] sampleMds, double[][] sampleUmap) {
+
+    /** The fewest samples for which a sample UMAP is drawn. */
+    public static final int MIN_SAMPLES_FOR_UMAP = 4;
+
+    /**
+     * @param projected   the learned metric, whose projection embeds the cells
+     * @param sampleMetric the ground metric for W_θ (the learned one, or a blend with Euclidean)
+     */
+    public static Embeddings compute(Cohort cohort, ProjectedMetric projected, GroundMetric sampleMetric,
+                                     Umap.Config umap, boolean cellUmap, int threads,
+                                     Progress pairs, Progress epochs) {
+        int k = projected.rank();
+        long total = cohort.cellCount();
+        if (total * k > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(total + " cells × k=" + k + " is too many to embed at once;"
+                    + " subsample with --cells-per-sample when training");
+        }
+        double[] proj = new double[(int) (total * k)];
+        int offset = 0;
+        for (Sample s : cohort.samples()) {
+            double[] p = projected.project(s.cells());
+            System.arraycopy(p, 0, proj, offset, p.length);
+            offset += p.length;
+        }
+        double[][] cells = null;
+        if (cellUmap) {
+            cells = new Umap(umap).embed(proj, k, epochs);
+        }
+        WassersteinMatrix w = WassersteinMatrix.pairwise(cohort.samples(), sampleMetric, NetworkSimplex::new,
+                threads, pairs);
+        double[][] mds = ClassicalMds.embed(w.distances(), 2);
+        double[][] sampleUmap = null;
+        if (cohort.size() >= MIN_SAMPLES_FOR_UMAP) {
+            Umap.Config small = umap.withNeighbours(Math.min(umap.neighbours(), cohort.size() - 1));
+            sampleUmap = new Umap(small).embedDistances(w.distances(), Progress.NONE);
+        }
+        return new Embeddings(cohort, k, proj, cells, w, mds, sampleUmap);
+    }
+
+    /** Annotation columns present in every sample, sorted by name, except cell/sample/class. */
+    public List<String> annotationColumns() {
+        TreeSet<String> names = new TreeSet<>(cohort.sample(0).cellAnnotations().keySet());
+        for (Sample s : cohort.samples()) {
+            names.retainAll(s.cellAnnotations().keySet());
+        }
+        // The fixed columns already say these (an obs column named "class" is usually the label key).
+        names.removeAll(List.of("cell", "sample", "class"));
+        return new ArrayList<>(names);
+    }
+
+    /** One column of per-cell values over all samples, in cell order ("sample", "class" or an annotation). */
+    public List<String> cellColumn(String name) {
+        List<String> out = new ArrayList<>();
+        for (Sample s : cohort.samples()) {
+            for (int i = 0; i < s.cellCount(); i++) {
+                out.add(switch (name) {
+                    case "sample" -> s.id();
+                    case "class" -> s.classLabel();
+                    default -> s.cellAnnotations().get(name).get(i);
+                });
+            }
+        }
+        return out;
+    }
+
+    /** {@code cell, sample, class, proj1..projK, umap1, umap2, <annotations>} (tab-separated). */
+    public void writeCells(Path file) {
+        List<String> annotations = annotationColumns();
+        AtomicOutput.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w.write("cell\tsample\tclass");
+            for (int r = 0; r < rank; r++) {
+                w.write("\tproj" + (r + 1));
+            }
+            if (cellUmap != null) {
+                w.write("\tumap1\tumap2");
+            }
+            for (String a : annotations) {
+                w.write("\t" + a);
+            }
+            w.write('\n');
+            int row = 0;
+            for (Sample s : cohort.samples()) {
+                for (int i = 0; i < s.cellCount(); i++, row++) {
+                    w.write(s.cellIds().get(i) + "\t" + s.id() + "\t" + text(s.classLabel()));
+                    for (int r = 0; r < rank; r++) {
+                        w.write("\t" + fmt(projection[row * rank + r]));
+                    }
+                    if (cellUmap != null) {
+                        w.write("\t" + fmt(cellUmap[row][0]) + "\t" + fmt(cellUmap[row][1]));
+                    }
+                    for (String a : annotations) {
+                        w.write("\t" + text(s.cellAnnotations().get(a).get(i)));
+                    }
+                    w.write('\n');
+                }
+            }
+            w.flush();
+        });
+    }
+
+    /** {@code sample, class, cells, mds1, mds2[, umap1, umap2]} (tab-separated). */
+    public void writeSamples(Path file) {
+        AtomicOutput.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.write("sample\tclass\tcells\tmds1\tmds2" + (sampleUmap != null ? "\tumap1\tumap2" : "") + "\n");
+            for (int i = 0; i < cohort.size(); i++) {
+                Sample s = cohort.sample(i);
+                w.write(s.id() + "\t" + text(s.classLabel()) + "\t" + s.cellCount() + "\t" + fmt(sampleMds[i][0])
+                        + "\t" + fmt(sampleMds[i][1]));
+                if (sampleUmap != null) {
+                    w.write("\t" + fmt(sampleUmap[i][0]) + "\t" + fmt(sampleUmap[i][1]));
+                }
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    /** The W_θ matrix: a header of sample ids, then one row per sample starting with its id. */
+    public void writeDistances(Path file) {
+        AtomicOutput.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            List<String> ids = cohort.sampleIds();
+            w.write("sample\t" + String.join("\t", ids) + "\n");
+            double[][] d = distances.distances();
+            for (int i = 0; i < ids.size(); i++) {
+                w.write(ids.get(i));
+                for (double x : d[i]) {
+                    w.write("\t" + fmt(x));
+                }
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    /** Per-sample class labels, in cohort order. */
+    public List<String> sampleClasses() {
+        List<String> out = new ArrayList<>();
+        for (Sample s : cohort.samples()) {
+            out.add(s.classLabel());
+        }
+        return out;
+    }
+
+    static String text(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    /** A key to colour cells by must be a categorical obs column present in every sample. */
+    public void requireAnnotation(String key, String option) {
+        if (!annotationColumns().contains(key)) {
+            throw new IllegalArgumentException(option + " '" + key + "' is not a categorical obs column of every"
+                    + " sample; available: " + (annotationColumns().isEmpty() ? "(none)" : annotationColumns()));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.groundmetric.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.groundmetric.Progress;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Sample;
+import org.groundmetric.learn.MetricLearner;
+import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.ot.TransportSolver;
+
+/**
+ * The paper's grid search over the margin α and the regularisation λ (section 4.4): for every
+ * pair and every split, fit on the split's training samples that are not held back, and score
+ * distance-weighted kNN of the held-back validation samples against them under W_θ. The best pair
+ * has the highest mean validation accuracy (the first in α-then-λ order on ties). Test samples are
+ * never looked at.
+ */
+public final class GridSearch {
+
+    /** Makes the learner for one (α, λ). */
+    @FunctionalInterface
+    public interface LearnerFactory {
+        MetricLearner create(double alpha, double lambda);
+    }
+
+    /** One grid point: mean and standard deviation (ddof = 0) of the validation accuracy over splits. */
+    public record Cell(double alpha, double lambda, double accuracy, double accuracyStd) { }
+
+    /** All grid points in α-then-λ order, and the best. */
+    public record Grid(double[] alphas, double[] lambdas, List<Cell> cells, Cell best) {
+        public Cell cell(int alphaIndex, int lambdaIndex) {
+            return cells.get(alphaIndex * lambdas.length + lambdaIndex);
+        }
+    }
+
+    private final int k;
+    private final Supplier<? extends TransportSolver> solvers;
+    private final int threads;
+
+    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        this.k = k;
+        this.solvers = solvers;
+        this.threads = threads;
+    }
+
+    public Grid run(Cohort cohort, double[] alphas, double[] lambdas, List<GroupShuffleSplit.Split> splits,
+                    LearnerFactory factory, Progress progress) {
+        if (alphas.length == 0 || lambdas.length == 0) {
+            throw new IllegalArgumentException("the grid needs at least one alpha and one lambda");
+        }
+        for (GroupShuffleSplit.Split s : splits) {
+            if (s.validation().length == 0) {
+                throw new IllegalArgumentException("split " + (s.index() + 1) + " holds no validation samples;"
+                        + " tuning needs a validation fraction above 0 (the paper uses 0.2)");
+            }
+        }
+        int[] classes = cohort.classIndices();
+        int numClasses = cohort.classNames().size();
+        List<Cell> cells = new ArrayList<>();
+        Cell best = null;
+        progress.start("grid", (long) alphas.length * lambdas.length * splits.size());
+        for (double alpha : alphas) {
+            for (double lambda : lambdas) {
+                double[] acc = new double[splits.size()];
+                for (int s = 0; s < splits.size(); s++) {
+                    acc[s] = validationAccuracy(cohort, classes, numClasses, factory.create(alpha, lambda), splits.get(s));
+                    progress.advance(1, String.format(java.util.Locale.ROOT, "alpha=%s lambda=%s split %d: %.3f",
+                            alpha, lambda, s + 1, acc[s]));
+                }
+                Cell c = new Cell(alpha, lambda, Benchmark.mean(acc), Benchmark.std(acc));
+                cells.add(c);
+                if (best == null || c.accuracy() > best.accuracy()) {
+                    best = c;
+                }
+            }
+        }
+        progress.finish();
+        return new Grid(alphas.clone(), lambdas.clone(), List.copyOf(cells), best);
+    }
+
+    private double validationAccuracy(Cohort cohort, int[] classes, int numClasses, MetricLearner learner,
+                                      GroupShuffleSplit.Split split) {
+        int[] fit = split.fit();
+        GroundMetric metric = learner.fit(cohort.subset(fit));
+        List<Sample> train = cohort.subset(fit).samples();
+        List<Sample> validation = cohort.subset(split.validation()).samples();
+        double[][] d = WassersteinMatrix.between(validation, train, metric, solvers, threads, Progress.NONE).distances();
+        int[] trainClass = new int[fit.length];
+        for (int i = 0; i < fit.length; i++) {
+            trainClass[i] = classes[fit[i]];
+        }
+        int[] truth = new int[split.validation().length];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = classes[split.validation()[i]];
+        }
+        int kk = Math.min(k, fit.length);
+        int[] pred = new WeightedKnn(kk, WeightedKnn.Weights.DISTANCE).predict(d, trainClass, numClasses).labels();
+        return ClassificationScores.of(truth, pred, numClasses).accuracy();
+    }
+}

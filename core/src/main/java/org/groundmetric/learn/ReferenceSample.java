@@ -1,0 +1,77 @@
+package org.groundmetric.learn;
+
+import java.util.List;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Sample;
+import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.metric.LowRankMahalanobis;
+
+/**
+ * A training sample as prediction needs it: its id, class and the k-dimensional images X·Wᵀ of its
+ * (preprocessed) cells. W_θ to a new sample only needs these, so a model that keeps them predicts
+ * without the training data. Stored in the model file under {@code reference}.
+ *
+ * @param id         sample id
+ * @param classLabel the sample's class
+ * @param cells      one row of k floats per cell (the layout of {@code obsm["X_ggml"]})
+ */
+public record ReferenceSample(String id, String classLabel, float[][] cells) {
+
+    public ReferenceSample {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("a reference sample needs an id");
+        }
+        if (classLabel == null) {
+            throw new IllegalArgumentException("reference sample '" + id + "' has no class; prediction needs labelled references");
+        }
+        if (cells == null || cells.length == 0) {
+            throw new IllegalArgumentException("reference sample '" + id + "' has no cells");
+        }
+        int k = cells[0].length;
+        for (float[] c : cells) {
+            if (c.length != k) {
+                throw new IllegalArgumentException("reference sample '" + id + "' has cells of " + k + " and "
+                        + c.length + " projected coordinates; every cell needs the model's rank k");
+            }
+        }
+    }
+
+    /** The images of every sample of a preprocessed cohort under the metric (samples must be labelled). */
+    public static List<ReferenceSample> project(Cohort cohort, LowRankMahalanobis metric) {
+        return cohort.samples().stream().map(s -> project(s, metric)).toList();
+    }
+
+    static ReferenceSample project(Sample s, LowRankMahalanobis metric) {
+        if (s.classLabel() == null) {
+            throw new IllegalArgumentException("reference sample '" + s.id() + "' has no class label;"
+                    + " give the reference's --label-key");
+        }
+        return new ReferenceSample(s.id(), s.classLabel(), rows(metric.project(s.cells()), s.cellCount(), metric.rank()));
+    }
+
+    /** A new sample's image under the metric, rounded to float32 like a stored reference. */
+    static Sample rowsAsSample(Sample s, LowRankMahalanobis metric) {
+        return Sample.of(s.id(), s.classLabel(),
+                DenseMatrix.of(rows(metric.project(s.cells()), s.cellCount(), metric.rank())));
+    }
+
+    /** n×k row-major doubles as n float rows. */
+    static float[][] rows(double[] image, int n, int k) {
+        float[][] out = new float[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < k; r++) {
+                out[i][r] = (float) image[i * k + r];
+            }
+        }
+        return out;
+    }
+
+    public int rank() {
+        return cells[0].length;
+    }
+
+    /** The images as a cells × k sample, so a Euclidean ground metric in k dimensions gives W_θ. */
+    Sample asSample() {
+        return Sample.of(id, classLabel, DenseMatrix.of(cells));
+    }
+}

@@ -1,0 +1,152 @@
+package org.groundmetric.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.groundmetric.Progress;
+import org.junit.jupiter.api.Test;
+
+class UmapTest {
+
+    static final int PER_CLUSTER = 100;
+    static final int CLUSTERS = 3;
+    static final int DIM = 5;
+
+    /** Three tight Gaussian clusters in 5-D, 20 units apart on different axes. */
+    static double[] clusters(long seed) {
+        Random r = new Random(seed);
+        double[] p = new double[CLUSTERS * PER_CLUSTER * DIM];
+        for (int c = 0; c < CLUSTERS; c++) {
+            for (int i = 0; i < PER_CLUSTER; i++) {
+                for (int d = 0; d < DIM; d++) {
+                    p[((c * PER_CLUSTER) + i) * DIM + d] = r.nextGaussian() + (d == c ? 20 : 0);
+                }
+            }
+        }
+        return p;
+    }
+
+    /** umap-learn's find_ab_params(spread=1, min_dist=0.1) gives a = 1.5769, b = 0.8951 (scipy curve_fit). */
+    @Test
+    void curveMatchesUmapLearnDefaults() {
+        double[] ab = Umap.fitCurve(1.0, 0.1);
+        assertEquals(1.577, ab[0], 0.02);
+        assertEquals(0.895, ab[1], 0.01);
+    }
+
+    @Test
+    void wellSeparatedClustersStaySeparatedAndNeighboursAreTrustworthy() {
+        double[] p = clusters(1);
+        double[][] y = new Umap(Umap.Config.defaults(7).withEpochs(200)).embed(p, DIM, Progress.NONE);
+        double[] flat = flatten(y);
+        // Every point's nearest neighbour in the layout lies in its own cluster.
+        int n = y.length;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                double d = Math.hypot(y[i][0] - y[j][0], y[i][1] - y[j][1]);
+                if (j != i && d < bestD) {
+                    bestD = d;
+                    best = j;
+                }
+            }
+            assertEquals(i / PER_CLUSTER, best / PER_CLUSTER, "nearest neighbour of point " + i);
+        }
+        // The gap between clusters is wider than any cluster's own spread.
+        double within = 0;
+        double between = Double.POSITIVE_INFINITY;
+        double[][] centre = centres(y);
+        for (int i = 0; i < n; i++) {
+            double[] c = centre[i / PER_CLUSTER];
+            within = Math.max(within, Math.hypot(y[i][0] - c[0], y[i][1] - c[1]));
+        }
+        for (int a = 0; a < CLUSTERS; a++) {
+            for (int b = a + 1; b < CLUSTERS; b++) {
+                between = Math.min(between, Math.hypot(centre[a][0] - centre[b][0], centre[a][1] - centre[b][1]));
+            }
+        }
+        assertTrue(between > 2 * within, "cluster centres " + between + " apart, radius up to " + within);
+        double t = Trustworthiness.score(p, DIM, flat, 2, 10);
+        assertTrue(t > 0.85, "trustworthiness " + t);
+    }
+
+    @Test
+    void sameSeedSameLayoutOtherSeedOtherLayout() {
+        double[] p = clusters(2);
+        Umap.Config c = Umap.Config.defaults(11).withEpochs(50);
+        double[] a = flatten(new Umap(c).embed(p, DIM, Progress.NONE));
+        double[] b = flatten(new Umap(c).embed(p, DIM, Progress.NONE));
+        double[] other = flatten(new Umap(new Umap.Config(15, 0.1, 1, 50, 5, 1, 12)).embed(p, DIM, Progress.NONE));
+        assertArrayEquals(a, b);
+        assertTrue(!java.util.Arrays.equals(a, other));
+    }
+
+    @Test
+    void precomputedDistancesSeparateTheClusters() {
+        double[] p = clusters(3);
+        int n = p.length / DIM;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int c = 0; c < DIM; c++) {
+                    s += Math.pow(p[i * DIM + c] - p[j * DIM + c], 2);
+                }
+                d[i][j] = Math.sqrt(s);
+            }
+        }
+        double[][] y = new Umap(Umap.Config.defaults(5).withEpochs(100)).embedDistances(d, Progress.NONE);
+        double t = Trustworthiness.score(p, DIM, flatten(y), 2, 10);
+        assertTrue(t > 0.85, "trustworthiness " + t);
+    }
+
+    /** The k-d tree path (low dimensions) finds the same neighbours as scanning all pairs. */
+    @Test
+    void kdTreeNeighboursEqualTheFullScan() {
+        double[] p = clusters(5);
+        int n = p.length / DIM;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int c = 0; c < DIM; c++) {
+                    s += Math.pow(p[i * DIM + c] - p[j * DIM + c], 2);
+                }
+                d[i][j] = Math.sqrt(s);
+            }
+        }
+        Umap.Neighbours tree = Umap.Neighbours.euclidean(p, DIM, 15);
+        Umap.Neighbours scan = Umap.Neighbours.precomputed(d, 15);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(scan.index()[i], tree.index()[i], "neighbours of point " + i);
+            assertArrayEquals(scan.distance()[i], tree.distance()[i], 1e-9);
+        }
+    }
+
+    @Test
+    void trustworthinessOfAnIdenticalEmbeddingIsOne() {
+        double[] p = clusters(4);
+        assertEquals(1.0, Trustworthiness.score(p, DIM, p, DIM, 5), 1e-12);
+    }
+
+    static double[] flatten(double[][] y) {
+        double[] out = new double[y.length * 2];
+        for (int i = 0; i < y.length; i++) {
+            out[2 * i] = y[i][0];
+            out[2 * i + 1] = y[i][1];
+        }
+        return out;
+    }
+
+    static double[][] centres(double[][] y) {
+        double[][] c = new double[CLUSTERS][2];
+        for (int i = 0; i < y.length; i++) {
+            c[i / PER_CLUSTER][0] += y[i][0] / PER_CLUSTER;
+            c[i / PER_CLUSTER][1] += y[i][1] / PER_CLUSTER;
+        }
+        return c;
+    }
+}

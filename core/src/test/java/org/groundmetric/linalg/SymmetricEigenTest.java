@@ -1,0 +1,76 @@
+package org.groundmetric.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SymmetricEigenTest {
+
+    private static double[] randomSymmetric(int d, Random rnd, boolean positiveDefinite) {
+        double[] b = new double[d * d];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        double[] a = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += positiveDefinite ? b[k * d + i] * b[k * d + j] : (b[i * d + k] + b[k * d + i]) * (j == k ? 1 : 0);
+                }
+                a[i * d + j] = s + (positiveDefinite && i == j ? 0.5 : 0);
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void eigenpairsSatisfyAvEqualsLambdaV() {
+        Random rnd = new Random(5);
+        int d = 7;
+        double[] a = randomSymmetric(d, rnd, false);
+        SymmetricEigen e = SymmetricEigen.of(a, d);
+        for (int c = 0; c < d; c++) {
+            if (c > 0) {
+                assertEquals(true, e.values()[c] >= e.values()[c - 1]);
+            }
+            for (int i = 0; i < d; i++) {
+                double av = 0;
+                for (int j = 0; j < d; j++) {
+                    av += a[i * d + j] * e.vectors()[j * d + c];
+                }
+                assertEquals(e.values()[c] * e.vectors()[i * d + c], av, 1e-10);
+            }
+        }
+    }
+
+    @Test
+    void generalizedEigenvectorsAreBOrthonormal() {
+        Random rnd = new Random(6);
+        int d = 6;
+        double[] a = randomSymmetric(d, rnd, false);
+        double[] b = randomSymmetric(d, rnd, true);
+        SymmetricEigen e = SymmetricEigen.generalized(a, b, d);
+        for (int c = 0; c < d; c++) {
+            for (int i = 0; i < d; i++) {
+                double av = 0;
+                double bv = 0;
+                for (int j = 0; j < d; j++) {
+                    av += a[i * d + j] * e.vectors()[j * d + c];
+                    bv += b[i * d + j] * e.vectors()[j * d + c];
+                }
+                assertEquals(e.values()[c] * bv, av, 1e-9);
+            }
+            for (int c2 = 0; c2 < d; c2++) {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        s += e.vectors()[i * d + c] * b[i * d + j] * e.vectors()[j * d + c2];
+                    }
+                }
+                assertEquals(c == c2 ? 1 : 0, s, 1e-9);
+            }
+        }
+    }
+}
