@@ -62,7 +62,7 @@ class TrainCommandTest {
         CliRun filter = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--filter", "split=train", "--out", dir.resolve("m.json").toString());
         assertEquals(2, filter.exitCode());
-        assertTrue(subset.err().startsWith("error: --filter column 'split' is not a column here; available: sample, class, mode"),
+        assertTrue(filter.err().startsWith("error: --filter column 'split' is not a column here; available: sample, class, mode"),
                 filter.err());
         CliRun preset = CliRun.of("synth", "--preset", "synth3d", "--out", data.toString());
         assertEquals(2, preset.exitCode());
