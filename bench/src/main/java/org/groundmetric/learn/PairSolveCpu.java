@@ -19,7 +19,9 @@ import org.groundmetric.ot.Transport;
  * simplex, the assignment cold, and the assignment warm-started from the pair's potentials under a
  * W one Adam step (lr 0.01) away. Prints the values, which must agree to 1e-9.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.groundmetric.learn.PairSolveCpu [cells]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar org.groundmetric.learn.PairSolveCpu [cells [points.tsv]]</pre>
+ * With a second argument, the two projected samples are written there (n rows of 2k columns) for
+ * {@code bench/scripts/pot_pair.py}, which times POT on the same problem.
  */
 public final class PairSolveCpu {
     private PairSolveCpu() {
@@ -48,6 +50,20 @@ public final class PairSolveCpu {
         double[] qa = x.get(0).projectRows(moved, k);
         double[] qb = x.get(1).projectRows(moved, k);
         int n = cells;
+        if (args.length > 1) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                for (int r = 0; r < 2 * k; r++) {
+                    double val = r < k ? qa[i * k + r] : qb[i * k + r - k];
+                    sb.append(Double.toString(val)).append(r + 1 < 2 * k ? '\t' : '\n');
+                }
+            }
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         CostMatrix c = ProjectedCosts.euclidean(pa, n, pb, n, k);
         CostMatrix c2 = ProjectedCosts.euclidean(qa, n, qb, n, k);
         double[] uniform = OT.uniform(n);
