@@ -60,6 +60,8 @@ final class TripletObjective {
      * to the network simplex, whose duals then seed the pair's next solve.
      */
     static final int MAX_START_AGE = 8;
+    /** {@link #MAX_START_AGE} unless a benchmark sets another (0 = warm starts only from the previous step). */
+    int maxStartAge = MAX_START_AGE;
 
     /** Solves that took the warm-started assignment (for tests and profiling). */
     final java.util.concurrent.atomic.AtomicLong warmSolves = new java.util.concurrent.atomic.AtomicLong();
@@ -228,7 +230,7 @@ final class TripletObjective {
         long now = step;
         if (assignments != null && n == m && pairKey >= 0) {
             PairStart start = potentials.get(pairKey);
-            if (start != null && now - start.step() <= MAX_START_AGE) {
+            if (start != null && now - start.step() <= maxStartAge) {
                 WarmStartAssignment workspace = assignments.get().computeIfAbsent(n, WarmStartAssignment::new);
                 Transport t = workspace.solve(cost, start.columnPotentials());
                 potentials.put(pairKey, new PairStart(start.columnPotentials(), now));
