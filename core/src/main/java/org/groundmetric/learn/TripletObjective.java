@@ -219,9 +219,11 @@ final class TripletObjective {
     }
 
     /**
-     * W_θ between two projected samples (uniform weights). Equal-size pairs are solved as a
-     * warm-started assignment when enabled; the start depends only on the pair's own history, so
-     * results stay independent of the thread count.
+     * W_θ between two projected samples (uniform weights). When enabled, an equal-size pair whose
+     * potentials are recent (solved at most {@link #maxStartAge} steps ago) is solved as an
+     * assignment warm-started from them; any other pair by the solver (the network simplex), whose
+     * duals then become the pair's start. Both are exact, so the choice changes only the time; it
+     * depends only on the pair's own history, so results stay independent of the thread count.
      */
     private Transport solve(long pairKey, double[] px, double[] py) {
         int n = px.length / rank;
