@@ -72,34 +72,20 @@ public final class CsrMatrix implements CellMatrix {
             throw new IllegalArgumentException("W must be k×D = " + k + "×" + cols + " (" + ((long) k * cols)
                     + " values), got " + w.length + " values");
         }
-        // W transposed (D×k) so each stored entry reads its column index once and its k weights
-        // from one cache line; each output still sums over the row's entries in order (same result).
-        double[] wt = transpose(w, k, cols);
         double[] out = new double[rows * k];
-        double[] s = new double[k];
         for (int i = 0; i < rows; i++) {
-            java.util.Arrays.fill(s, 0);
-            for (int p = rowPointers[i], end = rowPointers[i + 1]; p < end; p++) {
-                double x = values[p];
-                int wb = columnIndices[p] * k;
-                for (int r = 0; r < k; r++) {
-                    s[r] += x * wt[wb + r];
+            int start = rowPointers[i];
+            int end = rowPointers[i + 1];
+            for (int r = 0; r < k; r++) {
+                int wb = r * cols;
+                double s = 0;
+                for (int p = start; p < end; p++) {
+                    s += values[p] * w[wb + columnIndices[p]];
                 }
+                out[i * k + r] = s;
             }
-            System.arraycopy(s, 0, out, i * k, k);
         }
         return out;
-    }
-
-    /** A k×d row-major matrix as d×k. */
-    private static double[] transpose(double[] m, int k, int d) {
-        double[] t = new double[m.length];
-        for (int r = 0; r < k; r++) {
-            for (int j = 0; j < d; j++) {
-                t[j * k + r] = m[r * d + j];
-            }
-        }
-        return t;
     }
 
     @Override
@@ -108,31 +94,18 @@ public final class CsrMatrix implements CellMatrix {
             throw new IllegalArgumentException("accumulateLeftProduct: G must be " + k + "×" + rows
                     + " and acc " + k + "×" + cols);
         }
-        // Accumulate into acc transposed (D×k): one pass over the stored entries, each adding to k
-        // neighbouring values. Every acc entry receives the same additions in the same order as a
-        // row-of-G-at-a-time loop, so the result is identical.
-        double[] at = transpose(acc, k, cols);
-        double[] c = new double[k];
         for (int i = 0; i < rows; i++) {
-            boolean any = false;
+            int start = rowPointers[i];
+            int end = rowPointers[i + 1];
             for (int r = 0; r < k; r++) {
-                c[r] = g[r * rows + i];
-                any |= c[r] != 0;
-            }
-            if (!any) {
-                continue;
-            }
-            for (int p = rowPointers[i], end = rowPointers[i + 1]; p < end; p++) {
-                double x = values[p];
-                int ab = columnIndices[p] * k;
-                for (int r = 0; r < k; r++) {
-                    at[ab + r] += c[r] * x;
+                double c = g[r * rows + i];
+                if (c == 0) {
+                    continue;
                 }
-            }
-        }
-        for (int r = 0; r < k; r++) {
-            for (int j = 0; j < cols; j++) {
-                acc[r * cols + j] = at[j * k + r];
+                int ab = r * cols;
+                for (int p = start; p < end; p++) {
+                    acc[ab + columnIndices[p]] += c * values[p];
+                }
             }
         }
     }
