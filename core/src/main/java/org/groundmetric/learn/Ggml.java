@@ -42,7 +42,8 @@ public final class Ggml implements MetricLearner {
 
     /**
      * @param solverFactory makes one transport solver per thread; with solver "exact", pairs of
-     *                      equal-size samples bypass it for a warm-started exact assignment
+     *                      equal-size samples solved in the last few steps bypass it for an exact
+     *                      assignment warm-started from their previous potentials
      */
     public Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory) {
         this(config, solverFactory, null);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
+import org.groundmetric.ot.CostMatrix;
 import org.groundmetric.ot.Transport;
 import org.groundmetric.ot.TransportPlan;
 import org.groundmetric.ot.SolverFactory;
@@ -48,8 +49,28 @@ final class TripletObjective {
     private final ThreadLocal<TransportSolver> solvers;
     /** Exact solves of equal-size pairs go through a warm-started assignment (null: use the solver). */
     private final ThreadLocal<Map<Integer, WarmStartAssignment>> assignments;
-    /** Column potentials left by the last solve of each pair, the next solve's warm start. */
-    private final Map<Long, double[]> potentials = new ConcurrentHashMap<>();
+    /** Column potentials left by the last solve of each pair, and the step of that solve: the next solve's warm start. */
+    private final Map<Long, PairStart> potentials = new ConcurrentHashMap<>();
+    /** Steps (evaluations) so far; a pair's potentials are "recent" if at most {@link #MAX_START_AGE} steps old. */
+    private long step;
+
+    /**
+     * How many steps old a pair's potentials may be and still warm-start the assignment. Measured
+     * at paper scale (1000×1000, k = 5; bench org.groundmetric.learn.PairSolveCpu, CPU ms on a loaded
+     * machine): assignment warm from last step's potentials 15, from potentials ~20 Adam steps old
+     * (W ±0.2) 63, cold 150; the network simplex 45–65. So only recent starts go to the assignment;
+     * everything else (all of epoch 1, and most pairs later, which recur about once per epoch) goes
+     * to the network simplex, whose duals then seed the pair's next solve.
+     */
+    static final int MAX_START_AGE = 8;
+    /** {@link #MAX_START_AGE} unless a benchmark sets another (0 = warm starts only from the previous step). */
+    int maxStartAge = MAX_START_AGE;
+
+    /** Solves that took the warm-started assignment (for tests and profiling). */
+    final java.util.concurrent.atomic.AtomicLong warmSolves = new java.util.concurrent.atomic.AtomicLong();
+
+    private record PairStart(double[] columnPotentials, long step) {
+    }
 
     /** Where pairs are solved when not on this JVM's threads (null: {@link #parallel}). */
     private final ComputeEngine engine;
@@ -88,6 +109,7 @@ final class TripletObjective {
     }
 
     Evaluation evaluate(double[] v, List<Triplet> batch) {
+        step++;
         double[] w = effectiveW(v);
         // Distinct samples and pairs of the batch, in order of first appearance (deterministic).
         Map<Integer, Integer> slot = new LinkedHashMap<>();
@@ -222,23 +244,37 @@ final class TripletObjective {
     }
 
     /**
-     * W_θ between two projected samples (uniform weights). Equal-size pairs are solved as a
-     * warm-started assignment when enabled; the start depends only on the pair's own history, so
-     * results stay independent of the thread count.
+     * W_θ between two projected samples (uniform weights). When enabled, an equal-size pair whose
+     * potentials are recent (solved at most {@link #maxStartAge} steps ago) is solved as an
+     * assignment warm-started from them; any other pair by the solver (the network simplex), whose
+     * duals then become the pair's start. Both are exact, so the choice changes only the time; it
+     * depends only on the pair's own history, so results stay independent of the thread count.
      */
     private Transport solve(long pairKey, double[] px, double[] py) {
         int n = px.length / rank;
         int m = py.length / rank;
-        if (assignments != null && n == m) {
-            WarmStartAssignment workspace = assignments.get().computeIfAbsent(n, WarmStartAssignment::new);
-            double[] start = pairKey < 0 ? new double[n] : potentials.computeIfAbsent(pairKey, x -> new double[n]);
-            return workspace.solve(ProjectedCosts.euclidean(px, n, py, m, rank), start);
+        CostMatrix cost = ProjectedCosts.euclidean(px, n, py, m, rank);
+        long now = step;
+        if (assignments != null && n == m && pairKey >= 0) {
+            PairStart start = potentials.get(pairKey);
+            if (start != null && now - start.step() <= maxStartAge) {
+                WarmStartAssignment workspace = assignments.get().computeIfAbsent(n, WarmStartAssignment::new);
+                Transport t = workspace.solve(cost, start.columnPotentials());
+                potentials.put(pairKey, new PairStart(start.columnPotentials(), now));
+                warmSolves.incrementAndGet();
+                return t;
+            }
         }
         double[] a = new double[n];
         double[] b = new double[m];
         Arrays.fill(a, 1.0 / n);
         Arrays.fill(b, 1.0 / m);
-        return solvers.get().solve(a, b, ProjectedCosts.euclidean(px, n, py, m, rank));
+        Transport t = solvers.get().solve(a, b, cost);
+        if (assignments != null && n == m && pairKey >= 0) {
+            // The simplex's duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on the plan) are a valid assignment warm start.
+            potentials.put(pairKey, new PairStart(t.v().clone(), now));
+        }
+        return t;
     }
 
     /** The n×n matrix of W_θ between the given samples under V (used for hard-triplet mining). */

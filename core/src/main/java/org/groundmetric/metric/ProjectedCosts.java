@@ -1,6 +1,8 @@
 package org.groundmetric.metric;
 
 import org.groundmetric.ot.CostMatrix;
+import org.groundmetric.ot.Costs;
+import org.groundmetric.ot.PointMetric;
 
 /** Euclidean cost matrices between the k-dimensional images of two samples' cells. */
 public final class ProjectedCosts {
@@ -12,20 +14,9 @@ public final class ProjectedCosts {
      * @param py m×k row-major image of the target cells
      */
     public static CostMatrix euclidean(double[] px, int n, double[] py, int m, int k) {
-        double[] c = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            int ib = i * k;
-            int cb = i * m;
-            for (int j = 0; j < m; j++) {
-                int jb = j * k;
-                double s = 0;
-                for (int r = 0; r < k; r++) {
-                    double d = px[ib + r] - py[jb + r];
-                    s += d * d;
-                }
-                c[cb + j] = Math.sqrt(s);
-            }
-        }
-        return new CostMatrix(n, m, c);
+        // Costs' coordinate-major kernel vectorises over columns and sums the coordinates in the
+        // same order as a per-pair loop, so the matrix is bit-identical, ~1.5× cheaper
+        // (bench: org.groundmetric.learn.PairSolveCpu).
+        return Costs.pairwise(px, n, py, m, k, PointMetric.EUCLIDEAN);
     }
 }
