@@ -86,7 +86,7 @@ final class TripletObjective {
                      double[] columnScale, Parallel parallel, Supplier<TransportSolver> solverFactory,
                      boolean warmStartAssignment, ComputeEngine engine) {
         this.engine = engine;
-        this.pairSolve = new PairSolve(rank, warmStartAssignment, SolverFactory.of(solverFactory));
+        this.pairSolve = new PairSolve(rank, SolverFactory.of(solverFactory));
         this.samples = samples;
         this.rank = rank;
         this.features = samples.get(0).cols();
@@ -251,30 +251,58 @@ final class TripletObjective {
      * depends only on the pair's own history, so results stay independent of the thread count.
      */
     private Transport solve(long pairKey, double[] px, double[] py) {
+        long now = step;
+        PairSolution solved = solvePair(px, py, rank, recentStart(pairKey, px, py), keepsStart(pairKey, px, py),
+                solvers.get(), assignments == null ? null : assignments.get());
+        remember(pairKey, solved, now);
+        return solved.transport();
+    }
+
+    /** The pair's potentials if it may be warm-started now (equal sizes, solved at most maxStartAge steps ago), else null. */
+    private double[] recentStart(long pairKey, double[] px, double[] py) {
+        if (!keepsStart(pairKey, px, py)) {
+            return null;
+        }
+        PairStart start = potentials.get(pairKey);
+        return start != null && step - start.step() <= maxStartAge ? start.columnPotentials() : null;
+    }
+
+    /** Whether this pair's duals are kept as its next warm start (equal sizes, warm start on, a real pair). */
+    private boolean keepsStart(long pairKey, double[] px, double[] py) {
+        return assignments != null && pairKey >= 0 && px.length == py.length;
+    }
+
+    private void remember(long pairKey, PairSolution solved, long now) {
+        if (solved.potentials() != null) {
+            potentials.put(pairKey, new PairStart(solved.potentials(), now));
+        }
+        if (solved.warm()) {
+            warmSolves.incrementAndGet();
+        }
+    }
+
+    /**
+     * W_θ between two projected samples (uniform weights), the same here and in engine tasks: with
+     * a {@code start}, an assignment warm-started from it (the potentials are updated in place);
+     * otherwise the solver (the network simplex), whose duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on the plan)
+     * become the pair's start when {@code keepStart}. Both are exact, so the choice changes only the
+     * time; it depends only on the pair's own history, so results do not depend on threads.
+     */
+    static PairSolution solvePair(double[] px, double[] py, int rank, double[] start, boolean keepStart,
+                                  TransportSolver solver, Map<Integer, WarmStartAssignment> workspaces) {
         int n = px.length / rank;
         int m = py.length / rank;
         CostMatrix cost = ProjectedCosts.euclidean(px, n, py, m, rank);
-        long now = step;
-        if (assignments != null && n == m && pairKey >= 0) {
-            PairStart start = potentials.get(pairKey);
-            if (start != null && now - start.step() <= maxStartAge) {
-                WarmStartAssignment workspace = assignments.get().computeIfAbsent(n, WarmStartAssignment::new);
-                Transport t = workspace.solve(cost, start.columnPotentials());
-                potentials.put(pairKey, new PairStart(start.columnPotentials(), now));
-                warmSolves.incrementAndGet();
-                return t;
-            }
+        if (start != null) {
+            Transport t = workspaces.computeIfAbsent(n, WarmStartAssignment::new).solve(cost, start);
+            return new PairSolution(t, start, true);
         }
         double[] a = new double[n];
         double[] b = new double[m];
         Arrays.fill(a, 1.0 / n);
         Arrays.fill(b, 1.0 / m);
-        Transport t = solvers.get().solve(a, b, cost);
-        if (assignments != null && n == m && pairKey >= 0) {
-            // The simplex's duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on the plan) are a valid assignment warm start.
-            potentials.put(pairKey, new PairStart(t.v().clone(), now));
-        }
-        return t;
+        Transport t = solver.solve(a, b, cost);
+        return new PairSolution(t, keepStart ? t.v().clone() : null, false);
     }
 
     /** The n×n matrix of W_θ between the given samples under V (used for hard-triplet mining). */
@@ -322,29 +350,29 @@ final class TripletObjective {
      * potentials and returns the updated ones, which are kept for the pair's next solve.
      */
     private void solveOnEngine(long[] keys, int[] from, int[] to, double[][] images, Transport[] out) {
+        long now = step;
         List<PairProblem> problems = new ArrayList<>(keys.length);
         for (int p = 0; p < keys.length; p++) {
-            int n = images[from[p]].length / rank;
-            int m = images[to[p]].length / rank;
-            double[] start = assignments != null && n == m ? potentials.computeIfAbsent(keys[p], x -> new double[n]) : null;
-            problems.add(new PairProblem(first(keys[p]), second(keys[p]), from[p], to[p], start));
+            double[] px = images[from[p]];
+            double[] py = images[to[p]];
+            problems.add(new PairProblem(first(keys[p]), second(keys[p]), from[p], to[p],
+                    recentStart(keys[p], px, py), keepsStart(keys[p], px, py)));
         }
         List<PairSolution> solutions = engine.run(images, problems, pairSolve, org.groundmetric.Progress.NONE);
         for (int p = 0; p < keys.length; p++) {
             out[p] = solutions.get(p).transport();
-            if (solutions.get(p).potentials() != null) {
-                potentials.put(keys[p], solutions.get(p).potentials());
-            }
+            remember(keys[p], solutions.get(p), now);
         }
     }
 
     /** One transport problem: training samples i, j (cohort order), their images' slots, the warm start or null. */
-    record PairProblem(int sampleI, int sampleJ, int from, int to, double[] start) implements Serializable {
+    record PairProblem(int sampleI, int sampleJ, int from, int to, double[] start, boolean keepStart)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** The solution and, when warm-started, the potentials to start the pair's next solve from. */
-    record PairSolution(Transport transport, double[] potentials) implements Serializable {
+    /** The solution, the potentials to start the pair's next solve from (or null), and whether it was warm. */
+    record PairSolution(Transport transport, double[] potentials, boolean warm) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -352,33 +380,19 @@ final class TripletObjective {
     static final class PairSolve implements ComputeEngine.Task<double[][], PairProblem, PairSolution> {
         private static final long serialVersionUID = 1L;
         private final int rank;
-        private final boolean warmStart;
         private final SolverFactory solvers;
         private transient ThreadLocal<TransportSolver> solver;
         private transient ThreadLocal<Map<Integer, WarmStartAssignment>> workspaces;
 
-        PairSolve(int rank, boolean warmStart, SolverFactory solvers) {
+        PairSolve(int rank, SolverFactory solvers) {
             this.rank = rank;
-            this.warmStart = warmStart;
             this.solvers = solvers;
         }
 
         @Override
         public PairSolution apply(double[][] images, PairProblem problem) {
-            double[] px = images[problem.from()];
-            double[] py = images[problem.to()];
-            int n = px.length / rank;
-            int m = py.length / rank;
-            if (problem.start() != null) {
-                WarmStartAssignment workspace = workspaces().get().computeIfAbsent(n, WarmStartAssignment::new);
-                double[] start = problem.start();
-                return new PairSolution(workspace.solve(ProjectedCosts.euclidean(px, n, py, m, rank), start), start);
-            }
-            double[] a = new double[n];
-            double[] b = new double[m];
-            Arrays.fill(a, 1.0 / n);
-            Arrays.fill(b, 1.0 / m);
-            return new PairSolution(solver().get().solve(a, b, ProjectedCosts.euclidean(px, n, py, m, rank)), null);
+            return solvePair(images[problem.from()], images[problem.to()], rank, problem.start(), problem.keepStart(),
+                    solver().get(), workspaces().get());
         }
 
         @Override
