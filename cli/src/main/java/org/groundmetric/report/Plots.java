@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.groundmetric.eval.SymmetricEigen;
+import org.groundmetric.linalg.SymmetricEigen;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -170,8 +170,8 @@ public final class Plots {
             }
         }
         SymmetricEigen eig = SymmetricEigen.of(m);
-        double l1 = eig.values()[0];
-        double l2 = Math.max(eig.values()[1], 0);
+        double l1 = eig.largestValue(0);
+        double l2 = Math.max(eig.largestValue(1), 0);
         if (!(l1 > 0)) {
             throw new IllegalArgumentException("W is zero; its unit ball is the whole plane");
         }
@@ -189,8 +189,8 @@ public final class Plots {
         chart.getStyler().setPlotContentSize(0.95);
         curve(chart, "Euclidean ‖x‖ = 1", ellipse(new double[] {1, 0}, new double[] {0, 1}, 1, 1, range),
                 Palette.category(1), 2.5f);
-        double[] v1 = eig.vectors()[0];
-        double[] v2 = eig.vectors()[1];
+        double[] v1 = eig.largestVector(0);
+        double[] v2 = eig.largestVector(1);
         double semiLong = l2 > 1e-12 * l1 ? 1 / Math.sqrt(l2) : 1e6 * range;
         curve(chart, "learned ‖Wx‖ = 1", ellipse(v1, v2, shortAxis, semiLong, range),
                 Palette.category(0), 3.5f);

@@ -3,6 +3,7 @@ package org.groundmetric.data;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.SymmetricEigen;
 
 /**
  * The leading principal axes of the cells of all samples (stacked), by randomized subspace
@@ -73,16 +74,17 @@ final class PrincipalComponents {
                 bbt[j * l + i] = s;
             }
         }
-        double[][] eig = SymmetricEigen.decompose(bbt, l); // [values desc], [vectors as rows]
+        SymmetricEigen eig = SymmetricEigen.of(bbt, l);
         double[][] out = new double[count][genes];
         for (int c = 0; c < count; c++) {
-            double sigma = Math.sqrt(Math.max(eig[0][c], 0));
+            double sigma = Math.sqrt(Math.max(eig.largestValue(c), 0));
+            double[] u = eig.largestVector(c);
             double maxAbs = 0;
             int argMax = 0;
             for (int g = 0; g < genes; g++) {
                 double v = 0;
                 for (int i = 0; i < l; i++) {
-                    v += eig[1][c * l + i] * b[i * genes + g];
+                    v += u[i] * b[i * genes + g];
                 }
                 v = sigma > 0 ? v / sigma : 0;
                 out[c][g] = v;
@@ -201,83 +203,5 @@ final class PrincipalComponents {
         double u = 1.0 - rnd.nextDouble();
         double v = rnd.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-
-    /** Cyclic Jacobi eigen-decomposition of a small symmetric matrix. */
-    static final class SymmetricEigen {
-        private SymmetricEigen() {
-        }
-
-        /** Returns {eigenvalues descending, eigenvectors as rows (n × n row-major) in the same order}. */
-        static double[][] decompose(double[] sym, int n) {
-            double[] a = sym.clone();
-            double[] v = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                v[i * n + i] = 1;
-            }
-            for (int sweep = 0; sweep < 100; sweep++) {
-                double off = 0;
-                for (int i = 0; i < n; i++) {
-                    for (int j = i + 1; j < n; j++) {
-                        off += a[i * n + j] * a[i * n + j];
-                    }
-                }
-                if (off < 1e-30) {
-                    break;
-                }
-                for (int p = 0; p < n; p++) {
-                    for (int r = p + 1; r < n; r++) {
-                        double apr = a[p * n + r];
-                        if (Math.abs(apr) < 1e-300) {
-                            continue;
-                        }
-                        double theta = (a[r * n + r] - a[p * n + p]) / (2 * apr);
-                        double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                        if (theta == 0) {
-                            t = 1;
-                        }
-                        double c = 1 / Math.sqrt(t * t + 1);
-                        double s = t * c;
-                        for (int k = 0; k < n; k++) {
-                            double akp = a[k * n + p];
-                            double akr = a[k * n + r];
-                            a[k * n + p] = c * akp - s * akr;
-                            a[k * n + r] = s * akp + c * akr;
-                        }
-                        for (int k = 0; k < n; k++) {
-                            double apk = a[p * n + k];
-                            double ark = a[r * n + k];
-                            a[p * n + k] = c * apk - s * ark;
-                            a[r * n + k] = s * apk + c * ark;
-                        }
-                        for (int k = 0; k < n; k++) {
-                            double vkp = v[k * n + p];
-                            double vkr = v[k * n + r];
-                            v[k * n + p] = c * vkp - s * vkr;
-                            v[k * n + r] = s * vkp + c * vkr;
-                        }
-                    }
-                }
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            double[] diag = new double[n];
-            for (int i = 0; i < n; i++) {
-                diag[i] = a[i * n + i];
-            }
-            java.util.Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
-            double[] values = new double[n];
-            double[] vectors = new double[n * n];
-            for (int k = 0; k < n; k++) {
-                int col = order[k];
-                values[k] = diag[col];
-                for (int i = 0; i < n; i++) {
-                    vectors[k * n + i] = v[i * n + col];
-                }
-            }
-            return new double[][] {values, vectors};
-        }
     }
 }

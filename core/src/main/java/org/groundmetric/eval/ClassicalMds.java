@@ -1,5 +1,7 @@
 package org.groundmetric.eval;
 
+import org.groundmetric.linalg.SymmetricEigen;
+
 /**
  * Classical (Torgerson) multidimensional scaling: places n items in a few dimensions so that their
  * Euclidean distances approximate a given distance matrix, such as the Wasserstein distances W_θ
@@ -24,8 +26,8 @@ public final class ClassicalMds {
         double[][] out = new double[n][dims];
         for (int r = 0; r < Math.min(dims, n); r++) {
             // Negative eigenvalues mean the distances are not Euclidean; such axes carry no spread.
-            double scale = Math.sqrt(Math.max(0, eig.values()[r]));
-            double[] vec = eig.vectors()[r];
+            double scale = Math.sqrt(Math.max(0, eig.largestValue(r)));
+            double[] vec = eig.largestVector(r);
             double sign = signOfLargest(vec);
             for (int i = 0; i < n; i++) {
                 out[i][r] = sign * scale * vec[i];

@@ -1,5 +1,7 @@
 package org.groundmetric.eval;
 
+import org.groundmetric.linalg.SymmetricEigen;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -536,7 +538,7 @@ public final class Umap {
         SymmetricEigen eig = SymmetricEigen.of(cov);
         double[][] out = new double[n][2];
         for (int axis = 0; axis < Math.min(2, dim); axis++) {
-            double[] v = eig.vectors()[axis];
+            double[] v = eig.largestVector(axis);
             for (int i = 0; i < n; i++) {
                 double s = 0;
                 for (int c = 0; c < dim; c++) {

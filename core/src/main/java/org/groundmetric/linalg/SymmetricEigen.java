@@ -11,6 +11,35 @@ package org.groundmetric.linalg;
  */
 public record SymmetricEigen(double[] values, double[] vectors, int d) {
 
+    /** Decomposes a symmetric matrix given as rows (not modified). */
+    public static SymmetricEigen of(double[][] a) {
+        int d = a.length;
+        double[] flat = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            if (a[i].length != d) {
+                throw new IllegalArgumentException("matrix must be square: row " + i + " has " + a[i].length
+                        + " values, expected " + d);
+            }
+            System.arraycopy(a[i], 0, flat, i * d, d);
+        }
+        return of(flat, d);
+    }
+
+    /** The r-th largest eigenvalue (r = 0 is the largest). */
+    public double largestValue(int r) {
+        return values[d - 1 - r];
+    }
+
+    /** The unit eigenvector of {@link #largestValue(int) largestValue(r)}, as a new array. */
+    public double[] largestVector(int r) {
+        int c = d - 1 - r;
+        double[] out = new double[d];
+        for (int i = 0; i < d; i++) {
+            out[i] = vectors[i * d + c];
+        }
+        return out;
+    }
+
     /** Decomposes the symmetric d×d row-major matrix a (not modified). */
     public static SymmetricEigen of(double[] a, int d) {
         double[] m = a.clone();

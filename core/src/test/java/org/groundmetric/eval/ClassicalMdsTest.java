@@ -43,14 +43,6 @@ class ClassicalMdsTest {
         assertThrows(IllegalArgumentException.class, () -> ClassicalMds.embed(new double[][] {{0, -1}, {-1, 0}}, 2));
     }
 
-    @Test
-    void eigenDecompositionOfAKnownMatrix() {
-        SymmetricEigen e = SymmetricEigen.of(new double[][] {{2, 1}, {1, 2}});
-        assertEquals(3, e.values()[0], 1e-12);
-        assertEquals(1, e.values()[1], 1e-12);
-        assertEquals(1 / Math.sqrt(2), Math.abs(e.vectors()[0][0]), 1e-12);
-    }
-
     static double[][] distances(double[][] p) {
         int n = p.length;
         double[][] d = new double[n][n];

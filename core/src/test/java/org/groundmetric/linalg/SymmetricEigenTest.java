@@ -73,4 +73,13 @@ class SymmetricEigenTest {
             }
         }
     }
+
+    @Test
+    void largestFirstAccessorsOfAKnownMatrix() {
+        SymmetricEigen e = SymmetricEigen.of(new double[][] {{2, 1}, {1, 2}});
+        assertEquals(3, e.largestValue(0), 1e-12);
+        assertEquals(1, e.largestValue(1), 1e-12);
+        assertEquals(1 / Math.sqrt(2), Math.abs(e.largestVector(0)[0]), 1e-12);
+        assertEquals(1 / Math.sqrt(2), Math.abs(e.largestVector(0)[1]), 1e-12);
+    }
 }
