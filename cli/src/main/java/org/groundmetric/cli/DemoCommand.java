@@ -1,17 +1,13 @@
 package org.groundmetric.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.eval.WeightedKnn;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.TrainedMetric;
@@ -81,10 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
         GgmlConfig config = GgmlConfig.builder().epochs(epochs).seed(seed).threads(workers).build();
         TrainedMetric model = new Ggml(config).train(train, TrainingListener.NONE);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        List<String> labels = new ArrayList<>();
-        test.samples().forEach(s -> labels.add(s.classLabel()));
-        double ggml = accuracy(test, model.metric(), workers, labels);
-        double euclid = accuracy(test, new FixedGroundMetric(PointMetric.EUCLIDEAN), workers, labels);
+        double ggml = accuracy(test, model.metric(), workers);
+        double euclid = accuracy(test, new FixedGroundMetric(PointMetric.EUCLIDEAN), workers);
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "trained GGML (rank %d, %d epochs) in %.1f s%n", config.rank(), epochs, trainSeconds);
         out.printf(Locale.ROOT, "leave-one-out 5-NN accuracy on held-out samples:  GGML %.2f   Euclidean %.2f%n", ggml, euclid);
@@ -93,42 +87,10 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double accuracy(Cohort test, GroundMetric metric, int threads, List<String> labels) {
+    /** Leave-one-out 5-NN accuracy of the held-out samples under W_θ with the given ground metric. */
+    private static double accuracy(Cohort test, GroundMetric metric, int threads) {
         WassersteinMatrix d = WassersteinMatrix.pairwise(test.samples(), metric, NetworkSimplex::new, threads, Progress.NONE);
-        return leaveOneOutAccuracy(d.distances(), labels, 5);
-    }
-
-    /** Each sample's class by majority among its k nearest others (a tie goes to the nearest of the tied classes). */
-    static double leaveOneOutAccuracy(double[][] d, List<String> labels, int k) {
-        int n = d.length;
-        int correct = 0;
-        for (int a = 0; a < n; a++) {
-            final int q = a;
-            Integer[] order = new Integer[n - 1];
-            for (int b = 0, p = 0; b < n; b++) {
-                if (b != a) {
-                    order[p++] = b;
-                }
-            }
-            Arrays.sort(order, (x, y) -> Double.compare(d[q][x], d[q][y]));
-            int m = Math.min(k, order.length);
-            Map<String, Integer> votes = new HashMap<>();
-            for (int r = 0; r < m; r++) {
-                votes.merge(labels.get(order[r]), 1, Integer::sum);
-            }
-            String winner = null;
-            int best = 0;
-            for (int r = 0; r < m; r++) {
-                String l = labels.get(order[r]);
-                if (votes.get(l) > best) {
-                    best = votes.get(l);
-                    winner = l;
-                }
-            }
-            if (labels.get(a).equals(winner)) {
-                correct++;
-            }
-        }
-        return (double) correct / n;
+        return new WeightedKnn(5, WeightedKnn.Weights.UNIFORM)
+                .leaveOneOutAccuracy(d.distances(), test.classIndices(), test.classNames().size());
     }
 }

@@ -75,7 +75,9 @@ class TrainCommandTest {
         CliRun demo = CliRun.of("demo", "--epochs", "1", "--threads", "2");
         assertEquals(0, demo.exitCode(), demo.err());
         assertTrue(demo.out().contains("leave-one-out 5-NN accuracy on held-out samples:  GGML "), demo.out());
-        assertTrue(demo.out().contains("Euclidean 0.00"), demo.out());
+        // The Euclidean ground metric sees the 1000x noise axis, not the class: at most chance (1/3).
+        java.util.regex.Matcher euclid = java.util.regex.Pattern.compile("Euclidean (\\d\\.\\d\\d)").matcher(demo.out());
+        assertTrue(euclid.find() && Double.parseDouble(euclid.group(1)) < 0.34, demo.out());
     }
 
     @Test

@@ -85,6 +85,15 @@ public final class WeightedKnn {
         return new Predictions(labels, proba);
     }
 
+    /**
+     * Leave-one-out accuracy of a cohort's samples from their distance matrix: each sample is
+     * classified by its k nearest others (the paper's evaluation of held-out samples).
+     */
+    public double leaveOneOutAccuracy(double[][] distances, int[] labels, int numClasses) {
+        int[] predicted = predictLeaveOneOut(distances, labels, numClasses).labels();
+        return ClassificationScores.of(labels, predicted, numClasses).accuracy();
+    }
+
     /** Indices of the k smallest entries of row (skipping {@code exclude}), nearest first, ties by index. */
     int[] nearest(double[] row, int exclude) {
         int[] best = new int[k];
