@@ -2,6 +2,8 @@ package org.groundmetric.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.groundmetric.eval.Umap;
 import org.groundmetric.learn.TrainedMetric;
@@ -51,11 +53,11 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--out", required = true, paramLabel = "cells.tsv",
+    @Option(names = "--out", paramLabel = "cells.tsv",
             description = "Per-cell table: cell, sample, class, proj1..projK, umap1, umap2, obs columns.")
     Path cellsOut;
 
-    @Option(names = "--samples-out", required = true, paramLabel = "samples.tsv",
+    @Option(names = "--samples-out", paramLabel = "samples.tsv",
             description = "Per-sample table: sample, class, cells, mds1, mds2[, umap1, umap2].")
     Path samplesOut;
 
@@ -106,31 +108,51 @@ public final class EmbedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean tables = cellsOut != null || samplesOut != null || distancesOut != null;
+        if (!tables && writeH5ad == null) {
+            throw new IllegalArgumentException("nothing to write: give --out cells.tsv, --samples-out samples.tsv, "
+                    + "--distances-out W.tsv and/or --write-h5ad out.h5ad");
+        }
         ModelInput in = ModelInput.load(model, input, false, err);
-        LowRankMahalanobis learned = in.model().metric();
-        GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
-        Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
-        long start = System.nanoTime();
-        Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, umap, !noCellUmap,
-                threadCount(threads), ProgressBar.unlessQuiet(quiet, "pairs"), ProgressBar.unlessQuiet(quiet, "epochs"));
-        e.writeCells(cellsOut);
-        e.writeSamples(samplesOut);
-        if (distancesOut != null) {
-            e.writeDistances(distancesOut);
+        if (tables) {
+            writeTables(in, out);
         }
-        out.printf(java.util.Locale.ROOT, "samples=%d cells=%d k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
-                in.cohort().cellCount(), learned.rank(), sampleMetric.name(), (System.nanoTime() - start) / 1e9);
-        if (e.sampleUmap() == null) {
-            out.println("note: " + in.cohort().size() + " samples are too few for a sample UMAP (needs "
-                    + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");
-        }
-        out.println("wrote " + cellsOut + " and " + samplesOut + (distancesOut != null ? " and " + distancesOut : ""));
         if (writeH5ad != null) {
             org.groundmetric.data.io.AnnData a = H5adExport.write(input, in.model(), writeH5ad, w -> err.println("warning: " + w));
             out.println("wrote " + writeH5ad + " (" + a.cells() + " cells with obsm X_ggml, varm ggml_W, uns ggml)");
         }
         out.flush();
         return 0;
+    }
+
+    /** The cell, sample and distance tables that were asked for. */
+    private void writeTables(ModelInput in, PrintWriter out) {
+        LowRankMahalanobis learned = in.model().metric();
+        GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
+        Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
+        long start = System.nanoTime();
+        Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
+                threadCount(threads), ProgressBar.unlessQuiet(quiet, "pairs"), ProgressBar.unlessQuiet(quiet, "epochs"));
+        List<Path> written = new ArrayList<>();
+        if (cellsOut != null) {
+            e.writeCells(cellsOut);
+            written.add(cellsOut);
+        }
+        if (samplesOut != null) {
+            e.writeSamples(samplesOut);
+            written.add(samplesOut);
+        }
+        if (distancesOut != null) {
+            e.writeDistances(distancesOut);
+            written.add(distancesOut);
+        }
+        out.printf(java.util.Locale.ROOT, "samples=%d cells=%d k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
+                in.cohort().cellCount(), learned.rank(), sampleMetric.name(), (System.nanoTime() - start) / 1e9);
+        if (samplesOut != null && e.sampleUmap() == null) {
+            out.println("note: " + in.cohort().size() + " samples are too few for a sample UMAP (needs "
+                    + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");
+        }
+        out.println("wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and ")));
     }
 
     /** The model's metric, or its blend s·model + (1−s)·other (Euclidean or a second model). */

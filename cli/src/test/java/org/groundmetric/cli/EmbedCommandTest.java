@@ -79,6 +79,19 @@ class EmbedCommandTest {
     }
 
     @Test
+    void writesOnlyTheTablesAskedForAndRefusesNothingToWrite() {
+        Path samples = dir.resolve("only-samples.tsv");
+        CliRun run = CliRun.of("embed", "--model", model.toString(), "--input", data.toString(),
+                "--sample-key", "sample", "--label-key", "class", "--samples-out", samples.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(java.nio.file.Files.exists(samples));
+        CliRun nothing = CliRun.of("embed", "--model", model.toString(), "--input", data.toString(),
+                "--sample-key", "sample", "-q");
+        assertEquals(2, nothing.exitCode());
+        assertTrue(nothing.err().startsWith("error: nothing to write"), nothing.err());
+    }
+
+    @Test
     void refusesAMixOutsideTheUnitInterval() {
         CliRun run = CliRun.of("embed", "--model", model.toString(), "--input", data.toString(),
                 "--sample-key", "sample", "--out", dir.resolve("x.tsv").toString(),
