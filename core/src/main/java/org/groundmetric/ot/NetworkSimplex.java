@@ -384,23 +384,22 @@ public final class NetworkSimplex implements TransportSolver {
         private void updateSubtree(int top, double sigma) {
             depth[top] = depth[parent[top]] + 1;
             pi[top] += sigma;
-            int u = top;
-            while (true) {
-                int child = firstChild[u];
-                if (child >= 0) {
-                    u = child;
-                } else {
-                    while (u != top && nextSib[u] < 0) {
-                        u = parent[u];
-                    }
-                    if (u == top) {
-                        return;
-                    }
-                    u = nextSib[u];
-                }
+            for (int u = nextInSubtree(top, top); u >= 0; u = nextInSubtree(u, top)) {
                 depth[u] = depth[parent[u]] + 1;
                 pi[u] += sigma;
             }
+        }
+
+        /** The node after u in a preorder walk of top's subtree (parents before children), or -1 at the end. */
+        private int nextInSubtree(int u, int top) {
+            int child = firstChild[u];
+            if (child >= 0) {
+                return child;
+            }
+            while (u != top && nextSib[u] < 0) {
+                u = parent[u];
+            }
+            return u == top ? -1 : nextSib[u];
         }
 
         private void unlink(int u, int p) {
@@ -462,20 +461,7 @@ public final class NetworkSimplex implements TransportSolver {
 
         private void shiftSubtree(int top, double offset) {
             pi[top] += offset;
-            int u = top;
-            while (true) {
-                int child = firstChild[u];
-                if (child >= 0) {
-                    u = child;
-                } else {
-                    while (u != top && nextSib[u] < 0) {
-                        u = parent[u];
-                    }
-                    if (u == top) {
-                        return;
-                    }
-                    u = nextSib[u];
-                }
+            for (int u = nextInSubtree(top, top); u >= 0; u = nextInSubtree(u, top)) {
                 pi[u] += offset;
             }
         }
