@@ -63,6 +63,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     static final String ALL_METHODS = "GGML,Euclidean,Manhattan,Cosine,LMNN,NCA,ITML,LFDA";
 
+    @Mixin
+    RunOptions run;
+
     @Spec
     CommandSpec spec;
 
@@ -111,9 +114,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     LearnerOptions ggml;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Threads for transport problems; results do not depend on it (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Mixin
     EngineOptions engine;
@@ -122,11 +122,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Results CSV, one row per method; per-split details go to FILE with .splits.csv.")
     Path out;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -152,13 +148,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 cohort.cellCount(), cohort.featureCount(), cohort.classNames().size(), splits, learners.size());
         o.flush();
         Benchmark.Result result;
-        try (ComputeEngine compute = engine.open(threads)) {
+        try (ComputeEngine compute = engine.open(run.threads())) {
             if (!"local".equals(compute.name())) {
                 learners.replaceAll(l -> l instanceof Ggml g ? g.withEngine(compute) : l);
             }
-            Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, threads),
+            Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads()),
                     NetworkSimplex::new, compute);
-            Progress progress = ProgressBar.unlessQuiet(quiet, "fits");
+            Progress progress = ProgressBar.unlessQuiet(run.quiet, "fits");
             result = bench.run(cohort, learners, plan.splits(), progress);
         }
         AtomicOutput.write(out, s -> s.write(BenchmarkReport.summaryCsv(result).getBytes(StandardCharsets.UTF_8)));
@@ -184,7 +180,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (String raw : names) {
             String name = raw.trim();
             switch (name.toLowerCase(Locale.ROOT)) {
-                case "ggml" -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), threads), NetworkSimplex::new));
+                case "ggml" -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new));
                 case "euclidean" -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
                 case "manhattan", "cityblock" -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
                 case "cosine" -> out.add(fixed("Cosine", PointMetric.COSINE));

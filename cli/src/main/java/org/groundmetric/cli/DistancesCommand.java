@@ -47,18 +47,14 @@ public final class DistancesCommand implements Callable<Integer> {
             description = "Where to write the samples × samples distance matrix (TSV; written to a temporary file, then renamed).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Pairs solved in parallel (default: the number of processors); results do not depend on it.")
-    Integer threads;
 
     @Mixin
     EngineOptions engine;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+
+    @Mixin
+    RunOptions run;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,10 +65,7 @@ public final class DistancesCommand implements Callable<Integer> {
         engine.check();
         TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
         GroundMetric ground = learned == null ? FixedGroundMetric.parse(metric) : learned.metric();
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads " + workers + " must be at least 1");
-        }
+        int workers = run.threads();
         Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
         Cohort raw = input.cohort(false, request, w -> warn(err, w));
         Cohort cohort;
@@ -88,7 +81,7 @@ public final class DistancesCommand implements Callable<Integer> {
         WassersteinMatrix d;
         try (ComputeEngine compute = engine.open(workers)) {
             d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, compute,
-                    ProgressBar.unlessQuiet(quiet, "pairs"));
+                    ProgressBar.unlessQuiet(run.quiet, "pairs"));
         }
         AtomicOutput.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);

@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
         })
 public final class EmbedCommand implements Callable<Integer> {
 
+    @Mixin
+    RunOptions run;
+
     @Spec
     CommandSpec spec;
 
@@ -94,15 +97,8 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "Seed of the UMAP layouts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the OT problems; 0 = all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -132,7 +128,7 @@ public final class EmbedCommand implements Callable<Integer> {
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
-                threadCount(threads), ProgressBar.unlessQuiet(quiet, "pairs"), ProgressBar.unlessQuiet(quiet, "epochs"));
+                run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"), ProgressBar.unlessQuiet(run.quiet, "epochs"));
         List<Path> written = new ArrayList<>();
         if (cellsOut != null) {
             e.writeCells(cellsOut);
@@ -174,10 +170,4 @@ public final class EmbedCommand implements Callable<Integer> {
         return new InterpolatedMetric(learned, b, s);
     }
 
-    static int threadCount(int requested) {
-        if (requested < 0) {
-            throw new IllegalArgumentException("--threads must be ≥ 0 (0 = all cores), got " + requested);
-        }
-        return requested == 0 ? Runtime.getRuntime().availableProcessors() : requested;
-    }
 }

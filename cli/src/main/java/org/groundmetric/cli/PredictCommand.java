@@ -50,6 +50,9 @@ import picocli.CommandLine.Spec;
         })
 public final class PredictCommand implements Callable<Integer> {
 
+    @Mixin
+    RunOptions run;
+
     @Spec
     CommandSpec spec;
 
@@ -89,15 +92,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Also write W_θ: one row per new sample, one column per reference sample.")
     Path distancesOut;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the OT problems; 0 = all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -112,8 +108,8 @@ public final class PredictCommand implements Callable<Integer> {
                     + " with --reference FILE, or train with --keep-reference");
         }
         Cohort newSamples = input.cohort(false, m.preprocessingSteps(), w -> warn(err, w));
-        Predictor predictor = new Predictor(k, nearest == null ? k : nearest, EmbedCommand.threadCount(threads),
-                ProgressBar.unlessQuiet(quiet, "pairs"));
+        Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
+                ProgressBar.unlessQuiet(run.quiet, "pairs"));
         long start = System.nanoTime();
         SamplePredictions p = m.predict(newSamples, referenceCohort, predictor, w -> warn(err, w));
         double seconds = (System.nanoTime() - start) / 1e9;

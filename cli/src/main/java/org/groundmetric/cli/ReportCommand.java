@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
         })
 public final class ReportCommand implements Callable<Integer> {
 
+    @Mixin
+    RunOptions run;
+
     @Spec
     CommandSpec spec;
 
@@ -94,15 +97,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Seed of the UMAP layouts (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the OT problems; 0 = all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -118,8 +114,8 @@ public final class ReportCommand implements Callable<Integer> {
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
-                EmbedCommand.threadCount(threads), ProgressBar.unlessQuiet(quiet, "pairs"),
-                ProgressBar.unlessQuiet(quiet, "epochs"));
+                run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"),
+                ProgressBar.unlessQuiet(run.quiet, "epochs"));
         if (cellTypeKey != null) {
             e.requireAnnotation(cellTypeKey, "--cell-type-key");
         }

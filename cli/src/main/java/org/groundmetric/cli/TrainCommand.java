@@ -109,9 +109,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the transport problems of a batch (default: the number of processors); the learned W does not depend on it.")
-    Integer threads;
 
     @Mixin
     EngineOptions engine;
@@ -125,11 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
                 "the model, so 'groundmetric predict' needs only the model and the new data."})
     boolean keepReference;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+
+    @Mixin
+    RunOptions run;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -155,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
             Ggml ggml = new Ggml(config);
             // The local engine is the learner's own thread pool; others get the batch's transport problems.
             model = ("local".equals(compute.name()) ? ggml : ggml.withEngine(compute)).train(cohort,
-                    quiet ? org.groundmetric.learn.TrainingListener.NONE
+                    run.quiet ? org.groundmetric.learn.TrainingListener.NONE
                             : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -178,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     GgmlConfig config() {
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = run.threads();
         return GgmlConfig.builder()
                 .rank(rank).neighbors(neighbors).alpha(alpha).lambda(lambda)
                 .regularizer(Regularizer.parse(reg))

@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
         })
 public final class TuneCommand implements Callable<Integer> {
 
+    @Mixin
+    RunOptions run;
+
     @Spec
     CommandSpec spec;
 
@@ -76,18 +79,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TuneLearnerOptions ggml;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Threads for transport problems; results do not depend on it (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the grid as CSV.")
     Path out;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -103,9 +99,9 @@ public final class TuneCommand implements Callable<Integer> {
         for (String note : plan.notes()) {
             spec.commandLine().getErr().println("note: " + note);
         }
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, threads).run(cohort, a, l, plan.splits(),
-                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, threads), NetworkSimplex::new),
-                ProgressBar.unlessQuiet(quiet, "fits"));
+        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads()).run(cohort, a, l, plan.splits(),
+                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
+                ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
         o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_accuracy=%.3f%n", grid.best().alpha(),
                 grid.best().lambda(), grid.best().accuracy());
