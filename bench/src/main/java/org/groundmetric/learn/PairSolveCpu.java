@@ -1,6 +1,5 @@
 package org.groundmetric.learn;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -8,108 +7,95 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
-import org.groundmetric.ot.CostMatrix;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.OT;
 import org.groundmetric.ot.Transport;
 
 /**
  * One training pair at paper scale (two samples of 1000 cells, 8,433 genes, projected to k = 5 by a
- * random standardised W), timed by thread CPU, interleaved: building the cost matrix, the network
- * simplex, the assignment cold, and the assignment warm-started from the pair's potentials under a
- * W one Adam step (lr 0.01) away. Prints the values, which must agree to 1e-9.
+ * random standardised W), timed by thread CPU, interleaved: the cost matrix; the network simplex
+ * with it (a pair's first solve); the candidate-arc assignment cold; and warm-started from the
+ * pair's potentials under a W that was 1, 3, 8 and 16 Adam-sized steps (every V entry ±0.01 per
+ * step) away. Prints the values, which must agree to 1e-9.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.groundmetric.learn.PairSolveCpu [cells [points.tsv]]</pre>
- * With a second argument, the two projected samples are written there (n rows of 2k columns) for
- * {@code bench/scripts/pot_pair.py}, which times POT on the same problem.
+ * With a second argument, the two projected samples of the timed problem are written there (n rows
+ * of 2k columns) for {@code bench/scripts/pot_pair.py}, which times POT on the same problem.
  */
 public final class PairSolveCpu {
+    private static final int[] AGES = {1, 3, 8, 16};
+
     private PairSolveCpu() {
     }
 
     public static void main(String[] args) {
-        int cells = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        Cohort cohort = PaperScaleCohort.paperScale(1).withSamples(4).withCellsPerSample(cells).generate();
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Cohort cohort = PaperScaleCohort.paperScale(1).withSamples(4).withCellsPerSample(n).generate();
         List<CellMatrix> x = cohort.samples().stream().map(s -> s.cells()).toList();
         int k = 5;
         int d = cohort.featureCount();
         double[] scale = FeatureStatistics.of(x).inverseScales();
-        double[] w = Ggml.uniformV(k, d, 7);
-        double[] moved = w.clone();
+        double[] v0 = Ggml.uniformV(k, d, 7);
         SplittableRandom rng = new SplittableRandom(3);
-        for (int p = 0; p < w.length; p++) {
-            w[p] *= scale[p % d];
-            moved[p] = (moved[p] + (rng.nextBoolean() ? 0.01 : -0.01)) * scale[p % d];
+        double[] step = new double[v0.length];
+        for (int p = 0; p < step.length; p++) {
+            step[p] = rng.nextBoolean() ? 0.01 : -0.01;
         }
-        double[] far = w.clone();
-        for (int p = 0; p < w.length; p++) {
-            far[p] = (far[p] / scale[p % d] + (rng.nextBoolean() ? 0.2 : -0.2)) * scale[p % d];
+        // The timed problem is at W(0); its warm starts come from W(−age), solved first.
+        double[] px = x.get(0).projectRows(w(v0, step, 0, scale, d), k);
+        double[] py = x.get(1).projectRows(w(v0, step, 0, scale, d), k);
+        CandidateArcAssignment arcs = new CandidateArcAssignment(n, k);
+        double[][] starts = new double[AGES.length][];
+        for (int a = 0; a < AGES.length; a++) {
+            double[] w = w(v0, step, -AGES[a], scale, d);
+            starts[a] = arcs.solve(x.get(0).projectRows(w, k), x.get(1).projectRows(w, k), null).v().clone();
         }
-        double[] pa = x.get(0).projectRows(w, k);
-        double[] pb = x.get(1).projectRows(w, k);
-        double[] qa = x.get(0).projectRows(moved, k);
-        double[] qb = x.get(1).projectRows(moved, k);
-        int n = cells;
         if (args.length > 1) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                for (int r = 0; r < 2 * k; r++) {
-                    double val = r < k ? qa[i * k + r] : qb[i * k + r - k];
-                    sb.append(Double.toString(val)).append(r + 1 < 2 * k ? '\t' : '\n');
-                }
-            }
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            writePoints(args[1], px, py, n, k);
         }
-        CostMatrix c = ProjectedCosts.euclidean(pa, n, pb, n, k);
-        CostMatrix c2 = ProjectedCosts.euclidean(qa, n, qb, n, k);
         double[] uniform = OT.uniform(n);
         NetworkSimplex simplex = new NetworkSimplex();
-        WarmStartAssignment assignment = new WarmStartAssignment(n);
-        double[] previous = new double[n];
-        assignment.solve(c, previous);
-        double[] stale = new double[n];
-        assignment.solve(ProjectedCosts.euclidean(x.get(0).projectRows(far, k), n, x.get(1).projectRows(far, k), n, k), stale);
-        System.out.println("same cost matrix from Costs.pairwise: " + Arrays.equals(c2.values(),
-                org.groundmetric.ot.Costs.pairwise(qa, n, qb, n, k, org.groundmetric.ot.PointMetric.EUCLIDEAN).values()));
-        double[] fromSimplex = simplex.solve(uniform, uniform, c).v();
-        double[] otherPair = new double[n];
-        double[] qc = x.get(2).projectRows(moved, k);
-        assignment.solve(ProjectedCosts.euclidean(qc, n, qb, n, k), otherPair);
-        Transport exact = simplex.solve(uniform, uniform, c2);
-        Transport cold = assignment.solve(c2);
-        Transport warm = assignment.solve(c2, previous.clone());
-        System.out.printf(Locale.ROOT, "values: simplex %.15g, assignment cold %.15g, warm %.15g%n", exact.value(),
-                cold.value(), warm.value());
+        Transport exact = simplex.solve(uniform, uniform, ProjectedCosts.euclidean(px, n, py, n, k));
+        System.out.printf(Locale.ROOT, "values: network simplex %.15g, candidate arcs cold %.15g", exact.value(),
+                arcs.solve(px, py, null).value());
+        for (int a = 0; a < AGES.length; a++) {
+            System.out.printf(Locale.ROOT, ", warm %d %.15g", AGES[a], arcs.solve(px, py, starts[a].clone()).value());
+        }
+        System.out.println();
         org.groundmetric.bench.CpuTimesAccess.compare("one " + n + "×" + n + " pair, k = 5", 5, 15,
-                new String[] {"cost matrix", "network simplex", "assignment cold", "assignment warm",
-                    "assignment, simplex duals", "assignment, other pair's v", "assignment, column minima",
-                    "assignment, v from W ±0.2", "Costs.pairwise"},
-                () -> ProjectedCosts.euclidean(qa, n, qb, n, k),
-                () -> simplex.solve(uniform, uniform, c2),
-                () -> assignment.solve(c2),
-                () -> assignment.solve(c2, Arrays.copyOf(previous, n)),
-                () -> assignment.solve(c2, Arrays.copyOf(fromSimplex, n)),
-                () -> assignment.solve(c2, Arrays.copyOf(otherPair, n)),
-                () -> assignment.solve(c2, columnMinima(c2)),
-                () -> assignment.solve(c2, stale.clone()),
-                () -> org.groundmetric.ot.Costs.pairwise(qa, n, qb, n, k, org.groundmetric.ot.PointMetric.EUCLIDEAN));
+                new String[] {"cost matrix", "network simplex + costs", "candidate arcs cold",
+                    "candidate arcs, start 1 step old", "candidate arcs, start 3 steps old",
+                    "candidate arcs, start 8 steps old", "candidate arcs, start 16 steps old"},
+                () -> ProjectedCosts.euclidean(px, n, py, n, k),
+                () -> simplex.solve(uniform, uniform, ProjectedCosts.euclidean(px, n, py, n, k)),
+                () -> arcs.solve(px, py, null),
+                () -> arcs.solve(px, py, starts[0].clone()),
+                () -> arcs.solve(px, py, starts[1].clone()),
+                () -> arcs.solve(px, py, starts[2].clone()),
+                () -> arcs.solve(px, py, starts[3].clone()));
     }
 
-    static double[] columnMinima(CostMatrix c) {
-        int n = c.rows();
-        int m = c.cols();
-        double[] v = new double[m];
-        Arrays.fill(v, Double.POSITIVE_INFINITY);
-        double[] values = c.values();
+    /** W = (V₀ + age·step)·diag(scale). */
+    private static double[] w(double[] v0, double[] step, int age, double[] scale, int d) {
+        double[] w = new double[v0.length];
+        for (int p = 0; p < w.length; p++) {
+            w[p] = (v0[p] + age * step[p]) * scale[p % d];
+        }
+        return w;
+    }
+
+    private static void writePoints(String path, double[] px, double[] py, int n, int k) {
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                v[j] = Math.min(v[j], values[i * m + j]);
+            for (int r = 0; r < 2 * k; r++) {
+                double val = r < k ? px[i * k + r] : py[i * k + r - k];
+                sb.append(val).append(r + 1 < 2 * k ? '\t' : '\n');
             }
         }
-        return v;
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(path), sb);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -47,20 +47,18 @@ final class TripletObjective {
     private final double[] columnScale;
     private final Parallel parallel;
     private final ThreadLocal<TransportSolver> solvers;
-    /** Exact solves of equal-size pairs go through a warm-started assignment (null: use the solver). */
-    private final ThreadLocal<Map<Integer, WarmStartAssignment>> assignments;
+    /** Exact solves of equal-size pairs go through the candidate-arc assignment (null: use the solver). */
+    private final ThreadLocal<Map<Integer, CandidateArcAssignment>> assignments;
     /** Column potentials left by the last solve of each pair, and the step of that solve: the next solve's warm start. */
     private final Map<Long, PairStart> potentials = new ConcurrentHashMap<>();
     /** Steps (evaluations) so far; a pair's potentials are "recent" if at most {@link #MAX_START_AGE} steps old. */
     private long step;
 
     /**
-     * How many steps old a pair's potentials may be and still warm-start the assignment. Measured
-     * at paper scale (1000×1000, k = 5; bench org.groundmetric.learn.PairSolveCpu, CPU ms on a loaded
-     * machine): assignment warm from last step's potentials 15, from potentials ~20 Adam steps old
-     * (W ±0.2) 63, cold 150; the network simplex 45–65. So only recent starts go to the assignment;
-     * everything else (all of epoch 1, and most pairs later, which recur about once per epoch) goes
-     * to the network simplex, whose duals then seed the pair's next solve.
+     * How many steps old a pair's potentials may be and still warm-start the assignment. In a
+     * paper-scale epoch (131 × 1000 cells, k = 5, 2 threads; bench org.groundmetric.learn.StartAgeCpu)
+     * a warm solve costs about 7 ms from last step's potentials and 2–3 ms more per step of age,
+     * while a cold solve (auction start) costs about 25 ms; older starts are solved cold.
      */
     static final int MAX_START_AGE = 8;
     /** {@link #MAX_START_AGE} unless a benchmark sets another (0 = warm starts only from the previous step). */
@@ -244,11 +242,12 @@ final class TripletObjective {
     }
 
     /**
-     * W_θ between two projected samples (uniform weights). When enabled, an equal-size pair whose
-     * potentials are recent (solved at most {@link #maxStartAge} steps ago) is solved as an
-     * assignment warm-started from them; any other pair by the solver (the network simplex), whose
-     * duals then become the pair's start. Both are exact, so the choice changes only the time; it
-     * depends only on the pair's own history, so results stay independent of the thread count.
+     * W_θ between two projected samples (uniform weights). When enabled, an equal-size pair is
+     * solved by the candidate-arc assignment, warm-started from its potentials if they are recent
+     * (solved at most {@link #maxStartAge} steps ago), else cold; its duals become the pair's next
+     * start. Other pairs go to the solver (the network simplex). All are exact, so the choice
+     * changes only the time; it depends only on the pair's own history, so results stay
+     * independent of the thread count.
      */
     private Transport solve(long pairKey, double[] px, double[] py) {
         long now = step;
@@ -282,21 +281,24 @@ final class TripletObjective {
     }
 
     /**
-     * W_θ between two projected samples (uniform weights), the same here and in engine tasks: with
-     * a {@code start}, an assignment warm-started from it (the potentials are updated in place);
-     * otherwise the solver (the network simplex), whose duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on the plan)
-     * become the pair's start when {@code keepStart}. Both are exact, so the choice changes only the
-     * time; it depends only on the pair's own history, so results do not depend on threads.
+     * W_θ between two projected samples (uniform weights), the same here and in engine tasks. With
+     * assignment workspaces and equal sizes, the candidate-arc assignment, warm from {@code start}
+     * (updated in place) or cold when it is null and {@code keepStart}; otherwise the solver (the
+     * network simplex). The duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on the plan) become the pair's start when
+     * {@code keepStart}. All are exact, so the choice changes only the time; it depends only on the
+     * pair's own history, so results do not depend on threads.
      */
     static PairSolution solvePair(double[] px, double[] py, int rank, double[] start, boolean keepStart,
-                                  TransportSolver solver, Map<Integer, WarmStartAssignment> workspaces) {
+                                  TransportSolver solver, Map<Integer, CandidateArcAssignment> workspaces) {
         int n = px.length / rank;
         int m = py.length / rank;
-        CostMatrix cost = ProjectedCosts.euclidean(px, n, py, m, rank);
-        if (start != null) {
-            Transport t = workspaces.computeIfAbsent(n, WarmStartAssignment::new).solve(cost, start);
-            return new PairSolution(t, start, true);
+        if (workspaces != null && n == m && (start != null || keepStart)) {
+            Transport t = workspaces.computeIfAbsent(n, size -> new CandidateArcAssignment(size, rank)).solve(px, py, start);
+            if (t != null) {
+                return new PairSolution(t, start != null ? start : t.v().clone(), start != null);
+            }
         }
+        CostMatrix cost = ProjectedCosts.euclidean(px, n, py, m, rank);
         double[] a = new double[n];
         double[] b = new double[m];
         Arrays.fill(a, 1.0 / n);
@@ -382,7 +384,7 @@ final class TripletObjective {
         private final int rank;
         private final SolverFactory solvers;
         private transient ThreadLocal<TransportSolver> solver;
-        private transient ThreadLocal<Map<Integer, WarmStartAssignment>> workspaces;
+        private transient ThreadLocal<Map<Integer, CandidateArcAssignment>> workspaces;
 
         PairSolve(int rank, SolverFactory solvers) {
             this.rank = rank;
@@ -407,7 +409,7 @@ final class TripletObjective {
             return solver;
         }
 
-        private synchronized ThreadLocal<Map<Integer, WarmStartAssignment>> workspaces() {
+        private synchronized ThreadLocal<Map<Integer, CandidateArcAssignment>> workspaces() {
             if (workspaces == null) {
                 workspaces = ThreadLocal.withInitial(HashMap::new);
             }

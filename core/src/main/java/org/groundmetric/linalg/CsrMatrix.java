@@ -72,20 +72,70 @@ public final class CsrMatrix implements CellMatrix {
             throw new IllegalArgumentException("W must be k×D = " + k + "×" + cols + " (" + ((long) k * cols)
                     + " values), got " + w.length + " values");
         }
+        // W is laid out feature-major in blocks of 4 or 8 rows, so each stored entry reads its
+        // weights from one cache line and feeds 4–8 independent sums: one running sum per row of
+        // W would wait on the previous addition at every entry (latency-bound, ~1.5× slower).
+        // Each sum still adds the entries in order, so the result is the same to the last bit.
         double[] out = new double[rows * k];
-        for (int i = 0; i < rows; i++) {
-            int start = rowPointers[i];
-            int end = rowPointers[i + 1];
-            for (int r = 0; r < k; r++) {
-                int wb = r * cols;
-                double s = 0;
-                for (int p = start; p < end; p++) {
-                    s += values[p] * w[wb + columnIndices[p]];
+        int width = k > 4 ? 8 : 4;
+        double[] block = new double[cols * width];
+        for (int first = 0; first < k; first += width) {
+            int used = Math.min(width, k - first);
+            if (first > 0) {
+                Arrays.fill(block, 0);
+            }
+            for (int r = 0; r < used; r++) {
+                int wb = (first + r) * cols;
+                for (int c = 0; c < cols; c++) {
+                    block[c * width + r] = w[wb + c];
                 }
-                out[i * k + r] = s;
+            }
+            if (width == 8) {
+                projectBlock8(block, out, k, first, used);
+            } else {
+                projectBlock4(block, out, k, first, used);
             }
         }
         return out;
+    }
+
+    private void projectBlock8(double[] block, double[] out, int k, int first, int used) {
+        double[] sums = new double[8];
+        for (int i = 0; i < rows; i++) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+                double x = values[p];
+                int b = columnIndices[p] << 3;
+                s0 += x * block[b];
+                s1 += x * block[b + 1];
+                s2 += x * block[b + 2];
+                s3 += x * block[b + 3];
+                s4 += x * block[b + 4];
+                s5 += x * block[b + 5];
+                s6 += x * block[b + 6];
+                s7 += x * block[b + 7];
+            }
+            sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;
+            sums[4] = s4; sums[5] = s5; sums[6] = s6; sums[7] = s7;
+            System.arraycopy(sums, 0, out, i * k + first, used);
+        }
+    }
+
+    private void projectBlock4(double[] block, double[] out, int k, int first, int used) {
+        double[] sums = new double[4];
+        for (int i = 0; i < rows; i++) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+                double x = values[p];
+                int b = columnIndices[p] << 2;
+                s0 += x * block[b];
+                s1 += x * block[b + 1];
+                s2 += x * block[b + 2];
+                s3 += x * block[b + 3];
+            }
+            sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;
+            System.arraycopy(sums, 0, out, i * k + first, used);
+        }
     }
 
     @Override
