@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class CsrMatrixTest {
 
     /**
-     * The blocked projection (weights feature-major, 4 or 8 sums per pass) adds each row's entries
-     * in stored order, so it equals the plain per-row, per-direction sum to the last bit, for every
+     * The blocked projection and gradient (feature-major blocks of 4 or 8 directions) add their
+     * terms in the same order as the plain loops, so they equal them to the last bit, for every
      * rank, including ranks that fill several blocks or leave one partly empty.
      */
     @Test
@@ -35,6 +35,22 @@ class CsrMatrixTest {
                 }
             }
             assertArrayEquals(expected, x.projectRows(w, k), 0, "rank " + k);
+
+            double[] g = new double[k * x.rows()];
+            for (int p = 0; p < g.length; p++) {
+                g[p] = p % 7 == 0 ? 0 : rng.nextGaussian();
+            }
+            double[] plain = new double[k * x.cols()];
+            for (int i = 0; i < x.rows(); i++) {
+                for (int r = 0; r < k; r++) {
+                    for (int p = x.rowPointers()[i]; p < x.rowPointers()[i + 1]; p++) {
+                        plain[r * x.cols() + x.columnIndices()[p]] += g[r * x.rows() + i] * x.values()[p];
+                    }
+                }
+            }
+            double[] blocked = new double[k * x.cols()];
+            x.accumulateLeftProduct(g, k, blocked);
+            assertArrayEquals(plain, blocked, 0, "gradient, rank " + k);
         }
     }
 
