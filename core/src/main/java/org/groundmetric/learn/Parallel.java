@@ -1,6 +1,7 @@
 package org.groundmetric.learn;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -10,8 +11,10 @@ import java.util.stream.IntStream;
  */
 final class Parallel implements AutoCloseable {
     private final ForkJoinPool pool;
+    private final int threads;
 
     Parallel(int threads) {
+        this.threads = threads;
         this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     }
 
@@ -21,7 +24,16 @@ final class Parallel implements AutoCloseable {
                 body.accept(i);
             }
         } else {
-            pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).join();
+            // Each thread takes the next index when it is free: tasks differ a lot in cost (a cold
+            // transport problem costs several warm ones), and chunked splitting left one thread
+            // idle at the end of every batch.
+            AtomicInteger next = new AtomicInteger();
+            int workers = Math.min(threads, n);
+            pool.submit(() -> IntStream.range(0, workers).parallel().forEach(w -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            })).join();
         }
     }
 
