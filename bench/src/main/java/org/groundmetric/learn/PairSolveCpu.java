@@ -7,6 +7,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
+import org.groundmetric.ot.CandidateArcAssignment;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.OT;
 import org.groundmetric.ot.Transport;

@@ -66,6 +66,38 @@ class EmdCommandTest {
     }
 
     @Test
+    void assignmentSolverGivesTheExactCostOfEqualUniformClouds() throws IOException {
+        StringBuilder xs = new StringBuilder();
+        StringBuilder ys = new StringBuilder();
+        double[][] x = new double[40][3];
+        double[][] y = new double[40][3];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 40; i++) {
+            for (int q = 0; q < 3; q++) {
+                x[i][q] = rng.nextGaussian();
+                y[i][q] = rng.nextGaussian() + (q == 0 ? 1 : 0);
+            }
+            xs.append(x[i][0]).append(',').append(x[i][1]).append(',').append(x[i][2]).append('\n');
+            ys.append(y[i][0]).append(',').append(y[i][1]).append(',').append(y[i][2]).append('\n');
+        }
+        Path a = write("x.csv", xs.toString());
+        Path b = write("y.csv", ys.toString());
+        CliRun run = CliRun.of("emd", a.toString(), b.toString(), "--solver", "assignment", "--repeat", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\\R");
+        double exact = OT.emd2(OT.uniform(40), OT.uniform(40), Costs.pairwise(x, y, PointMetric.EUCLIDEAN));
+        assertEquals(exact, Double.parseDouble(lines[0].substring("cost=".length())), 1e-12 * exact);
+        assertTrue(lines[1].matches("median_ms=\\d+\\.\\d{3}"), lines[1]);
+        // Anything but equal sizes, uniform weights and the Euclidean cost is refused with the way out.
+        Path three = write("three.csv", "0,0\n1,0\n0,2\n");
+        Path two = write("two.csv", "1,1\n2,2\n");
+        assertBad(CliRun.of("emd", three.toString(), two.toString(), "--solver", "assignment"),
+                "needs two clouds of equal size (got 3 and 2 points)");
+        assertBad(CliRun.of("emd", a.toString(), b.toString(), "--solver", "assignment", "--metric", "cityblock"),
+                "use --solver network-simplex otherwise");
+    }
+
+    @Test
     void badInputIsOneLineOnStderrAndExitCodeTwo() throws IOException {
         Path a = write("a.csv", "0,0\n1,0\n0,2\n");
         Path b = write("b.csv", "1,1\n2,2\n");

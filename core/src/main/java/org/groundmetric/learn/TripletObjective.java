@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
+import org.groundmetric.ot.CandidateArcAssignment;
 import org.groundmetric.ot.CostMatrix;
 import org.groundmetric.ot.Transport;
 import org.groundmetric.ot.TransportPlan;

@@ -1,8 +1,6 @@
-package org.groundmetric.learn;
+package org.groundmetric.ot;
 
 import java.util.Arrays;
-import org.groundmetric.ot.Transport;
-import org.groundmetric.ot.TransportPlan;
 
 /**
  * Exact optimal transport between two point clouds of equal size n with uniform weights and
@@ -24,7 +22,7 @@ import org.groundmetric.ot.TransportPlan;
  * nearest columns, which is cheap and close enough. One instance is a workspace for one thread,
  * reusable across pairs of the same n and k.
  */
-final class CandidateArcAssignment {
+public final class CandidateArcAssignment {
     /**
      * Candidate columns per row from the start potentials. Measured at 1000×1000, k = 5, with
      * starts 1, 3, 8 and 16 Adam-sized steps old (ms, 8 / 16 / 24 candidates): 5.0/6.3/8.9,
@@ -75,11 +73,21 @@ final class CandidateArcAssignment {
     private final double[] floor;
     private final double[] bestReduced;
     private final int[] bestCol;
-    /** Work counters of the last solve, for benchmarks. */
-    int rounds;
-    long augmentations;
+    /** Work counters of the current solve (augmentations are reported as the iterations). */
+    private int rounds;
+    private long augmentations;
 
-    CandidateArcAssignment(int n, int k) {
+    /**
+     * A workspace for clouds of n points in k dimensions.
+     *
+     * @param n points per cloud (≥ 1)
+     * @param k coordinates per point (≥ 1)
+     */
+    public CandidateArcAssignment(int n, int k) {
+        if (n < 1 || k < 1) {
+            throw new IllegalArgumentException("an assignment needs n ≥ 1 points of k ≥ 1 coordinates, got n = " + n
+                    + ", k = " + k);
+        }
         this.n = n;
         this.k = k;
         arcCol = new int[n][COLD_CANDIDATES + 1];
@@ -105,21 +113,26 @@ final class CandidateArcAssignment {
         Arrays.fill(heapPos, -1);
     }
 
-    int size() {
+    public int size() {
         return n;
     }
 
-    int rank() {
+    public int rank() {
         return k;
     }
 
     /**
-     * W_θ between the images px and py (n×k row-major each), starting from the column potentials
-     * {@code start} (length n; null: a cold start), which are updated in place to optimal ones.
-     * Returns null only if optimality could not be proven within the round limit (never seen; the
-     * caller then solves another way).
+     * The exact OT cost between the point clouds px and py (n×k row-major each; uniform weights
+     * 1/n, Euclidean cost), with its optimal permutation plan and duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on
+     * the plan). Starts from the column potentials {@code start} (length n, e.g. the duals v of a
+     * previous solve of a similar problem; null: a cold start), which are updated in place to
+     * optimal ones. Returns null only if optimality could not be proven within the round limit
+     * (never seen; the caller then solves another way).
      */
-    Transport solve(double[] px, double[] py, double[] start) {
+    public Transport solve(double[] px, double[] py, double[] start) {
+        if (start != null && start.length != n) {
+            throw new IllegalArgumentException("start potentials must have length " + n + ", got " + start.length);
+        }
         if (px.length != n * k || py.length != n * k) {
             throw new IllegalArgumentException("assignment of " + n + " points in " + k + " dimensions got images of "
                     + px.length + " and " + py.length + " values");

@@ -1,4 +1,4 @@
-package org.groundmetric.learn;
+package org.groundmetric.ot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.groundmetric.metric.ProjectedCosts;
-import org.groundmetric.ot.CostMatrix;
-import org.groundmetric.ot.NetworkSimplex;
-import org.groundmetric.ot.OT;
-import org.groundmetric.ot.Transport;
 import org.junit.jupiter.api.Test;
 
 class CandidateArcAssignmentTest {
