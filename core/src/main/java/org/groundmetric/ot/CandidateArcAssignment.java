@@ -149,7 +149,7 @@ public final class CandidateArcAssignment {
             v = new double[n];
             auctionStart(px);
         }
-        chooseCandidates(px);
+        chooseCandidates(px, false);
         Arrays.fill(rowOfCol, -1);
         Arrays.fill(colOfRow, -1);
         int free = initialAssignment();
@@ -178,7 +178,7 @@ public final class CandidateArcAssignment {
      * optimal duals there; the exact solve then starts from vⱼ = −priceⱼ as from a recent solve.
      */
     private void auctionStart(double[] px) {
-        chooseCandidates(px);
+        chooseCandidates(px, true);
         double largest = Double.MIN_NORMAL;
         for (int i = 0; i < n; i++) {
             for (int e = 0; e < arcCount[i]; e++) {
@@ -288,21 +288,22 @@ public final class CandidateArcAssignment {
     }
 
     /**
-     * Each row's CANDIDATES cheapest columns under c − v, plus arc (i, i); the next cheapest value
-     * is the row's floor θᵢ.
+     * Each row's {@code candidates} cheapest columns under c − v (with {@code nearest}: its nearest
+     * columns, the auction's arcs, chosen by squared distance without a root), plus arc (i, i); the
+     * next cheapest value is the row's floor θᵢ.
      */
-    private void chooseCandidates(double[] px) {
+    private void chooseCandidates(double[] px, boolean nearest) {
         int limit = Math.min(candidates + 1, n);
         for (int i = 0; i < n; i++) {
             squaredDistances(px, i);
-            int kept = smallestUnder(limit);
+            int kept = smallestUnder(limit, nearest);
             int count = 0;
             boolean hasDiagonal = false;
             int taken = Math.min(kept, candidates);
             for (int e = 0; e < taken; e++) {
                 int j = bestCol[e];
                 arcCol[i][count] = j;
-                arcCost[i][count++] = bestReduced[e] + v[j];
+                arcCost[i][count++] = nearest ? Math.sqrt(bestReduced[e]) : bestReduced[e] + v[j];
                 hasDiagonal |= j == i;
             }
             if (!hasDiagonal) {
@@ -310,19 +311,22 @@ public final class CandidateArcAssignment {
                 arcCost[i][count++] = cost(px, i, i);
             }
             arcCount[i] = count;
-            floor[i] = kept > candidates ? bestReduced[candidates] : Double.POSITIVE_INFINITY;
+            double next = kept > candidates ? bestReduced[candidates] : Double.POSITIVE_INFINITY;
+            floor[i] = nearest ? Math.sqrt(next) : next;
         }
     }
 
     /**
      * The (up to) {@code limit} smallest cᵢⱼ − vⱼ over the columns whose squared distance is in
      * scratch (+∞ there excludes a column), sorted ascending into bestCol/bestReduced; returns how
-     * many. Leaves cᵢⱼ − vⱼ in scratch.
+     * many. Leaves cᵢⱼ − vⱼ in scratch. With {@code nearest}, the smallest squared distances instead.
      */
-    private int smallestUnder(int limit) {
+    private int smallestUnder(int limit, boolean nearest) {
         double[] h = scratch;
-        for (int j = 0; j < n; j++) {
-            h[j] = Math.sqrt(h[j]) - v[j];
+        if (!nearest) {
+            for (int j = 0; j < n; j++) {
+                h[j] = Math.sqrt(h[j]) - v[j];
+            }
         }
         // Insertions, not the scan, dominate: start from a bound guessed from a sample, so only
         // values below it are inserted; if fewer than `limit` are, scan again without it.
@@ -654,7 +658,7 @@ public final class CandidateArcAssignment {
             for (int e = 0; e < arcCount[i]; e++) {
                 scratch[arcCol[i][e]] = Double.POSITIVE_INFINITY;
             }
-            int kept = smallestUnder(ADDED_PER_ROUND + 1);
+            int kept = smallestUnder(ADDED_PER_ROUND + 1, false);
             int take = 0;
             while (take < Math.min(kept, ADDED_PER_ROUND) && bestReduced[take] < u[i]) {
                 addArc(i, bestCol[take], bestReduced[take] + v[bestCol[take]]);
