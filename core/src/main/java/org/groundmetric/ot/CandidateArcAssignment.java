@@ -331,9 +331,10 @@ public final class CandidateArcAssignment {
         // Insertions, not the scan, dominate: start from a bound guessed from a sample, so only
         // values below it are inserted; if fewer than `limit` are, scan again without it.
         double guess = sampledBound(h, limit);
-        int kept = smallestBelow(h, limit, guess);
+        int kept = smallestBelow(h, limit, guess, Double.NEGATIVE_INFINITY, 0);
         if (kept < limit && guess < Double.POSITIVE_INFINITY) {
-            kept = smallestBelow(h, limit, Double.POSITIVE_INFINITY);
+            // Fewer than `limit` lie below the guess; those are kept, and the rest are all ≥ it.
+            kept = smallestBelow(h, limit, Double.POSITIVE_INFINITY, guess, kept);
         }
         return kept;
     }
@@ -367,13 +368,16 @@ public final class CandidateArcAssignment {
         return kept == rank ? threshold : Double.POSITIVE_INFINITY;
     }
 
-    /** The (up to) {@code limit} smallest entries of h below {@code bound}, sorted into bestCol/bestReduced; returns how many. */
-    private int smallestBelow(double[] h, int limit, double bound) {
-        int kept = 0;
+    /**
+     * Adds to the {@code already} sorted entries of bestCol/bestReduced the smallest entries of h
+     * in [from, bound), keeping at most {@code limit}; returns how many are kept.
+     */
+    private int smallestBelow(double[] h, int limit, double bound, double from, int already) {
+        int kept = already;
         double threshold = bound;
         for (int j = 0; j < n; j++) {
             double value = h[j];
-            if (value < threshold) {
+            if (value < threshold && value >= from) {
                 int e = kept < limit ? kept++ : limit - 1;
                 while (e > 0 && bestReduced[e - 1] > value) {
                     bestReduced[e] = bestReduced[e - 1];
