@@ -1,14 +1,12 @@
 package org.groundmetric.cli;
 
-import org.groundmetric.learn.GgmlConfig;
 import picocli.CommandLine.Option;
 
-/** GGML's hyper-parameters for {@code benchmark} and {@code tune}; defaults are the paper's. */
-final class LearnerOptions {
-
-    @Option(names = "--rank", paramLabel = "K", defaultValue = "5",
-            description = "Rank k of W (rows), also the rank the baselines are reduced to (default: ${DEFAULT-VALUE}).")
-    int rank;
+/**
+ * GGML's hyper-parameters for {@code benchmark}: the margin and regularisation weight on top of the
+ * settings {@code tune} shares ({@link TuneLearnerOptions}); defaults are the paper's.
+ */
+final class LearnerOptions extends TuneLearnerOptions {
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "10",
             description = "Triplet margin alpha (default: ${DEFAULT-VALUE}).")
@@ -17,25 +15,4 @@ final class LearnerOptions {
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.1",
             description = "Regularisation weight lambda (default: ${DEFAULT-VALUE}).")
     double lambda;
-
-    @Option(names = "--neighbors", paramLabel = "T", defaultValue = "3",
-            description = "Neighbours t: samples drawn per class for each anchor (default: ${DEFAULT-VALUE}).")
-    int neighbors;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30",
-            description = "Training epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128",
-            description = "Triplets per step (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--lr", paramLabel = "R", defaultValue = "0.01",
-            description = "Adam's step size (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    GgmlConfig config(double alpha, double lambda, long seed, int threads) {
-        return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbors(neighbors).epochs(epochs)
-                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads).build();
-    }
 }

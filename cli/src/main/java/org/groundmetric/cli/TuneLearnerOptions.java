@@ -3,10 +3,14 @@ package org.groundmetric.cli;
 import org.groundmetric.learn.GgmlConfig;
 import picocli.CommandLine.Option;
 
-/** GGML's settings other than alpha and lambda (which {@code tune} searches over); paper defaults. */
-final class TuneLearnerOptions {
+/**
+ * GGML's settings other than alpha and lambda (which {@code tune} searches over; {@code benchmark}
+ * adds them in {@link LearnerOptions}); paper defaults.
+ */
+class TuneLearnerOptions {
 
-    @Option(names = "--rank", paramLabel = "K", defaultValue = "5", description = "Rank k of W (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rank", paramLabel = "K", defaultValue = "5",
+            description = "Rank k of W (rows); benchmark also reduces the baselines to this rank (default: ${DEFAULT-VALUE}).")
     int rank;
 
     @Option(names = "--neighbors", paramLabel = "T", defaultValue = "3",
