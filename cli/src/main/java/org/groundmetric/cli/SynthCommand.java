@@ -123,33 +123,19 @@ public final class SynthCommand implements Callable<Integer> {
         int d = cohort.featureCount();
         int n = (int) cohort.cellCount();
         float[] x = new float[n * d];
-        List<String> index = new ArrayList<>(n);
-        List<String> sample = new ArrayList<>(n);
-        List<String> label = new ArrayList<>(n);
-        List<String> mode = new ArrayList<>(n);
         int row = 0;
         for (Sample s : cohort.samples()) {
             float[] cells = ((DenseMatrix) s.cells()).data();
             System.arraycopy(cells, 0, x, row * d, cells.length);
             row += s.cellCount();
-            index.addAll(s.cellIds());
-            mode.addAll(s.cellAnnotations().get("mode"));
-            for (int i = 0; i < s.cellCount(); i++) {
-                sample.add(s.id());
-                label.add(s.classLabel());
-            }
         }
-        Map<String, Column> obs = new LinkedHashMap<>();
-        obs.put("sample", Column.Categorical.of(sample));
-        obs.put("class", Column.Categorical.of(label));
-        obs.put("mode", Column.Categorical.of(mode));
         // var says which feature carries the class (also: io.jhdf 0.13 cannot write the empty
         // column-order attribute of a var without columns).
         List<String> role = new ArrayList<>(d);
         for (int j = 0; j < d; j++) {
             role.add(j == 0 ? "class" : "noise");
         }
-        return AnnData.of(new DenseMatrix(n, d, x), new DataFrame(index, obs),
+        return AnnData.of(new DenseMatrix(n, d, x), obs(cohort, "mode"),
                 new DataFrame(cohort.featureNames(), Map.of("role", Column.Categorical.of(role))));
     }
 
@@ -167,10 +153,6 @@ public final class SynthCommand implements Callable<Integer> {
         int[] ptr = new int[n + 1];
         int[] idx = new int[(int) nnz];
         float[] val = new float[(int) nnz];
-        List<String> index = new ArrayList<>(n);
-        List<String> sample = new ArrayList<>(n);
-        List<String> label = new ArrayList<>(n);
-        List<String> type = new ArrayList<>(n);
         int row = 0;
         int at = 0;
         for (Sample s : cohort.samples()) {
@@ -183,8 +165,26 @@ public final class SynthCommand implements Callable<Integer> {
             }
             at += x.values().length;
             row += x.rows();
+        }
+        int d = cohort.featureCount();
+        List<String> role = new ArrayList<>(d);
+        for (int j = 0; j < d; j++) {
+            role.add("gene");
+        }
+        return AnnData.of(new CsrMatrix(n, d, ptr, idx, val), obs(cohort, "cell_type"),
+                new DataFrame(cohort.featureNames(), Map.of("role", Column.Categorical.of(role))));
+    }
+
+    /** obs of the stacked cells, indexed by cell id: sample, class and the cell annotation {@code annotation}. */
+    private static DataFrame obs(Cohort cohort, String annotation) {
+        int n = (int) cohort.cellCount();
+        List<String> index = new ArrayList<>(n);
+        List<String> sample = new ArrayList<>(n);
+        List<String> label = new ArrayList<>(n);
+        List<String> notes = new ArrayList<>(n);
+        for (Sample s : cohort.samples()) {
             index.addAll(s.cellIds());
-            type.addAll(s.cellAnnotations().get("cell_type"));
+            notes.addAll(s.cellAnnotations().get(annotation));
             for (int i = 0; i < s.cellCount(); i++) {
                 sample.add(s.id());
                 label.add(s.classLabel());
@@ -193,13 +193,7 @@ public final class SynthCommand implements Callable<Integer> {
         Map<String, Column> obs = new LinkedHashMap<>();
         obs.put("sample", Column.Categorical.of(sample));
         obs.put("class", Column.Categorical.of(label));
-        obs.put("cell_type", Column.Categorical.of(type));
-        int d = cohort.featureCount();
-        List<String> role = new ArrayList<>(d);
-        for (int j = 0; j < d; j++) {
-            role.add("gene");
-        }
-        return AnnData.of(new CsrMatrix(n, d, ptr, idx, val), new DataFrame(index, obs),
-                new DataFrame(cohort.featureNames(), Map.of("role", Column.Categorical.of(role))));
+        obs.put(annotation, Column.Categorical.of(notes));
+        return new DataFrame(index, obs);
     }
 }
