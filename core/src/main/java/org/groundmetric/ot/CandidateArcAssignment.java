@@ -113,14 +113,6 @@ public final class CandidateArcAssignment {
         Arrays.fill(heapPos, -1);
     }
 
-    public int size() {
-        return n;
-    }
-
-    public int rank() {
-        return k;
-    }
-
     /**
      * The exact OT cost between the point clouds px and py (n×k row-major each; uniform weights
      * 1/n, Euclidean cost), with its optimal permutation plan and duals (uᵢ + vⱼ ≤ cᵢⱼ, tight on
