@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.io.AtomicOutput;
-import org.groundmetric.learn.Predictor;
-import org.groundmetric.learn.SamplePredictions;
 import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.predict.Predictor;
+import org.groundmetric.predict.SamplePredictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +111,7 @@ public final class PredictCommand implements Callable<Integer> {
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
                 ProgressBar.unlessQuiet(run.quiet, "pairs"));
         long start = System.nanoTime();
-        SamplePredictions p = m.predict(newSamples, referenceCohort, predictor, w -> warn(err, w));
+        SamplePredictions p = predictor.predict(m, newSamples, referenceCohort, w -> warn(err, w));
         double seconds = (System.nanoTime() - start) / 1e9;
         AtomicOutput.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);

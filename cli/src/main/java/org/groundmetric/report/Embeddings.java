@@ -14,10 +14,10 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.ClassicalMds;
 import org.groundmetric.eval.Umap;
-import org.groundmetric.eval.WassersteinMatrix;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * Pictures of a cohort under a learned metric: every cell's k-dimensional image X·Wᵀ and a 2-D

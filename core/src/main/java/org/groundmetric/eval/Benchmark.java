@@ -15,10 +15,13 @@ import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
-import org.groundmetric.learn.MetricLearner;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.WeightedKnn;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * The paper's evaluation (Tables 1 and 2) of several metric learners on one cohort: for every

@@ -10,6 +10,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.Sinkhorn;
 import org.groundmetric.ot.SolverFactory;

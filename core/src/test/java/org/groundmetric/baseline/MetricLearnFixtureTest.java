@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.groundmetric.eval.ClassificationScores;
-import org.groundmetric.eval.WeightedKnn;
+import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.testing.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

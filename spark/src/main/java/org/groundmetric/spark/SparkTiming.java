@@ -9,7 +9,6 @@ import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SyntheticCohorts;
-import org.groundmetric.eval.WassersteinMatrix;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.TrainingListener;
@@ -17,6 +16,7 @@ import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * When does Spark pay? Times, in one JVM and interleaved (so a busy machine slows every variant

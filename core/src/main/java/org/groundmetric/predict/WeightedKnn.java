@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.predict;
 
 /**
  * k-nearest-neighbour classification on precomputed distances, as scikit-learn's

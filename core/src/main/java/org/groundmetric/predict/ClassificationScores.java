@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.predict;
 
 /**
  * Scores of predicted against true class labels, from the confusion matrix (rows = true class,

@@ -1,8 +1,8 @@
-package org.groundmetric.eval;
+package org.groundmetric.wasserstein;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.Serializable;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.groundmetric.ComputeEngine;

@@ -1,10 +1,11 @@
-package org.groundmetric.eval;
+package org.groundmetric.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import org.groundmetric.cli.GgmlAnnData;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DataFrame;

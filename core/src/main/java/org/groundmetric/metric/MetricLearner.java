@@ -1,4 +1,4 @@
-package org.groundmetric.learn;
+package org.groundmetric.metric;
 
 import org.groundmetric.data.Cohort;
 import org.groundmetric.metric.GroundMetric;

@@ -1,11 +1,13 @@
-package org.groundmetric.eval;
+package org.groundmetric.predict;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.groundmetric.eval.WeightedKnn.Weights;
+import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.WeightedKnn.Weights;
+import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.wasserstein;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import org.groundmetric.ot.Costs;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.OT;
 import org.groundmetric.ot.PointMetric;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 import org.junit.jupiter.api.Test;
 
 class WassersteinMatrixTest {

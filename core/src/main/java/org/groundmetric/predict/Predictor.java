@@ -1,17 +1,18 @@
-package org.groundmetric.learn;
+package org.groundmetric.predict;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
-import org.groundmetric.eval.ClassificationScores;
-import org.groundmetric.eval.WassersteinMatrix;
-import org.groundmetric.eval.WeightedKnn;
+import org.groundmetric.learn.ReferenceSample;
+import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * Places new samples among reference samples under a learned metric: W_θ (exact OT, uniform cell
@@ -48,6 +49,30 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
     /** k = 5, the 5 nearest listed, one thread, no progress. */
     public static Predictor defaults() {
         return new Predictor(DEFAULT_NEIGHBOURS, DEFAULT_NEIGHBOURS, 1, Progress.NONE);
+    }
+
+    /** Predicts new samples (raw) from the reference kept in the model. */
+    public SamplePredictions predict(TrainedMetric model, Cohort newSamples) {
+        return predict(model, newSamples, null, w -> { });
+    }
+
+    /**
+     * Predicts new samples (raw: the model's preprocessing is replayed on them) against a reference:
+     * the training cohort if given (raw, labelled; preprocessed and projected here), else the
+     * reference kept in the model.
+     */
+    public SamplePredictions predict(TrainedMetric model, Cohort newSamples, Cohort referenceCohort,
+                                     Consumer<String> warnings) {
+        List<ReferenceSample> ref;
+        if (referenceCohort != null) {
+            ref = ReferenceSample.project(model.prepare(referenceCohort, warnings), model.metric());
+        } else if (model.hasReference()) {
+            ref = model.reference();
+        } else {
+            throw new IllegalArgumentException("this model keeps no reference samples: train it with"
+                    + " --keep-reference, or give the training data with --reference FILE (same keys)");
+        }
+        return predict(model, model.prepare(newSamples, warnings), ref);
     }
 
     /**

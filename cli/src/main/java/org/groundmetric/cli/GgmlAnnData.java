@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.cli;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

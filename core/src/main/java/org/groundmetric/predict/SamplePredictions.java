@@ -1,12 +1,11 @@
-package org.groundmetric.learn;
+package org.groundmetric.predict;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.groundmetric.eval.ClassificationScores;
-import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
- * What {@link TrainedMetric#predict} says about new samples: per sample the predicted class, the
+ * What {@link Predictor} says about new samples: per sample the predicted class, the
  * class probabilities of the distance-weighted kNN vote and the nearest reference samples; the
  * W_θ matrix new × reference behind them; and, for new samples with known labels, the scores.
  *

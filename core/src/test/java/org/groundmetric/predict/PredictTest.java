@@ -1,4 +1,4 @@
-package org.groundmetric.learn;
+package org.groundmetric.predict;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
+import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.predict.Predictor;
+import org.groundmetric.predict.SamplePredictions;
 import org.groundmetric.testing.PaperData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +51,7 @@ class PredictTest {
         modelFile = dir.resolve("model.json");
         trained.withReference(train).write(modelFile);
         model = TrainedMetric.read(modelFile);
-        predicted = model.predict(test);
+        predicted = Predictor.defaults().predict(model, test);
         few = test.subset(new int[] {0, 10, 20});
     }
 
@@ -79,8 +82,8 @@ class PredictTest {
         TrainedMetric bare = new TrainedMetric(model.formatVersion(), model.kind(), model.rank(), model.weights(),
                 model.featureNames(), model.preprocessing(), model.classNames(), model.config(), model.featureScales(),
                 model.history());
-        assertThrows(IllegalArgumentException.class, () -> bare.predict(test));
-        SamplePredictions fromCohort = bare.predict(few, train, Predictor.defaults(), w -> { });
+        assertThrows(IllegalArgumentException.class, () -> Predictor.defaults().predict(bare, test));
+        SamplePredictions fromCohort = Predictor.defaults().predict(bare, few, train, w -> { });
         for (int i = 0; i < few.size(); i++) {
             assertArrayEquals(predicted.distances().distances()[i * 10], fromCohort.distances().distances()[i], 0);
             SamplePredictions.Row a = predicted.rows().get(i * 10);
@@ -110,7 +113,7 @@ class PredictTest {
     void reorderedGenesGiveTheSamePrediction() {
         Cohort swapped = swapColumns(few);
         assertEquals(List.of("dim1", "dim0"), swapped.featureNames());
-        SamplePredictions b = model.predict(swapped);
+        SamplePredictions b = Predictor.defaults().predict(model, swapped);
         for (int i = 0; i < few.size(); i++) {
             assertArrayEquals(predicted.distances().distances()[i * 10], b.distances().distances()[i], 0);
         }
@@ -123,7 +126,7 @@ class PredictTest {
             one.add(s.withCells(s.cells().selectColumns(new int[] {0})));
         }
         Cohort onlyDim0 = new Cohort(one, List.of("dim0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(onlyDim0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Predictor.defaults().predict(model, onlyDim0));
         assertTrue(e.getMessage().startsWith("1 of the 2 genes the model uses are missing from the data: [dim1]"),
                 e.getMessage());
     }
@@ -134,7 +137,7 @@ class PredictTest {
         for (Sample s : few.samples()) {
             unlabelled.add(Sample.of(s.id(), null, s.cells()));
         }
-        SamplePredictions p = model.predict(new Cohort(unlabelled, few.featureNames()));
+        SamplePredictions p = Predictor.defaults().predict(model, new Cohort(unlabelled, few.featureNames()));
         assertNull(p.scores());
         assertTrue(Double.isNaN(p.accuracy()));
         assertNotNull(p.rows().get(0).predictedClass());
@@ -144,7 +147,7 @@ class PredictTest {
     @Test
     void tooLargeKIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> model.predict(test, null, new Predictor(100, 3, 1, null), w -> { }));
+                () -> new Predictor(100, 3, 1, null).predict(model, test, null, w -> { }));
         assertTrue(e.getMessage().contains("--k 100"), e.getMessage());
     }
 
