@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.LocalEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
 import org.groundmetric.data.Cohort;
@@ -193,14 +194,7 @@ public final class Benchmark {
                 throw new Budget.OutOfTimeException("exceeded the time budget");
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw LocalEngine.rethrow(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fitting " + method.name(), e);

@@ -1,10 +1,16 @@
-package org.groundmetric.learn;
+package org.groundmetric.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
+import org.groundmetric.data.Sample;
+import org.groundmetric.learn.Ggml;
+import org.groundmetric.learn.GgmlConfig;
+import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.learn.TrainingListener;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
 import org.groundmetric.ot.CandidateArcAssignment;
@@ -13,13 +19,13 @@ import org.groundmetric.ot.OT;
 import org.groundmetric.ot.Transport;
 
 /**
- * One training pair at paper scale (two samples of 1000 cells, 8,433 genes, projected to k = 5 by a
- * random standardised W), timed by thread CPU, interleaved: the cost matrix; the network simplex
+ * One training pair at paper scale (two samples of 1000 cells, 8,433 genes, projected to k = 5 by
+ * GGML's random start W = V₀·diag(1/σ)), timed by thread CPU, interleaved: the cost matrix; the network simplex
  * with it (a pair's first solve); the candidate-arc assignment cold; and warm-started from the
  * pair's potentials under a W that was 1, 3, 8 and 16 Adam-sized steps (every V entry ±0.01 per
  * step) away. Prints the values, which must agree to 1e-9.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.groundmetric.learn.PairSolveCpu [cells [points.tsv]]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar org.groundmetric.bench.PairSolveCpu [cells [points.tsv]]</pre>
  * With a second argument, the two projected samples of the timed problem are written there (n rows
  * of 2k columns) for {@code bench/scripts/pot_pair.py}, which times POT on the same problem.
  */
@@ -35,20 +41,28 @@ public final class PairSolveCpu {
         List<CellMatrix> x = cohort.samples().stream().map(s -> s.cells()).toList();
         int k = 5;
         int d = cohort.featureCount();
-        double[] scale = FeatureStatistics.of(x).inverseScales();
-        double[] v0 = Ggml.uniformV(k, d, 7);
+        // GGML's start: V₀ ~ U(−1, 1) from seed 7, W₀ = V₀·diag(s), s = 1/σ over the four samples' cells
+        // (zero epochs of training return it; two classes of two samples so that triplets exist).
+        List<Sample> twoClasses = new ArrayList<>();
+        for (int s = 0; s < cohort.size(); s++) {
+            twoClasses.add(Sample.of(cohort.sample(s).id(), s < 2 ? "a" : "b", cohort.sample(s).cells()));
+        }
+        TrainedMetric start = new Ggml(GgmlConfig.builder().rank(k).epochs(0).seed(7).build())
+                .train(new Cohort(twoClasses, cohort.featureNames()), TrainingListener.NONE);
+        double[] scale = start.featureScales();
+        double[] w0 = start.metric().weights();
         SplittableRandom rng = new SplittableRandom(3);
-        double[] step = new double[v0.length];
+        double[] step = new double[w0.length];
         for (int p = 0; p < step.length; p++) {
             step[p] = rng.nextBoolean() ? 0.01 : -0.01;
         }
         // The timed problem is at W(0); its warm starts come from W(−age), solved first.
-        double[] px = x.get(0).projectRows(w(v0, step, 0, scale, d), k);
-        double[] py = x.get(1).projectRows(w(v0, step, 0, scale, d), k);
+        double[] px = x.get(0).projectRows(w0, k);
+        double[] py = x.get(1).projectRows(w0, k);
         CandidateArcAssignment arcs = new CandidateArcAssignment(n, k);
         double[][] starts = new double[AGES.length][];
         for (int a = 0; a < AGES.length; a++) {
-            double[] w = w(v0, step, -AGES[a], scale, d);
+            double[] w = w(w0, step, -AGES[a], scale, d);
             starts[a] = arcs.solve(x.get(0).projectRows(w, k), x.get(1).projectRows(w, k), null).v().clone();
         }
         if (args.length > 1) {
@@ -63,7 +77,7 @@ public final class PairSolveCpu {
             System.out.printf(Locale.ROOT, ", warm %d %.15g", AGES[a], arcs.solve(px, py, starts[a].clone()).value());
         }
         System.out.println();
-        org.groundmetric.bench.CpuTimesAccess.compare("one " + n + "×" + n + " pair, k = 5", 5, 15,
+        CpuTimes.compare("one " + n + "×" + n + " pair, k = 5", 5, 15,
                 new String[] {"cost matrix", "network simplex + costs", "candidate arcs cold",
                     "candidate arcs, start 1 step old", "candidate arcs, start 3 steps old",
                     "candidate arcs, start 8 steps old", "candidate arcs, start 16 steps old"},
@@ -76,11 +90,11 @@ public final class PairSolveCpu {
                 () -> arcs.solve(px, py, starts[3].clone()));
     }
 
-    /** W = (V₀ + age·step)·diag(scale). */
-    private static double[] w(double[] v0, double[] step, int age, double[] scale, int d) {
-        double[] w = new double[v0.length];
+    /** W₀ + age·step·diag(scale): W after {@code age} Adam-sized steps of V (negative: before). */
+    private static double[] w(double[] w0, double[] step, int age, double[] scale, int d) {
+        double[] w = new double[w0.length];
         for (int p = 0; p < w.length; p++) {
-            w[p] = (v0[p] + age * step[p]) * scale[p % d];
+            w[p] = w0[p] + age * step[p] * scale[p % d];
         }
         return w;
     }
