@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.groundmetric.Progress;
+import org.groundmetric.testing.Bits;
 import org.junit.jupiter.api.Test;
 
 class UmapTest {
@@ -130,6 +131,29 @@ class UmapTest {
     void trustworthinessOfAnIdenticalEmbeddingIsOne() {
         double[] p = clusters(4);
         assertEquals(1.0, Trustworthiness.score(p, DIM, p, DIM, 5), 1e-12);
+    }
+
+    /**
+     * The layouts to the last bit, through each path: k-d tree neighbours (5-D), the full scan
+     * (20-D) and precomputed distances. Refactorings must leave them alone.
+     */
+    @Test
+    void layoutsArePinned() {
+        Umap umap = new Umap(Umap.Config.defaults(3).withEpochs(60));
+        assertEquals("7b84b6692891c5ae", Bits.digest(umap.embed(clusters(1), DIM, Progress.NONE)), "5-D");
+        double[] wide = new double[60 * 20];
+        Random r = new Random(2);
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = r.nextGaussian() + (i / 20 < 30 && i % 20 == 0 ? 8 : 0);
+        }
+        assertEquals("ea92fd09fb986493", Bits.digest(umap.embed(wide, 20, Progress.NONE)), "20-D");
+        double[][] d = new double[40][40];
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 40; j++) {
+                d[i][j] = i == j ? 0 : Math.abs(i - j) + (i / 20 != j / 20 ? 10 : 0);
+            }
+        }
+        assertEquals("dd141fb0015ff9a1", Bits.digest(umap.embedDistances(d, Progress.NONE)), "precomputed");
     }
 
     static double[] flatten(double[][] y) {

@@ -2,13 +2,10 @@ package org.groundmetric.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.data.SyntheticCohorts;
+import org.groundmetric.testing.Bits;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,25 +47,7 @@ class PinnedResultsTest {
     }
 
     private static void assertDigest(String expected, TrainedMetric model) {
-        assertEquals(expected, digest(model.weights()), "W's bits changed; W[0] now starts "
+        assertEquals(expected, Bits.digest(model.weights()), "W's bits changed; W[0] now starts "
                 + model.weights()[0][0] + ", " + model.weights()[0][1]);
-    }
-
-    /** The first 16 hex digits of SHA-256 over the bits of every entry of W, row by row. */
-    static String digest(double[][] w) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(Long.BYTES);
-            for (double[] row : w) {
-                for (double x : row) {
-                    buf.clear();
-                    buf.putLong(Double.doubleToLongBits(x));
-                    sha.update(buf.array());
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
