@@ -11,6 +11,7 @@ import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.testing.Bits;
 import org.groundmetric.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,43 @@ class PreprocessingTest {
     private static Cohort kangCounts() {
         AnnData a = H5adReader.read(SharedData.file("kang_ifnb_example.h5ad"), new H5adReader.Options("counts", null, null));
         return CohortBuilder.build(a, new CohortBuilder.Spec("sample_id", "group_id", null, true), w -> { });
+    }
+
+    /**
+     * Every step on generated sparse counts (no shared data needed), to the last bit: the fitted
+     * genes and PCA axes and the cells they give, fitted and replayed. Refactorings must leave it.
+     */
+    @Test
+    void everyStepIsPinned() {
+        Cohort raw = new PaperScaleCohort(9, 3, 60, 200, 3, 0.2, 10, 3).generate();
+        Preprocessing.Result r = Preprocessing.request(50, 40, false, "log1p", "top-variance:60", 5, 7).fit(raw, w -> { });
+        List<double[]> bits = new ArrayList<>(List.of(r.preprocessing().pcaMean()));
+        bits.addAll(List.of(r.preprocessing().pcaComponents()));
+        for (Sample s : r.cohort().samples()) {
+            bits.add(rowsOf(s.cells()));
+        }
+        assertEquals("68d6456ad5156c6d", Bits.digest(bits.toArray(new double[0][])), "fitted");
+        Cohort replayed = r.preprocessing().apply(raw, w -> { });
+        List<double[]> again = new ArrayList<>();
+        for (Sample s : replayed.samples()) {
+            again.add(rowsOf(s.cells()));
+        }
+        assertEquals(Bits.digest(bits.subList(6, bits.size()).toArray(new double[0][])),
+                Bits.digest(again.toArray(new double[0][])), "replayed");
+        Cohort above = Preprocessing.request(null, null, false, null, "above-mean-variance", null, 0).fit(raw, w -> { })
+                .cohort();
+        assertEquals("06bcefbc186307a5", Bits.digest(rowsOf(above.sample(0).cells())),
+                "above-mean-variance");
+    }
+
+    private static double[] rowsOf(CellMatrix m) {
+        double[] out = new double[m.rows() * m.cols()];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                out[i * m.cols() + j] = m.get(i, j);
+            }
+        }
+        return out;
     }
 
     @Test
