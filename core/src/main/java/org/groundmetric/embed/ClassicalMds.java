@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.embed;
 
 import org.groundmetric.linalg.SymmetricEigen;
 

@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.neighbours;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +26,7 @@ class KdTreeTest {
                 queries[i] = rnd.nextGaussian() * 2;
             }
             int k = 25;
-            KdTree.Neighbours got = new KdTree(pts, n, dim).query(queries, m, k);
+            Neighbours got = new KdTree(pts, n, dim).query(queries, m, k);
             for (int q = 0; q < m; q++) {
                 Integer[] idx = new Integer[n];
                 double[] d = new double[n];
@@ -58,7 +58,7 @@ class KdTreeTest {
             pts[i] = rnd.nextGaussian();
         }
         double[] q = {0.1, -0.2, 0.3};
-        KdTree.Neighbours got = new KdTree(pts, n, dim, KdTree.Distance.MANHATTAN).query(q, 1, 10);
+        Neighbours got = new KdTree(pts, n, dim, KdTree.Distance.MANHATTAN).query(q, 1, 10);
         Integer[] idx = new Integer[n];
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.neighbours;
 
 import java.util.stream.IntStream;
 
@@ -7,21 +7,10 @@ import java.util.stream.IntStream;
  * projected to the rank-k image of a learned metric. Built once in O(n log n) by splitting on the
  * median of the widest coordinate; a query descends to the nearest leaf and visits another branch
  * only when the splitting plane is closer than the current k-th neighbour, so it never scans all
- * pairs. Equal distances are ordered by the lower point index, like {@link WeightedKnn}.
+ * pairs. Equal distances are ordered by the lower point index, as everywhere in the library.
  */
 public final class KdTree {
     private static final int LEAF_SIZE = 12;
-
-    /** The k nearest points of each query: indices and Euclidean distances, nearest first (queries × k, row-major). */
-    public record Neighbours(int queries, int k, int[] indices, double[] distances) {
-        public int index(int query, int j) {
-            return indices[query * k + j];
-        }
-
-        public double distance(int query, int j) {
-            return distances[query * k + j];
-        }
-    }
 
     /** The distance the tree searches by. */
     public enum Distance { EUCLIDEAN, MANHATTAN }

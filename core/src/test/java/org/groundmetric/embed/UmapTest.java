@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.groundmetric.Progress;
+import org.groundmetric.neighbours.NearestNeighbours;
+import org.groundmetric.neighbours.Neighbours;
 import org.groundmetric.testing.Bits;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +34,9 @@ class UmapTest {
     /** umap-learn's find_ab_params(spread=1, min_dist=0.1) gives a = 1.5769, b = 0.8951 (scipy curve_fit). */
     @Test
     void curveMatchesUmapLearnDefaults() {
-        double[] ab = Umap.fitCurve(1.0, 0.1);
-        assertEquals(1.577, ab[0], 0.02);
-        assertEquals(0.895, ab[1], 0.01);
+        UmapCurve ab = UmapCurve.fit(1.0, 0.1);
+        assertEquals(1.577, ab.a(), 0.02);
+        assertEquals(0.895, ab.b(), 0.01);
     }
 
     @Test
@@ -119,12 +121,10 @@ class UmapTest {
                 d[i][j] = Math.sqrt(s);
             }
         }
-        Umap.Neighbours tree = Umap.Neighbours.euclidean(p, DIM, 15);
-        Umap.Neighbours scan = Umap.Neighbours.precomputed(d, 15);
-        for (int i = 0; i < n; i++) {
-            assertArrayEquals(scan.index()[i], tree.index()[i], "neighbours of point " + i);
-            assertArrayEquals(scan.distance()[i], tree.distance()[i], 1e-9);
-        }
+        Neighbours tree = NearestNeighbours.euclidean(p, DIM, 15);
+        Neighbours scan = NearestNeighbours.precomputed(d, 15);
+        assertArrayEquals(scan.indices(), tree.indices());
+        assertArrayEquals(scan.distances(), tree.distances(), 1e-9);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.groundmetric.eval;
+package org.groundmetric.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
