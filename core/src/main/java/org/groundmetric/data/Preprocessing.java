@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.linalg.PrincipalComponents;
 
 /**
  * The preprocessing of a cohort, as plain data (Jackson-serialisable, stored in a trained model) so
@@ -86,10 +87,10 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         double[] mean = null;
         double[][] components = null;
         if (pca != null) {
-            List<CellMatrix> blocks = blocks(c);
-            mean = PrincipalComponents.mean(blocks, c.featureCount());
-            components = PrincipalComponents.components(blocks, mean, pca, seed);
-            c = project(c, mean, components);
+            PrincipalComponents axes = PrincipalComponents.fit(blocks(c), pca, seed);
+            mean = axes.mean();
+            components = axes.components();
+            c = project(c, axes);
         }
         Preprocessing fitted = new Preprocessing(minCells, cellsPerSample, keepSmallSamples, seed, normalize,
                 geneFilter, pca, kept, mean, components);
@@ -110,7 +111,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
                 throw new IllegalArgumentException("the PCA was fitted on " + pcaMean.length + " genes but the data has "
                         + c.featureCount() + "; the same genes (and --gene-filter) are needed");
             }
-            c = project(c, pcaMean, pcaComponents);
+            c = project(c, new PrincipalComponents(pcaMean, pcaComponents));
         }
         return c;
     }
@@ -418,23 +419,14 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         return out;
     }
 
-    private static Cohort project(Cohort c, double[] mean, double[][] components) {
-        int k = components.length;
-        int g = mean.length;
-        double[] w = new double[k * g];
-        double[] shift = new double[k];
-        for (int r = 0; r < k; r++) {
-            System.arraycopy(components[r], 0, w, r * g, g);
-            for (int j = 0; j < g; j++) {
-                shift[r] += mean[j] * components[r][j];
-            }
-        }
+    private static Cohort project(Cohort c, PrincipalComponents axes) {
+        int k = axes.count();
         List<Sample> out = new ArrayList<>(c.size());
         for (Sample s : c.samples()) {
-            double[] y = s.cells().projectRows(w, k);
+            double[] y = axes.project(s.cells());
             float[] f = new float[y.length];
             for (int i = 0; i < y.length; i++) {
-                f[i] = (float) (y[i] - shift[i % k]);
+                f[i] = (float) y[i];
             }
             out.add(s.withCells(new DenseMatrix(s.cellCount(), k, f)));
         }

@@ -1,7 +1,9 @@
 package org.groundmetric.embed;
 
+import java.util.List;
 import org.groundmetric.Progress;
-import org.groundmetric.linalg.SymmetricEigen;
+import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.linalg.PrincipalComponents;
 import org.groundmetric.neighbours.NearestNeighbours;
 import org.groundmetric.neighbours.Neighbours;
 
@@ -115,39 +117,17 @@ public final class Umap {
 
     /** The points' coordinates on their two principal axes (a deterministic, structure-keeping start). */
     static double[][] principalAxes(double[] p, int n, int dim) {
-        double[] mean = new double[dim];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < dim; c++) {
-                mean[c] += p[i * dim + c];
-            }
+        float[] cells = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            cells[i] = (float) p[i];
         }
-        for (int c = 0; c < dim; c++) {
-            mean[c] /= n;
-        }
-        double[][] cov = new double[dim][dim];
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < dim; r++) {
-                double xr = p[i * dim + r] - mean[r];
-                for (int c = r; c < dim; c++) {
-                    cov[r][c] += xr * (p[i * dim + c] - mean[c]);
-                }
-            }
-        }
-        for (int r = 0; r < dim; r++) {
-            for (int c = 0; c < r; c++) {
-                cov[r][c] = cov[c][r];
-            }
-        }
-        SymmetricEigen eig = SymmetricEigen.of(cov);
+        DenseMatrix points = new DenseMatrix(n, dim, cells);
+        PrincipalComponents axes = PrincipalComponents.fit(List.of(points), Math.min(2, dim), 0);
+        double[] y = axes.project(points);
         double[][] out = new double[n][2];
-        for (int axis = 0; axis < Math.min(2, dim); axis++) {
-            double[] v = eig.largestVector(axis);
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int c = 0; c < dim; c++) {
-                    s += (p[i * dim + c] - mean[c]) * v[c];
-                }
-                out[i][axis] = s;
+        for (int i = 0; i < n; i++) {
+            for (int axis = 0; axis < axes.count(); axis++) {
+                out[i][axis] = y[i * axes.count() + axis];
             }
         }
         return out;

@@ -10,6 +10,7 @@ import org.groundmetric.LocalEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.PrincipalComponents;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
@@ -145,7 +146,7 @@ public final class Ggml implements MetricLearner {
                     config.lambda(), local, pairs);
             TrainingDistances distances = new TrainingDistances(training, local, pairs);
             double[] v = config.init() == Initialization.PCA
-                    ? PrincipalAxes.initialV(cells, stats, scale, k, config.seed())
+                    ? principalAxesV(cells, scale, k, config.seed())
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -190,6 +191,33 @@ public final class Ggml implements MetricLearner {
         double[] v = new double[k * d];
         for (int p = 0; p < v.length; p++) {
             v[p] = rng.nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    /**
+     * V₀ whose rows are the top-k principal axes of the training cells in the optimisation
+     * coordinates x⊙s, scaled to the expected row norm √(D/3) of the uniform start so that the two
+     * start at the same overall size.
+     */
+    static double[] principalAxesV(List<CellMatrix> cells, double[] scale, int k, long seed) {
+        int d = scale.length;
+        if (k > d) {
+            throw new IllegalArgumentException("--init pca needs rank k = " + k + " ≤ features D = " + d);
+        }
+        double[][] axes = PrincipalComponents.fit(cells, scale, k, seed).components();
+        double norm = Math.sqrt(d / 3.0);
+        double[] v = new double[k * d];
+        for (int r = 0; r < k; r++) {
+            boolean spans = false;
+            for (int j = 0; j < d; j++) {
+                v[r * d + j] = axes[r][j] * norm;
+                spans |= axes[r][j] != 0;
+            }
+            if (!spans) {
+                throw new IllegalArgumentException("--init pca: the training cells span fewer than k = " + k
+                        + " directions; lower --rank or use --init random");
+            }
         }
         return v;
     }

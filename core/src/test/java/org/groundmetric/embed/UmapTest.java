@@ -140,13 +140,13 @@ class UmapTest {
     @Test
     void layoutsArePinned() {
         Umap umap = new Umap(Umap.Config.defaults(3).withEpochs(60));
-        assertEquals("7b84b6692891c5ae", Bits.digest(umap.embed(clusters(1), DIM, Progress.NONE)), "5-D");
+        assertEquals("7535e8f475665394", Bits.digest(umap.embed(clusters(1), DIM, Progress.NONE)), "5-D");
         double[] wide = new double[60 * 20];
         Random r = new Random(2);
         for (int i = 0; i < wide.length; i++) {
             wide[i] = r.nextGaussian() + (i / 20 < 30 && i % 20 == 0 ? 8 : 0);
         }
-        assertEquals("ea92fd09fb986493", Bits.digest(umap.embed(wide, 20, Progress.NONE)), "20-D");
+        assertEquals("c6b2646d3e7aa1c4", Bits.digest(umap.embed(wide, 20, Progress.NONE)), "20-D");
         double[][] d = new double[40][40];
         for (int i = 0; i < 40; i++) {
             for (int j = 0; j < 40; j++) {

@@ -1,30 +1,80 @@
-package org.groundmetric.data;
+package org.groundmetric.linalg;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.groundmetric.linalg.CellMatrix;
-import org.groundmetric.linalg.SymmetricEigen;
 
 /**
- * The leading principal axes of the cells of all samples (stacked), by randomized subspace
- * iteration (Halko, Martinsson &amp; Tropp 2011): a few passes of X·Ω and Xᵀ·Q over the sparse data,
- * never a genes × genes covariance, never a dense copy of X. Centring is applied implicitly.
+ * The library's one principal component analysis: the leading principal axes of the cells of
+ * several blocks stacked (all samples' cells), by randomized subspace iteration (Halko, Martinsson
+ * &amp; Tropp 2011): a few passes of X·Ω and Xᵀ·Q over the sparse data, never a genes × genes
+ * covariance, never a dense copy of X. Centring is applied implicitly. With few columns (at most
+ * count + {@value #OVERSAMPLING}) the subspace is the whole space and the axes are exact.
+ *
+ * <p>Used for the preprocessing's {@code pca} step, GGML's principal-axes start (of the cells in
+ * the optimisation coordinates x⊙s) and UMAP's start.
+ *
+ * @param mean       per-column mean of the cells (of x⊙s when fitted with a column scale s)
+ * @param components count × columns, unit rows, each signed so its largest loading is positive
  */
-final class PrincipalComponents {
+public record PrincipalComponents(double[] mean, double[][] components) {
 
     private static final int OVERSAMPLING = 10;
     private static final int POWER_ITERATIONS = 3;
 
-    private PrincipalComponents() {
+    /** The first {@code count} principal axes of the stacked blocks' cells; {@code seed} draws the test directions. */
+    public static PrincipalComponents fit(List<CellMatrix> blocks, int count, long seed) {
+        return fit(blocks, null, count, seed);
     }
 
-    /** Per-gene mean over all cells. */
-    static double[] mean(List<CellMatrix> blocks, int genes) {
+    /**
+     * The first {@code count} principal axes of the stacked blocks' cells with every column j
+     * multiplied by {@code columnScale[j]} (null: as they are).
+     */
+    public static PrincipalComponents fit(List<CellMatrix> blocks, double[] columnScale, int count, long seed) {
+        double[] mean = mean(blocks, blocks.get(0).cols());
+        if (columnScale != null) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] *= columnScale[j];
+            }
+        }
+        return new PrincipalComponents(mean, components(blocks, columnScale, mean, count, seed));
+    }
+
+    /** How many axes. */
+    public int count() {
+        return components.length;
+    }
+
+    /**
+     * The cells' coordinates on the axes, centred: (X − 1μᵀ)·Cᵀ as cells × count row-major, for
+     * cells in the coordinates the axes were fitted in.
+     */
+    public double[] project(CellMatrix cells) {
+        int k = components.length;
+        int g = mean.length;
+        double[] w = new double[k * g];
+        double[] shift = new double[k];
+        for (int r = 0; r < k; r++) {
+            System.arraycopy(components[r], 0, w, r * g, g);
+            for (int j = 0; j < g; j++) {
+                shift[r] += mean[j] * components[r][j];
+            }
+        }
+        double[] y = cells.projectRows(w, k);
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= shift[i % k];
+        }
+        return y;
+    }
+
+    /** Per-column mean over all cells. */
+    private static double[] mean(List<CellMatrix> blocks, int genes) {
         double[] sum = new double[genes];
         long n = 0;
         for (CellMatrix m : blocks) {
             double[] ones = new double[m.rows()];
-            java.util.Arrays.fill(ones, 1.0);
+            Arrays.fill(ones, 1.0);
             m.accumulateLeftProduct(ones, 1, sum);
             n += m.rows();
         }
@@ -38,7 +88,7 @@ final class PrincipalComponents {
      * Returns {@code count} components, each a unit vector over the genes (row-major count × genes),
      * sign-fixed so each component's largest loading is positive (deterministic output).
      */
-    static double[][] components(List<CellMatrix> blocks, double[] mean, int count, long seed) {
+    private static double[][] components(List<CellMatrix> blocks, double[] scale, double[] mean, int count, long seed) {
         int genes = mean.length;
         int cells = 0;
         for (CellMatrix m : blocks) {
@@ -54,15 +104,15 @@ final class PrincipalComponents {
         for (int i = 0; i < omega.length; i++) {
             omega[i] = gaussian(rnd);
         }
-        double[] q = multiplyCentred(blocks, mean, omega, l, cells); // cells × l
+        double[] q = multiplyCentred(blocks, scale, mean, omega, l, cells); // cells × l
         orthonormaliseColumns(q, cells, l);
         for (int it = 0; it < POWER_ITERATIONS; it++) {
-            double[] z = transposeMultiplyCentred(blocks, mean, q, l, genes); // l × genes
+            double[] z = transposeMultiplyCentred(blocks, scale, mean, q, l, genes); // l × genes
             orthonormaliseRows(z, l, genes);
-            q = multiplyCentred(blocks, mean, z, l, cells);
+            q = multiplyCentred(blocks, scale, mean, z, l, cells);
             orthonormaliseColumns(q, cells, l);
         }
-        double[] b = transposeMultiplyCentred(blocks, mean, q, l, genes); // B = Qᵀ(X − 1μᵀ), l × genes
+        double[] b = transposeMultiplyCentred(blocks, scale, mean, q, l, genes); // B = Qᵀ(X − 1μᵀ), l × genes
         double[] bbt = new double[l * l];
         for (int i = 0; i < l; i++) {
             for (int j = i; j < l; j++) {
@@ -102,9 +152,17 @@ final class PrincipalComponents {
         return out;
     }
 
-    /** (X − 1μᵀ)·Aᵀ for A given as l × genes rows: cells × l. */
-    private static double[] multiplyCentred(List<CellMatrix> blocks, double[] mean, double[] a, int l, int cells) {
+    /** (X·diag(s) − 1μᵀ)·Aᵀ for A given as l × genes rows: cells × l (s null: no scaling). */
+    private static double[] multiplyCentred(List<CellMatrix> blocks, double[] scale, double[] mean, double[] a, int l,
+                                            int cells) {
         int genes = mean.length;
+        double[] as = a;
+        if (scale != null) { // X·diag(s)·Aᵀ = X·(A·diag(s))ᵀ
+            as = new double[a.length];
+            for (int p = 0; p < a.length; p++) {
+                as[p] = a[p] * scale[p % genes];
+            }
+        }
         double[] shift = new double[l];
         for (int r = 0; r < l; r++) {
             double s = 0;
@@ -116,7 +174,7 @@ final class PrincipalComponents {
         double[] out = new double[cells * l];
         int offset = 0;
         for (CellMatrix m : blocks) {
-            double[] part = m.projectRows(a, l);
+            double[] part = m.projectRows(as, l);
             for (int i = 0; i < m.rows(); i++) {
                 for (int r = 0; r < l; r++) {
                     out[(offset + i) * l + r] = part[i * l + r] - shift[r];
@@ -127,8 +185,9 @@ final class PrincipalComponents {
         return out;
     }
 
-    /** Qᵀ(X − 1μᵀ) for Q cells × l: l × genes. */
-    private static double[] transposeMultiplyCentred(List<CellMatrix> blocks, double[] mean, double[] q, int l, int genes) {
+    /** Qᵀ(X·diag(s) − 1μᵀ) for Q cells × l: l × genes (s null: no scaling). */
+    private static double[] transposeMultiplyCentred(List<CellMatrix> blocks, double[] scale, double[] mean, double[] q,
+                                                     int l, int genes) {
         double[] acc = new double[l * genes];
         double[] colSums = new double[l];
         int offset = 0;
@@ -144,6 +203,11 @@ final class PrincipalComponents {
             }
             m.accumulateLeftProduct(gT, l, acc);
             offset += n;
+        }
+        if (scale != null) { // Qᵀ·X·diag(s)
+            for (int p = 0; p < acc.length; p++) {
+                acc[p] *= scale[p % genes];
+            }
         }
         for (int r = 0; r < l; r++) {
             for (int g = 0; g < genes; g++) {
