@@ -19,6 +19,11 @@ final class Choices {
     private Choices() {
     }
 
+    /** An enum whose constants have other accepted spellings besides their toString and name. */
+    interface Aliased {
+        List<String> aliases();
+    }
+
     /** Registers the choice converter for the enum type of every option of every (sub)command of {@code cl}. */
     static void registerAll(CommandLine cl) {
         Set<Class<?>> types = new HashSet<>();
@@ -49,9 +54,11 @@ final class Choices {
 
     /** Reads one constant of {@code type} by its toString or its name, ignoring case. */
     static <E extends Enum<E>> ITypeConverter<E> of(Class<E> type) {
-        return value -> {
+        return raw -> {
+            String value = raw.trim();
             for (E e : type.getEnumConstants()) {
-                if (e.toString().equalsIgnoreCase(value) || e.name().equalsIgnoreCase(value)) {
+                if (e.toString().equalsIgnoreCase(value) || e.name().equalsIgnoreCase(value)
+                        || e instanceof Aliased a && a.aliases().stream().anyMatch(value::equalsIgnoreCase)) {
                     return e;
                 }
             }

@@ -49,9 +49,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = "A model written by 'groundmetric train'.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     InputOptions input;
@@ -109,7 +108,7 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to write: give --out cells.tsv, --samples-out samples.tsv, "
                     + "--distances-out W.tsv and/or --write-h5ad out.h5ad");
         }
-        ModelInput in = ModelInput.load(model, input, false, err);
+        ModelInput in = ModelInput.load(model.path(), input, false, err);
         if (tables) {
             writeTables(in, out);
         }

@@ -122,10 +122,10 @@ public final class GgmlAnnData {
         GgmlConfig c = model.config();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("rank", c.rank());
-        params.put("neighbors", c.neighbors());
+        params.put("neighbours", c.neighbours());
         params.put("alpha", c.alpha());
         params.put("lambda", c.lambda());
-        params.put("regularizer", String.valueOf(c.regularizer()).toLowerCase(java.util.Locale.ROOT));
+        params.put("regulariser", String.valueOf(c.regulariser()).toLowerCase(java.util.Locale.ROOT));
         params.put("learning_rate", c.learningRate());
         params.put("batch_size", c.batchSize());
         params.put("epochs", c.epochs());

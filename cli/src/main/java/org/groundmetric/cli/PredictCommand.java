@@ -56,9 +56,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = "A model written by 'groundmetric train'.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     InputOptions input;
@@ -99,12 +98,12 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainedMetric m = TrainedMetric.read(model);
+        TrainedMetric m = TrainedMetric.read(model.path());
         Cohort referenceCohort = null;
         if (reference != null) {
             referenceCohort = referenceInput().cohort(true, m.preprocessingSteps(), w -> warn(err, w));
         } else if (!m.hasReference()) {
-            throw new IllegalArgumentException("model " + model + " keeps no reference samples: give the training data"
+            throw new IllegalArgumentException("model " + model.path() + " keeps no reference samples: give the training data"
                     + " with --reference FILE, or train with --keep-reference");
         }
         Cohort newSamples = input.cohort(false, m.preprocessingSteps(), w -> warn(err, w));

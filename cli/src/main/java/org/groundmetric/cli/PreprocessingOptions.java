@@ -1,7 +1,7 @@
 package org.groundmetric.cli;
 
 import org.groundmetric.data.GeneFilter;
-import org.groundmetric.data.Normalization;
+import org.groundmetric.data.Normalisation;
 import org.groundmetric.data.Preprocessing;
 import picocli.CommandLine.Option;
 
@@ -22,7 +22,7 @@ public final class PreprocessingOptions {
 
     @Option(names = "--normalize", paramLabel = "METHOD", defaultValue = "none",
             description = "${COMPLETION-CANDIDATES}. log1p: scale each cell to 10^4 total counts, then log(1+x) (scanpy normalize_total + log1p), for raw counts (e.g. with --layer counts). Default: ${DEFAULT-VALUE}.")
-    Normalization normalize;
+    Normalisation normalize;
 
     @Option(names = "--gene-filter", paramLabel = "FILTER",
             description = "above-mean-variance: keep genes whose variance over all cells exceeds the mean gene variance (the paper's filter); top-variance:N: keep the N most variable genes. Default: all genes.")

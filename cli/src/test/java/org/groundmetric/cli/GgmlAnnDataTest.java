@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.groundmetric.cli.GgmlAnnData;
-import org.groundmetric.data.Normalization;
+import org.groundmetric.data.Normalisation;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DataFrame;
@@ -52,7 +52,7 @@ class GgmlAnnDataTest {
     @Test
     void everyCellIsProjectedAfterThePerCellSteps() {
         // log1p then gene selection (g3, g1) then W; the cell-subsampling setting plays no part.
-        Preprocessing p = new Preprocessing(null, 1, false, 0, Normalization.LOG1P, "top-variance:2", null,
+        Preprocessing p = new Preprocessing(null, 1, false, 0, Normalisation.LOG1P, "top-variance:2", null,
                 List.of("g3", "g1"), null, null);
         TrainedMetric m = model(new double[][] {{1, 0}, {0, 1}}, List.of("g3", "g1"), p);
         DenseMatrix x = new DenseMatrix(3, 3, new float[] {1, 0, 3, 0, 5, 0, 2, 2, 0});

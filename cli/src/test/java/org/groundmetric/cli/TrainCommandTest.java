@@ -58,7 +58,13 @@ class TrainCommandTest {
         CliRun reg = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--reg", "l2", "--out", dir.resolve("m.json").toString());
         assertEquals(2, reg.exitCode());
-        assertEquals("error: regulariser 'l2' is unknown; expected fro, l1 or none", reg.err().trim());
+        assertEquals("error: Invalid value for option '--reg': 'l2' is not one of fro, l1, none",
+                reg.err().lines().findFirst().orElseThrow());
+        CliRun american = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--neighbors", "2", "--feature-scaling", "STANDARDIZE", "--normalize", "None", "--epochs", "0",
+                "--out", dir.resolve("n.json").toString());
+        assertEquals(0, american.exitCode(), "the old spellings still work: " + american.err());
+        assertTrue(TrainedMetric.read(dir.resolve("n.json")).config().neighbours() == 2);
         CliRun filter = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--filter", "split=train", "--out", dir.resolve("m.json").toString());
         assertEquals(2, filter.exitCode());
@@ -66,7 +72,7 @@ class TrainCommandTest {
                 filter.err());
         CliRun preset = CliRun.of("synth", "--preset", "synth3d", "--out", data.toString());
         assertEquals(2, preset.exitCode());
-        assertTrue(preset.err().contains("expected synth2d or synth200d"), preset.err());
+        assertTrue(preset.err().contains("'synth3d' is not one of synth2d, synth200d, paper-scale"), preset.err());
         assertTrue(!Files.exists(dir.resolve("m.json")), "no model after a failure");
     }
 

@@ -14,7 +14,7 @@ import org.groundmetric.linalg.PrincipalComponents;
  * <ol>
  *   <li>{@code minCells}, {@code cellsPerSample}, {@code keepSmallSamples}, {@code seed}: which cells
  *       of each sample are used ({@link CellSampling});</li>
- *   <li>{@code normalize}: per-cell normalisation ({@link Normalization});</li>
+ *   <li>{@code normalize}: per-cell normalisation ({@link Normalisation});</li>
  *   <li>{@code geneFilter}: "above-mean-variance" or "top-variance:N" ({@link GeneFilter}); the kept
  *       genes are recorded by name in {@code keptGenes};</li>
  *   <li>{@code pca}: project the cells onto the first N principal axes ({@link PrincipalComponents},
@@ -27,25 +27,25 @@ import org.groundmetric.linalg.PrincipalComponents;
  * <p>Equality is a record's: the fitted arrays compare by identity. A model's preprocessing is the
  * same as another's when their JSON is.
  *
- * @param normalize     {@link Normalization#NONE} when null
+ * @param normalize     {@link Normalisation#NONE} when null
  * @param geneFilter    a {@link GeneFilter} spec, or null for every gene
  * @param keptGenes     gene names kept by the gene filter, in order (null: no filter fitted)
  * @param pcaMean       per-gene mean subtracted before projecting (over keptGenes, or all genes)
  * @param pcaComponents pca × genes, unit rows
  */
 public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean keepSmallSamples, long seed,
-                            Normalization normalize, String geneFilter, Integer pca,
+                            Normalisation normalize, String geneFilter, Integer pca,
                             List<String> keptGenes, double[] pcaMean, double[][] pcaComponents) {
 
     /** Nothing: every cell, every gene, as read. */
-    public static final Preprocessing NONE = request(null, null, false, Normalization.NONE, null, null, 0);
+    public static final Preprocessing NONE = request(null, null, false, Normalisation.NONE, null, null, 0);
 
     public Preprocessing {
         new CellSampling(minCells, cellsPerSample, keepSmallSamples, seed); // validates
         if (pca != null && pca <= 0) {
             throw new IllegalArgumentException("--pca " + pca + " must be positive");
         }
-        normalize = normalize == null ? Normalization.NONE : normalize;
+        normalize = normalize == null ? Normalisation.NONE : normalize;
         if (geneFilter != null) {
             GeneFilter.parse(geneFilter); // validates
         }
@@ -54,7 +54,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
 
     /** The settings of a run, before any data is seen. */
     public static Preprocessing request(Integer minCells, Integer cellsPerSample, boolean keepSmallSamples,
-                                        Normalization normalize, GeneFilter geneFilter, Integer pca, long seed) {
+                                        Normalisation normalize, GeneFilter geneFilter, Integer pca, long seed) {
         return new Preprocessing(minCells, cellsPerSample, keepSmallSamples, seed, normalize,
                 geneFilter == null ? null : geneFilter.spec(), pca, null, null, null);
     }
@@ -129,7 +129,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
             parts.add("cells-per-sample=" + cellsPerSample + (keepSmallSamples ? " (keeping small samples)" : "")
                     + " seed=" + seed);
         }
-        if (normalize != Normalization.NONE) {
+        if (normalize != Normalisation.NONE) {
             parts.add(normalize.toString());
         }
         if (geneFilter != null) {

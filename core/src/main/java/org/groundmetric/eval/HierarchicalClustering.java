@@ -23,13 +23,10 @@ public final class HierarchicalClustering {
     public enum Method {
         SINGLE, COMPLETE, AVERAGE, WARD;
 
-        public static Method parse(String name) {
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown linkage method '" + name
-                        + "'; expected one of single, complete, average, ward", e);
-            }
+        /** SciPy's spelling, also the command line's: "single", "complete", "average", "ward". */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -126,7 +126,7 @@ public final class Ggml implements MetricLearner {
             cells.add(s.cells());
         }
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, config.neighbors());
+        TripletSampler sampler = new TripletSampler(classOf, config.neighbours());
         int d = cohort.featureCount();
         int k = config.rank();
         FeatureStatistics stats = FeatureStatistics.of(cells);
@@ -142,10 +142,10 @@ public final class Ggml implements MetricLearner {
             TrainingCells training = new TrainingCells(cells, k, scale);
             PairTransports pairs = new PairTransports(engine != null ? engine : local, k,
                     SolverFactory.of(solverFactory), new WarmStarts("exact".equals(config.solver()) && startAge >= 0, Math.max(startAge, 0)));
-            TripletObjective objective = new TripletObjective(training, config.alpha(), config.regularizer(),
+            TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),
                     config.lambda(), local, pairs);
             TrainingDistances distances = new TrainingDistances(training, local, pairs);
-            double[] v = config.init() == Initialization.PCA
+            double[] v = config.init() == Initialisation.PCA
                     ? principalAxesV(cells, scale, k, config.seed())
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());

@@ -31,17 +31,17 @@ final class TripletObjective {
 
     private final TrainingCells cells;
     private final double alpha;
-    private final Regularizer regularizer;
+    private final Regulariser regulariser;
     private final double lambda;
     /** Threads of this JVM for the projections and the gradient (the pairs go to {@link #pairs}' engine). */
     private final LocalEngine local;
     private final PairTransports pairs;
 
-    TripletObjective(TrainingCells cells, double alpha, Regularizer regularizer, double lambda, LocalEngine local,
+    TripletObjective(TrainingCells cells, double alpha, Regulariser regulariser, double lambda, LocalEngine local,
                      PairTransports pairs) {
         this.cells = cells;
         this.alpha = alpha;
-        this.regularizer = regularizer;
+        this.regulariser = regulariser;
         this.lambda = lambda;
         this.local = local;
         this.pairs = pairs;
@@ -126,8 +126,8 @@ final class TripletObjective {
             }
         }
         cells.toOptimisationCoordinates(grad);
-        regularizer.addGradient(v, lambda, grad);
-        return new Evaluation(hinge + lambda * regularizer.value(v), hinge, grad, active);
+        regulariser.addGradient(v, lambda, grad);
+        return new Evaluation(hinge + lambda * regulariser.value(v), hinge, grad, active);
     }
 
     /**

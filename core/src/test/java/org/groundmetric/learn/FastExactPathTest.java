@@ -36,9 +36,9 @@ class FastExactPathTest {
         try (LocalEngine local = new LocalEngine(2)) {
             WarmStarts fastStarts = new WarmStarts(true, WarmStarts.MAX_AGE);
             WarmStarts plainStarts = new WarmStarts(false, WarmStarts.MAX_AGE);
-            TripletObjective fastObjective = TripletObjectiveTest.objective(cells, k, 10, Regularizer.FRO, 0.1, scale,
+            TripletObjective fastObjective = TripletObjectiveTest.objective(cells, k, 10, Regulariser.FRO, 0.1, scale,
                     local, fastStarts);
-            TripletObjective plainObjective = TripletObjectiveTest.objective(cells, k, 10, Regularizer.FRO, 0.1, scale,
+            TripletObjective plainObjective = TripletObjectiveTest.objective(cells, k, 10, Regulariser.FRO, 0.1, scale,
                     local, plainStarts);
             Adam fastAdam = new Adam(fast.length, 0.01, 0.9, 0.999, 1e-8);
             Adam plainAdam = new Adam(plain.length, 0.01, 0.9, 0.999, 1e-8);

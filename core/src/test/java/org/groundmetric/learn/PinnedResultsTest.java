@@ -38,8 +38,8 @@ class PinnedResultsTest {
 
     @Test
     void principalAxesStartWithoutFeatureScaling() {
-        assertDigest("943408b740a09617", train(SPARSE, quick().init(Initialization.PCA)
-                .featureScaling(FeatureScaling.NONE).regularizer(Regularizer.L1)));
+        assertDigest("943408b740a09617", train(SPARSE, quick().init(Initialisation.PCA)
+                .featureScaling(FeatureScaling.NONE).regulariser(Regulariser.L1)));
     }
 
     private static TrainedMetric train(Cohort cohort, GgmlConfig.Builder config) {

@@ -30,7 +30,7 @@ class TripletObjectiveTest {
             double[] ones = new double[d];
             Arrays.fill(ones, 1);
             try (LocalEngine local = new LocalEngine(1)) {
-                TripletObjective objective = objective(samples, k, c.get("alpha").asDouble(), Regularizer.NONE, 0,
+                TripletObjective objective = objective(samples, k, c.get("alpha").asDouble(), Regulariser.NONE, 0,
                         ones, local, new WarmStarts(false, WarmStarts.MAX_AGE));
                 double[] v = flatten(w);
                 double[] pw = samples.get(0).projectRows(v, k);
@@ -66,10 +66,10 @@ class TripletObjectiveTest {
         double[] v = Ggml.uniformV(2, 4, 3);
         List<Triplet> batch = List.of(new Triplet(0, 1, 2), new Triplet(1, 0, 3), new Triplet(0, 1, 4),
                 new Triplet(3, 4, 1));
-        for (Regularizer reg : Regularizer.values()) {
+        for (Regulariser reg : Regulariser.values()) {
             try (LocalEngine local = new LocalEngine(1)) {
                 TripletObjective objective = objective(samples, 2, 30, reg, 0.1, scale, local,
-                        new WarmStarts(reg == Regularizer.L1, WarmStarts.MAX_AGE));
+                        new WarmStarts(reg == Regulariser.L1, WarmStarts.MAX_AGE));
                 TripletObjective.Evaluation e = objective.evaluate(v, batch);
                 assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
                 double h = 1e-6;
@@ -100,18 +100,18 @@ class TripletObjectiveTest {
         }
         double[] one;
         try (LocalEngine p = new LocalEngine(1)) {
-            one = objective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p, new WarmStarts(true, WarmStarts.MAX_AGE))
+            one = objective(samples, 3, 10, Regulariser.FRO, 0.1, scale, p, new WarmStarts(true, WarmStarts.MAX_AGE))
                     .evaluate(v, batch).gradient();
         }
         try (LocalEngine p = new LocalEngine(4)) {
-            double[] four = objective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p,
+            double[] four = objective(samples, 3, 10, Regulariser.FRO, 0.1, scale, p,
                     new WarmStarts(true, WarmStarts.MAX_AGE)).evaluate(v, batch).gradient();
             assertArrayEquals(one, four, 0.0);
         }
     }
 
     /** The objective as Ggml builds it: pairs on the same local threads, the network simplex for cold pairs. */
-    static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regularizer reg, double lambda,
+    static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
                                       double[] scale, LocalEngine local, WarmStarts starts) {
         TrainingCells cells = new TrainingCells(samples, rank, scale);
         return new TripletObjective(cells, alpha, reg, lambda, local,

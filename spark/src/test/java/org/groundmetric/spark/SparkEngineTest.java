@@ -147,7 +147,7 @@ class SparkEngineTest {
     @Test
     void twoEpochsOfTrainingOnSparkLearnTheLocalW() {
         // Equal-size samples: the warm-started exact assignment, its potentials carried between batches.
-        GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(2).epochs(2).batchSize(16).seed(11).threads(2).build();
+        GgmlConfig config = GgmlConfig.builder().rank(3).neighbours(2).epochs(2).batchSize(16).seed(11).threads(2).build();
         assertSameTraining(config, cohort);
     }
 
@@ -160,7 +160,7 @@ class SparkEngineTest {
             samples.set(s, Sample.of(full.id(), full.classLabel(), firstRows((DenseMatrix) full.cells(), 45)));
         }
         Cohort uneven = new Cohort(samples, cohort.featureNames());
-        GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(1).epochs(2).batchSize(8).seed(5).threads(2)
+        GgmlConfig config = GgmlConfig.builder().rank(3).neighbours(1).epochs(2).batchSize(8).seed(5).threads(2)
                 .triplets(TripletStrategy.NEAREST).build();
         assertSameTraining(config, uneven);
     }
@@ -169,7 +169,7 @@ class SparkEngineTest {
     void theBenchmarkOnSparkScoresAsTheLocalOne() {
         Cohort twelve = SyntheticCohorts.paper(199, 1, 4, 10, 9);
         GroupShuffleSplit.Plan plan = new GroupShuffleSplit(2, 0.5, 0.0, 3).split(twelve);
-        GgmlConfig config = GgmlConfig.builder().rank(3).neighbors(1).epochs(1).seed(4).threads(2).build();
+        GgmlConfig config = GgmlConfig.builder().rank(3).neighbours(1).epochs(1).seed(4).threads(2).build();
         Benchmark.Settings settings = new Benchmark.Settings(3, 5, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMinutes(5), 2);
         Benchmark.Result local = new Benchmark(settings, NetworkSimplex::new)

@@ -1,7 +1,7 @@
 package org.groundmetric.learn;
 
 /** The penalty R(W) added to the batch loss as λ·R(W). */
-public enum Regularizer {
+public enum Regulariser {
     /** ‖W‖_F, the reference implementation's default (gradient W/‖W‖_F, 0 at W = 0). */
     FRO,
     /** Σ|W_rj| elementwise: drives whole entries to zero (the paper's choice on synthetic data). */
@@ -50,13 +50,9 @@ public enum Regularizer {
         }
     }
 
-    /** Parses "fro", "l1" or "none" (case-insensitive). */
-    public static Regularizer parse(String s) {
-        for (Regularizer r : values()) {
-            if (r.name().equalsIgnoreCase(s)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("regulariser '" + s + "' is unknown; expected fro, l1 or none");
+    /** The spelling of the command line and the model file. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -8,7 +8,7 @@ import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 
 /** How each cell's counts are normalised before anything else looks at them. */
-public enum Normalization {
+public enum Normalisation {
     /** The values as read. */
     NONE,
     /** Scale each cell to a total of 10⁴, then log(1 + x): scanpy's normalize_total(target_sum=1e4) + log1p. */
