@@ -207,16 +207,22 @@ public final class ReportCommand implements Callable<Integer> {
                     + "-linkage clustering", new DistanceHeatmap("Wasserstein distances W_θ between samples", d, ids,
                     classes, z));
         }
-        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample",
+        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample" + trustworthiness(e, e.mdsTrustworthiness()),
                 Plots.scatter("Samples: MDS of W_θ", "MDS 1", "MDS 2", column(e.sampleMds(), 0),
                         column(e.sampleMds(), 1), classes, "class", 14, labels));
         if (e.sampleUmap() != null) {
-            page.figure("samples-umap", "UMAP of W_θ, one point per sample",
+            page.figure("samples-umap", "UMAP of W_θ, one point per sample" + trustworthiness(e, e.umapTrustworthiness()),
                     Plots.scatter("Samples: UMAP of W_θ", "UMAP 1", "UMAP 2", column(e.sampleUmap(), 0),
                             column(e.sampleUmap(), 1), classes, "class", 14, labels));
         } else {
             page.paragraph("Too few samples for a UMAP of W_θ (needs " + Embeddings.MIN_SAMPLES_FOR_UMAP + ").");
         }
+    }
+
+    /** "; trustworthiness 0.95 (k = 5)": how well a layout keeps each sample's nearest samples under W_θ. */
+    private static String trustworthiness(Embeddings e, double t) {
+        return Double.isNaN(t) ? "" : String.format(Locale.ROOT, "; trustworthiness %.3f (k = %d)", t,
+                e.trustworthinessNeighbours());
     }
 
     private void cells(HtmlReport page, Embeddings e) {
