@@ -22,8 +22,9 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
  * When does Spark pay? Times, in one JVM and interleaved (so a busy machine slows every variant
  * alike), the distance matrix and one GGML epoch on a synthetic cohort with the local engine (1
  * and c threads) and the Spark engine, plus Spark's fixed cost per job. Prints the best of
- * {@code repeats} runs of each and the ratios. Usage:
- * {@code SparkTiming [preset=synth200d] [master=local[2]] [repeats=3] [seed=0]}.
+ * {@code repeats} runs of each and the ratios. A benchmark, kept with the tests (Spark is on the
+ * test classpath, and it is no part of the jar). Run it with
+ * {@code bench/scripts/spark-timing.sh [preset=synth200d] [master=local[2]] [repeats=3] [seed=0]}.
  */
 public final class SparkTiming {
     private SparkTiming() {
