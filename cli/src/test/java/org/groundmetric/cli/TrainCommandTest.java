@@ -78,12 +78,18 @@ class TrainCommandTest {
 
     @Test
     void demoComparesGgmlWithEuclidean() {
-        CliRun demo = CliRun.of("demo", "--epochs", "1", "--threads", "2");
+        // 8 of the demo's 30 epochs already separate the held-out samples (seed 0: GGML 1.00).
+        CliRun demo = CliRun.of("demo", "--epochs", "8", "--threads", "2");
         assertEquals(0, demo.exitCode(), demo.err());
-        assertTrue(demo.out().contains("leave-one-out 5-NN accuracy on held-out samples:  GGML "), demo.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "leave-one-out 5-NN accuracy on held-out samples:  GGML (\\d\\.\\d\\d)   Euclidean (\\d\\.\\d\\d)")
+                .matcher(demo.out());
+        assertTrue(m.find(), demo.out());
+        double ggml = Double.parseDouble(m.group(1));
+        double euclidean = Double.parseDouble(m.group(2));
+        assertTrue(ggml >= 0.95, "GGML " + ggml + "\n" + demo.out());
         // The Euclidean ground metric sees the 1000x noise axis, not the class: at most chance (1/3).
-        java.util.regex.Matcher euclid = java.util.regex.Pattern.compile("Euclidean (\\d\\.\\d\\d)").matcher(demo.out());
-        assertTrue(euclid.find() && Double.parseDouble(euclid.group(1)) < 0.34, demo.out());
+        assertTrue(euclidean < 0.34, demo.out());
     }
 
     @Test
