@@ -2,6 +2,7 @@ package org.groundmetric.embed;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;
+import org.groundmetric.neighbours.NearestNeighbours;
 
 /**
  * Trustworthiness of an embedding (Venna &amp; Kaski 2001; scikit-learn's {@code trustworthiness}):
@@ -19,7 +20,8 @@ public final class Trustworthiness {
     public static double score(double[] high, int highDim, double[] low, int lowDim, int k) {
         int n = high.length / highDim;
         check(n, low.length / lowDim, k);
-        return score(n, k, i -> squaredDistances(high, highDim, i, n), i -> squaredDistances(low, lowDim, i, n));
+        return score(n, k, i -> NearestNeighbours.squaredDistancesFrom(high, highDim, i),
+                i -> NearestNeighbours.squaredDistancesFrom(low, lowDim, i));
     }
 
     /** The input as an n×n distance matrix (e.g. W_θ between samples), the embedding as n points (rows). */
@@ -31,7 +33,7 @@ public final class Trustworthiness {
         for (int i = 0; i < n; i++) {
             System.arraycopy(low[i], 0, flat, i * lowDim, lowDim);
         }
-        return score(n, k, i -> highDistances[i].clone(), i -> squaredDistances(flat, lowDim, i, n));
+        return score(n, k, i -> highDistances[i].clone(), i -> NearestNeighbours.squaredDistancesFrom(flat, lowDim, i));
     }
 
     /** scikit-learn's default of 5 neighbours, fewer for few points (k must stay below n/2); 0 below 3 points. */
@@ -63,19 +65,6 @@ public final class Trustworthiness {
             }
         }
         return 1 - penalty * 2.0 / (n * k * (2.0 * n - 3.0 * k - 1.0));
-    }
-
-    private static double[] squaredDistances(double[] p, int dim, int i, int n) {
-        double[] d = new double[n];
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int c = 0; c < dim; c++) {
-                double diff = p[i * dim + c] - p[j * dim + c];
-                s += diff * diff;
-            }
-            d[j] = s;
-        }
-        return d;
     }
 
     /** Indices by distance from point i (itself first), ties by index. */

@@ -26,18 +26,28 @@ public final class NearestNeighbours {
         int[] idx = new int[n * k];
         double[] dst = new double[n * k];
         IntStream.range(0, n).parallel().forEach(i -> {
-            double[] d = new double[n];
+            double[] d = squaredDistancesFrom(p, dim, i);
             for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int c = 0; c < dim; c++) {
-                    double diff = p[i * dim + c] - p[j * dim + c];
-                    s += diff * diff;
-                }
-                d[j] = Math.sqrt(s);
+                d[j] = Math.sqrt(d[j]);
             }
             select(i, d, k, idx, dst);
         });
         return new Neighbours(n, k, idx, dst);
+    }
+
+    /** The squared Euclidean distances from point i to every point of p (n×dim row-major). */
+    public static double[] squaredDistancesFrom(double[] p, int dim, int i) {
+        int n = p.length / dim;
+        double[] d = new double[n];
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int c = 0; c < dim; c++) {
+                double diff = p[i * dim + c] - p[j * dim + c];
+                s += diff * diff;
+            }
+            d[j] = s;
+        }
+        return d;
     }
 
     /** The k nearest other items of each item of a symmetric n×n distance matrix. */

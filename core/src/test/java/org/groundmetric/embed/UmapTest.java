@@ -90,17 +90,7 @@ class UmapTest {
     @Test
     void precomputedDistancesSeparateTheClusters() {
         double[] p = clusters(3);
-        int n = p.length / DIM;
-        double[][] d = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int c = 0; c < DIM; c++) {
-                    s += Math.pow(p[i * DIM + c] - p[j * DIM + c], 2);
-                }
-                d[i][j] = Math.sqrt(s);
-            }
-        }
+        double[][] d = distances(p);
         double[][] y = new Umap(Umap.Config.defaults(5).withEpochs(100)).embedDistances(d, Progress.NONE);
         double t = Trustworthiness.score(p, DIM, flatten(y), 2, 10);
         assertTrue(t > 0.85, "trustworthiness " + t);
@@ -110,17 +100,7 @@ class UmapTest {
     @Test
     void kdTreeNeighboursEqualTheFullScan() {
         double[] p = clusters(5);
-        int n = p.length / DIM;
-        double[][] d = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int c = 0; c < DIM; c++) {
-                    s += Math.pow(p[i * DIM + c] - p[j * DIM + c], 2);
-                }
-                d[i][j] = Math.sqrt(s);
-            }
-        }
+        double[][] d = distances(p);
         Neighbours tree = NearestNeighbours.euclidean(p, DIM, 15);
         Neighbours scan = NearestNeighbours.precomputed(d, 15);
         assertArrayEquals(scan.indices(), tree.indices());
@@ -154,6 +134,22 @@ class UmapTest {
             }
         }
         assertEquals("dd141fb0015ff9a1", Bits.digest(umap.embedDistances(d, Progress.NONE)), "precomputed");
+    }
+
+    /** The n×n Euclidean distances between the DIM-dimensional points. */
+    static double[][] distances(double[] p) {
+        int n = p.length / DIM;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int c = 0; c < DIM; c++) {
+                    s += Math.pow(p[i * DIM + c] - p[j * DIM + c], 2);
+                }
+                d[i][j] = Math.sqrt(s);
+            }
+        }
+        return d;
     }
 
     static double[] flatten(double[][] y) {
