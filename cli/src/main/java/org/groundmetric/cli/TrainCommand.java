@@ -38,7 +38,7 @@ import picocli.CommandLine;
             "Examples:",
             "  groundmetric synth --preset synth2d --seed 1 --out synth2d.h5ad",
             "  groundmetric train --input synth2d.h5ad --sample-key sample --label-key class --out model.json",
-            "  groundmetric train -i ../shared/data/synth200d_paper.h5ad --sample-key distribution \\",
+            "  groundmetric train -i synth200d_paper.h5ad --sample-key distribution \\",
             "      --label-key class --filter split=train --threads 2 --out synth200d.model.json",
             ""
         })
