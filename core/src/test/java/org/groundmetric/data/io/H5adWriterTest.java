@@ -109,7 +109,7 @@ class H5adWriterTest {
         AnnData a = AnnData.of(x, DataFrame.ofIndex(DataFrame.rangeIndex(rows)), DataFrame.ofIndex(DataFrame.rangeIndex(cols)));
         Path file = dir.resolve("big.h5ad");
         H5adWriter.write(a, file);
-        assertEquals("deflate", H5adReader.inspect(file).x().compression().replaceAll("[^a-z].*", ""));
+        assertEquals("deflate", H5adInspector.inspect(file).x().compression().replaceAll("[^a-z].*", ""));
         CsrMatrix back = (CsrMatrix) H5adReader.read(file, H5adReader.Options.DEFAULT).x();
         assertArrayEquals(ptr, back.rowPointers());
         assertArrayEquals(ix, back.columnIndices());
