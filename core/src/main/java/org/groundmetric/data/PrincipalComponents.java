@@ -2,6 +2,7 @@ package org.groundmetric.data;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.SymmetricEigen;
 
@@ -45,8 +46,8 @@ final class PrincipalComponents {
             cells += m.rows();
         }
         if (count > Math.min(cells, genes)) {
-            throw new IllegalArgumentException("--pca " + count + " asks for more components than min(cells, genes) = "
-                    + Math.min(cells, genes));
+            throw new IllegalParameterException("Preprocessing.pca", count + " principal components asked for, more than"
+                    + " min(cells, genes) = " + Math.min(cells, genes));
         }
         int l = Math.min(count + OVERSAMPLING, Math.min(cells, genes));
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -2,6 +2,7 @@ package org.groundmetric.learn;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.linalg.CellMatrix;
 
 /**
@@ -22,7 +23,8 @@ final class PrincipalAxes {
     static double[] initialV(List<CellMatrix> cells, FeatureStatistics stats, double[] scale, int k, long seed) {
         int d = scale.length;
         if (k > d) {
-            throw new IllegalArgumentException("--init pca needs rank k = " + k + " ≤ features D = " + d);
+            throw new IllegalParameterException("GgmlConfig.rank", "the principal-axes start (init pca) needs rank k = "
+                    + k + " ≤ features D = " + d);
         }
         SplittableRandom rng = new SplittableRandom(seed);
         double[] b = new double[k * d];
@@ -94,8 +96,9 @@ final class PrincipalAxes {
             }
             norm = Math.sqrt(norm);
             if (norm == 0) {
-                throw new IllegalArgumentException("--init pca: the training cells span fewer than k = " + k
-                        + " directions; lower --rank or use --init random");
+                throw new IllegalParameterException("GgmlConfig.init", "the training cells span fewer than k = " + k
+                        + " directions, too few for the principal-axes start (init pca); lower the rank or start at"
+                        + " random (init random)");
             }
             for (int j = 0; j < d; j++) {
                 b[r * d + j] /= norm;

@@ -145,7 +145,7 @@ class PredictTest {
     void tooLargeKIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.predict(test, null, new Predictor(100, 3, 1, null), w -> { }));
-        assertTrue(e.getMessage().contains("--k 100"), e.getMessage());
+        assertTrue(e.getMessage().contains("k = 100 neighbours asked but the reference has only"), e.getMessage());
     }
 
     private static Cohort swapColumns(Cohort c) {

@@ -45,7 +45,7 @@ class CellFilterTest {
     void badFiltersAreRefusedWithTheFix() {
         for (String bad : new String[] {"split", "=train", "split=", "split=,"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CellFilter.parse(bad));
-            assertTrue(e.getMessage().contains("--filter split=train"), e.getMessage());
+            assertTrue(e.getMessage().contains("e.g. split=train"), e.getMessage());
         }
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> CellFilter.apply(data(), List.of(CellFilter.parse("split=validation"))));
