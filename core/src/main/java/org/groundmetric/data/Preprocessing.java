@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
@@ -47,11 +48,12 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
     public static final Preprocessing NONE = request(null, null, false, null, null, null, 0);
 
     public Preprocessing {
-        positive(minCells, "--min-cells");
-        positive(cellsPerSample, "--cells-per-sample");
-        positive(pca, "--pca");
+        positive(minCells, "minCells", "the minimum of cells per sample");
+        positive(cellsPerSample, "cellsPerSample", "cells per sample");
+        positive(pca, "pca", "the number of principal components");
         if (normalize != null && !normalize.equals("log1p") && !normalize.equals("none")) {
-            throw new IllegalArgumentException("--normalize '" + normalize + "' is not known; expected log1p or none");
+            throw new IllegalParameterException("Preprocessing.normalize", "normalisation '" + normalize
+                    + "' is not known; expected log1p or none");
         }
         if (geneFilter != null) {
             topVariance(geneFilter); // validates
@@ -108,7 +110,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         if (pcaComponents != null) {
             if (pcaMean.length != c.featureCount()) {
                 throw new IllegalArgumentException("the PCA was fitted on " + pcaMean.length + " genes but the data has "
-                        + c.featureCount() + "; the same genes (and --gene-filter) are needed");
+                        + c.featureCount() + "; the same genes (and gene filter) are needed");
             }
             c = project(c, pcaMean, pcaComponents);
         }
@@ -161,22 +163,26 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
             }
         }
         if (!tooFew.isEmpty()) {
-            warnings.accept("dropped " + tooFew.size() + " samples with fewer than --min-cells " + minCells
+            warnings.accept("dropped " + tooFew.size() + " samples with fewer than the minimum of " + minCells
                     + " cells: " + abbreviate(tooFew));
         }
         if (!small.isEmpty()) {
             warnings.accept((keepSmallSamples ? "kept whole " : "dropped ") + small.size()
-                    + " samples with fewer than --cells-per-sample " + cellsPerSample + " cells: " + abbreviate(small)
-                    + (keepSmallSamples ? "" : " (--keep-small-samples keeps them)"));
+                    + " samples with fewer than the " + cellsPerSample + " cells per sample asked for: "
+                    + abbreviate(small) + (keepSmallSamples ? "" : " (keeping small samples would keep them)"));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no sample is left after --min-cells/--cells-per-sample; lower them");
+            throw new IllegalParameterException(cellsPerSample != null && !keepSmallSamples
+                    ? "Preprocessing.cellsPerSample" : "Preprocessing.minCells",
+                    "no sample is left: every sample has fewer cells than "
+                    + (cellsPerSample != null && !keepSmallSamples ? cellsPerSample + " (cells per sample)"
+                            : minCells + " (the minimum of cells per sample)") + "; lower it");
         }
         return new Cohort(out, cohort.featureNames());
     }
 
     /**
-     * The rows {@code --cells-per-sample} keeps of a sample, as a selection from {@code rows}; for
+     * The rows {@code cellsPerSample} keeps of a sample, as a selection from {@code rows}; for
      * readers that can pick cells before copying them (see {@link CohortBuilder}), which saves a
      * copy of every cell of a large file. {@link #fit} then finds samples of exactly the requested
      * size and keeps them, so the cells are the same either way.
@@ -236,6 +242,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         }
         List<Sample> out = new ArrayList<>(c.size());
         for (Sample s : c.samples()) {
+            Counts.requireNonNegative(s, c.featureNames());
             out.add(s.withCells(log1pNormalise(s.cells())));
         }
         return new Cohort(out, c.featureNames());
@@ -319,15 +326,16 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
             kept = java.util.stream.IntStream.range(0, var.length).filter(j -> var[j] > mean).toArray();
         } else {
             if (top > var.length) {
-                throw new IllegalArgumentException("--gene-filter " + filter + " asks for more genes than the data has ("
-                        + var.length + ")");
+                throw new IllegalParameterException("Preprocessing.geneFilter", "gene filter " + filter
+                        + " asks for more genes than the data has (" + var.length + ")");
             }
             kept = java.util.stream.IntStream.range(0, var.length).boxed()
                     .sorted((a, b) -> var[a] != var[b] ? Double.compare(var[b], var[a]) : Integer.compare(a, b))
                     .limit(top).mapToInt(Integer::intValue).sorted().toArray();
         }
         if (kept.length == 0) {
-            throw new IllegalArgumentException("--gene-filter " + filter + " keeps no gene (all genes have the same variance)");
+            throw new IllegalParameterException("Preprocessing.geneFilter", "gene filter " + filter
+                    + " keeps no gene (all genes have the same variance)");
         }
         return kept;
     }
@@ -347,28 +355,22 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
                 // fall through to the message below
             }
         }
-        throw new IllegalArgumentException("--gene-filter '" + filter + "' is not known; expected above-mean-variance"
-                + " or top-variance:N with N > 0 (e.g. top-variance:2000)");
+        throw new IllegalParameterException("Preprocessing.geneFilter", "gene filter '" + filter
+                + "' is not known; expected above-mean-variance or top-variance:N with N > 0 (e.g. top-variance:2000)");
     }
 
     /** The named genes in order; genes the data lacks become zero columns, with a warning. */
     static Cohort selectGenes(Cohort c, List<String> genes, Consumer<String> warnings) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int j = 0; j < c.featureCount(); j++) {
-            index.putIfAbsent(c.featureNames().get(j), j);
-        }
-        int[] cols = new int[genes.size()];
+        int[] cols = c.featureColumns(genes);
         List<String> missing = new ArrayList<>();
         for (int j = 0; j < cols.length; j++) {
-            Integer k = index.get(genes.get(j));
-            cols[j] = k == null ? -1 : k;
-            if (k == null) {
+            if (cols[j] < 0) {
                 missing.add(genes.get(j));
             }
         }
         if (missing.size() == genes.size()) {
             throw new IllegalArgumentException("none of the " + genes.size() + " genes of the preprocessing (e.g. "
-                    + abbreviate(missing) + ") is in the data; are the gene names of the same kind (--gene-names-from)?");
+                    + abbreviate(missing) + ") is in the data; are the gene names of the same kind (symbols or ids)?");
         }
         if (!missing.isEmpty()) {
             warnings.accept(missing.size() + " of " + genes.size() + " genes are not in the data and count as zero: "
@@ -450,9 +452,10 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
                 : String.join(", ", items.subList(0, 5)) + ", … (" + items.size() + " in all)";
     }
 
-    private static void positive(Integer value, String option) {
+    private static void positive(Integer value, String parameter, String what) {
         if (value != null && value <= 0) {
-            throw new IllegalArgumentException(option + " " + value + " must be positive");
+            throw new IllegalParameterException("Preprocessing." + parameter, what + " is " + value
+                    + "; expected a positive number");
         }
     }
 
