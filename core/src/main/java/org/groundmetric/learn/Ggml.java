@@ -105,6 +105,7 @@ public final class Ggml implements MetricLearner {
             }
             cells.add(s.cells());
         }
+        requireUniqueFeatureNames(cohort.featureNames());
         int[] classOf = cohort.classIndices();
         TripletSampler sampler = new TripletSampler(classOf, config.neighbors());
         int d = cohort.featureCount();
@@ -125,8 +126,10 @@ public final class Ggml implements MetricLearner {
                     ? PrincipalAxes.initialV(cells, stats, scale, k, config.seed())
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
+            Divergence divergence = new Divergence(cells, scale, k, config.learningRate());
+            divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                runEpoch(epoch, sampler, objective, adam, v, listeners);
+                runEpoch(epoch, sampler, objective, adam, v, listeners, divergence);
             }
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(objective.effectiveW(v), k), cohort.featureNames(), null,
@@ -135,7 +138,7 @@ public final class Ggml implements MetricLearner {
     }
 
     private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, Adam adam, double[] v,
-                          TrainingListener listener) {
+                          TrainingListener listener, Divergence divergence) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
@@ -152,6 +155,7 @@ public final class Ggml implements MetricLearner {
                     Math.min(triplets.size(), (b + 1) * config.batchSize()));
             TripletObjective.Evaluation e = objective.evaluate(v, batch);
             adam.step(v, e.gradient());
+            divergence.check(v, e.loss(), epoch, b + 1);
             lossSum += e.loss() * batch.size();
             active += e.activeTriplets();
             listener.batchFinished(epoch, b + 1, batch.size(), e.loss());
@@ -159,6 +163,19 @@ public final class Ggml implements MetricLearner {
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.epochFinished(new EpochRecord(epoch, lossSum / triplets.size(),
                 (double) active / triplets.size(), seconds));
+    }
+
+    /** A model is applied to new data by feature name: two features of one name could be matched wrongly. */
+    private static void requireUniqueFeatureNames(List<String> names) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            Integer first = seen.put(names.get(j), j);
+            if (first != null) {
+                throw new IllegalArgumentException("the feature name '" + names.get(j) + "' occurs twice (features "
+                        + first + " and " + j + "); a model matches new data by feature name, so names must be"
+                        + " unique (name genes by a column of unique ids, or make the names unique)");
+            }
+        }
     }
 
     /** V₀ with entries Uniform(−1, 1), as the reference. */
