@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.SyntheticCohorts;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
             "mode; features dim0, dim1, …. Draw a second seed for a test set.",
             "",
             "paper-scale is a speed benchmark at the size of the paper's breast-cancer cohort: 131 samples",
-            "(obs sample), 4 classes (obs class), 1000 cells each, 8,433 genes, sparse (CSR, ~10% non-zeros,",
+            "(obs sample), 4 classes (obs class), 1000 cells each, 8,433 genes, sparse (CSR, ~10%% non-zeros,",
             "non-negative like log-normalised counts), 8 cell types shared by all classes (obs cell_type) and a",
             "class signal in 300 genes of type_0. --samples, --cells-per-sample, --features, ... change its sizes.",
             "",
@@ -83,16 +84,33 @@ public final class SynthCommand implements Callable<Integer> {
             description = "Where to write the .h5ad (written to a temporary file, then renamed).")
     Path out;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The data sets --preset names. */
+    static final List<String> PRESETS = List.of("synth2d", "synth200d", "paper-scale");
+
     @Override
     public Integer call() {
-        Cohort cohort = "paper-scale".equals(preset) ? paperScale().generate() : paperPreset();
-        H5adWriter.write(toAnnData(cohort), out);
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("--preset '" + preset + "' is unknown; expected one of "
+                    + String.join(", ", PRESETS));
+        }
+        Outputs.check(List.of(), Outputs.named("--out", out));
+        Cohort cohort = "paper-scale".equals(preset)
+                ? paperScale().generate(ProgressBar.unlessQuiet(quiet, "samples")) : paperPreset();
+        AnnData data = toAnnData(cohort);
+        Progress writing = ProgressBar.unlessQuiet(quiet, "files");
+        writing.start("writing " + out.getFileName() + " (" + data.x().storedEntries() + " values)", 1);
+        H5adWriter.write(data, out);
+        writing.advance(1, null);
+        writing.finish();
         spec.commandLine().getOut().printf("wrote %s: %d samples, %d cells, %d features (preset %s, seed %d)%n",
                 out, cohort.size(), cohort.cellCount(), cohort.featureCount(), preset, seed);
         return 0;
