@@ -109,9 +109,10 @@ odd["sample"] = pd.Categorical(["s\t%d" % (i // 10) if i < 20 else ("s\n%d" % (i
                                 for i in range(N)])
 adata(X, obs=odd).write_h5ad("odd_sample_ids.h5ad")
 order = [2, 0, 3, 1]
-dup = X[:, order]
-adata(dup, genes=["g2", "g0", "g2", "g1"]).write_h5ad("duplicate_genes.h5ad")
-adata(dup, genes=[GENES[j] for j in order]).write_h5ad("reordered_genes.h5ad")
+adata(X[:, order], genes=[GENES[j] for j in order]).write_h5ad("reordered_genes.h5ad")
+# every gene of the model is there, but g2 twice (its second column holds other values): ambiguous
+dup = np.concatenate([X[:, order], X[:, [0]] * 5], axis=1)
+adata(dup, genes=["g2", "g0", "g3", "g1", "g2"]).write_h5ad("duplicate_genes.h5ad")
 
 
 # text tables

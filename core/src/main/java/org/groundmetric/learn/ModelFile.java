@@ -52,7 +52,6 @@ final class ModelFile {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
         // A number is a JSON number, a name is a JSON string: no guessing from the other.
@@ -76,8 +75,14 @@ final class ModelFile {
             throw new IllegalArgumentException("model file " + file + (Files.exists(file)
                     ? " is not a regular file" : " does not exist"));
         }
-        try {
-            return JSON.readValue(file.toFile(), TrainedMetric.class);
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            TrainedMetric model = JSON.readValue(parser, TrainedMetric.class);
+            if (model == null || parser.nextToken() != null) {
+                throw new IllegalArgumentException("model " + file + ": " + (model == null ? "the file holds null"
+                        : "the file goes on after its JSON object (line " + parser.currentLocation().getLineNr() + ")")
+                        + "; a model file is one JSON object");
+            }
+            return model;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("model " + file + ": " + explain(e), e);
         } catch (IOException e) {
@@ -95,19 +100,21 @@ final class ModelFile {
             return field.isEmpty() ? why : field + ": " + why;
         }
         String name = field.isEmpty() ? "the file" : field;
+        // an entry of a list (weights[0][3]) is reported against the list's type: say what the entry should be
+        boolean entry = field.endsWith("]");
         if (e instanceof InvalidNullException n) {
-            return name + " is null; expected " + expected(n.getTargetType());
+            return name + " is null; expected " + expected(n.getTargetType(), entry);
         }
         if (e instanceof InvalidFormatException f) {
-            return name + " is " + shown(f.getValue()) + "; expected " + expected(f.getTargetType());
+            return name + " is " + shown(f.getValue()) + "; expected " + expected(f.getTargetType(), entry);
         }
         if (e instanceof MismatchedInputException m) {
             JsonParser p = m.getProcessor() instanceof JsonParser jp ? jp : null;
             JsonToken token = p == null ? null : p.currentToken();
-            if (token == null && field.isEmpty()) {
+            if (field.isEmpty() && token == null) {
                 return "the file is empty; expected a JSON object";
             }
-            return name + " is " + found(p, token) + "; expected " + expected(m.getTargetType());
+            return name + " is " + found(p, token) + "; expected " + expected(m.getTargetType(), entry);
         }
         JsonLocation at = e.getLocation();
         return "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
@@ -152,7 +159,10 @@ final class ModelFile {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 
-    private static String expected(Class<?> type) {
+    private static String expected(Class<?> type, boolean entry) {
+        if (entry && type != null && type.isArray()) {
+            return expected(type.getComponentType(), false);
+        }
         if (type == null) {
             return "another kind of value";
         }

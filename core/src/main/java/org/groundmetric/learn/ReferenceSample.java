@@ -28,6 +28,12 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
         if (cells == null || cells.length == 0) {
             throw new IllegalArgumentException("reference sample '" + id + "' has no cells");
         }
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] == null) {
+                throw new IllegalArgumentException("reference sample '" + id + "': cells[" + i + "] is missing (null);"
+                        + " expected the cell's k coordinates");
+            }
+        }
         int k = cells[0].length;
         for (float[] c : cells) {
             if (c.length != k) {
