@@ -64,11 +64,9 @@ public final class DistancesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         engine.check();
-        if (model != null) {
-            OptionRules.refuseWith(spec, "--model", "the model's metric and recorded preprocessing are used",
-                    "--metric", "--min-cells", "--cells-per-sample", "--keep-small-samples", "--normalize",
-                    "--gene-filter", "--pca", "--seed");
-        }
+        OptionRules.refuseWith(spec, "--model", "the model's metric and recorded preprocessing are used",
+                "--metric", "--min-cells", "--cells-per-sample", "--keep-small-samples", "--normalize",
+                "--gene-filter", "--pca", "--seed");
         Outputs.check(Outputs.inputs(input.input(), model), Outputs.named("--out", out));
         TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
         GroundMetric ground = learned == null ? FixedGroundMetric.parse(metric) : learned.metric();

@@ -21,6 +21,9 @@ final class OptionRules {
 
     /** Refuses any of {@code ignored} when {@code option} was given: {@code why} says what happens instead. */
     static void refuseWith(CommandSpec spec, String option, String why, String... ignored) {
+        if (!given(spec, option)) {
+            return;
+        }
         List<String> typed = new ArrayList<>();
         for (String o : ignored) {
             if (given(spec, o)) {

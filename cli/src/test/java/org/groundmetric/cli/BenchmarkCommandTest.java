@@ -116,7 +116,8 @@ class BenchmarkCommandTest {
         CliRun run = CliRun.of("benchmark", "--input", h5ad.toString(), "--sample-key", "donor",
                 "--label-key", "class", "--out", dir.resolve("y.csv").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--sample-key 'donor' is not a column here; available: distribution, class"), run.err());
+        assertTrue(run.err().contains("sample key 'donor' is not among the columns: distribution, class (--sample-key)"),
+                run.err());
     }
 
     @Test

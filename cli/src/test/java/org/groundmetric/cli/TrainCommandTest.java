@@ -62,11 +62,11 @@ class TrainCommandTest {
         CliRun filter = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--filter", "split=train", "--out", dir.resolve("m.json").toString());
         assertEquals(2, filter.exitCode());
-        assertTrue(filter.err().startsWith("error: --filter column 'split' is not a column here; available: sample, class, mode"),
-                filter.err());
+        assertEquals("error: cell filter column 'split' is not among the columns: sample, class, mode (--filter)",
+                filter.err().strip());
         CliRun preset = CliRun.of("synth", "--preset", "synth3d", "--out", data.toString());
         assertEquals(2, preset.exitCode());
-        assertTrue(preset.err().contains("expected synth2d or synth200d"), preset.err());
+        assertTrue(preset.err().contains("expected one of synth2d, synth200d, paper-scale"), preset.err());
         assertTrue(!Files.exists(dir.resolve("m.json")), "no model after a failure");
     }
 

@@ -151,6 +151,7 @@ final class ModelFile {
             case VALUE_NULL -> "null";
             case START_ARRAY -> "a list";
             case START_OBJECT -> "an object";
+            case END_OBJECT, END_ARRAY -> "missing"; // the object ended before this field came
             default -> "'" + text + "'";
         };
     }
