@@ -24,16 +24,23 @@ final class Divergence {
     private final double learningRate;
 
     /**
-     * @param cells the training samples' cells
-     * @param scale W = V·diag(scale)
+     * @param cells     the training samples' cells
+     * @param sampleIds their ids, for the message when a sample holds NaN or ±Inf (refused: readers
+     *                  let none through, but a cohort built in code may hold them)
+     * @param scale     W = V·diag(scale)
      */
-    Divergence(List<CellMatrix> cells, double[] scale, int rank, double learningRate) {
+    Divergence(List<CellMatrix> cells, List<String> sampleIds, double[] scale, int rank, double learningRate) {
         this.scale = scale;
         this.rank = rank;
         this.learningRate = learningRate;
         double max = 0;
-        for (CellMatrix m : cells) {
-            max = Math.max(max, maxRowL1(m));
+        for (int s = 0; s < cells.size(); s++) {
+            double l1 = maxRowL1(cells.get(s));
+            if (!Double.isFinite(l1)) {
+                throw new IllegalArgumentException("sample '" + sampleIds.get(s) + "' holds a value that is not a"
+                        + " finite number (NaN or ±Inf); training needs finite cells");
+            }
+            max = Math.max(max, l1);
         }
         this.maxCellL1 = max;
     }

@@ -117,6 +117,7 @@ public final class Ggml implements MetricLearner {
         } else {
             java.util.Arrays.fill(scale, 1);
         }
+        Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, k, config.learningRate());
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (Parallel parallel = new Parallel(config.threads())) {
@@ -126,7 +127,6 @@ public final class Ggml implements MetricLearner {
                     ? PrincipalAxes.initialV(cells, stats, scale, k, config.seed())
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
-            Divergence divergence = new Divergence(cells, scale, k, config.learningRate());
             divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 runEpoch(epoch, sampler, objective, adam, v, listeners, divergence);

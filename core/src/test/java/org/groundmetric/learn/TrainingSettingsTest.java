@@ -53,6 +53,22 @@ class TrainingSettingsTest {
     }
 
     @Test
+    void aCohortBuiltInCodeWithNaNIsRefusedBeforeAnyTransportProblem() {
+        Sample first = DATA.sample(0);
+        float[][] rows = new float[first.cellCount()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = first.cells().row(i);
+        }
+        rows[2][1] = Float.NaN;
+        List<Sample> samples = new java.util.ArrayList<>(DATA.samples());
+        samples.set(0, first.withCells(org.groundmetric.linalg.DenseMatrix.of(rows)));
+        Cohort withNaN = new Cohort(samples, DATA.featureNames());
+        String msg = assertThrows(IllegalArgumentException.class, () -> new Ggml(GgmlConfig.builder().epochs(1).build())
+                .train(withNaN, TrainingListener.NONE)).getMessage();
+        assertTrue(msg.contains("sample '" + first.id() + "' holds a value that is not a finite number"), msg);
+    }
+
+    @Test
     void featuresOfOneNameCannotMakeAModel() {
         List<Sample> samples = DATA.samples();
         Cohort twice = new Cohort(samples, List.of("dim0", "dim1", "dim0"));
