@@ -122,7 +122,7 @@ public final class EmbedCommand implements Callable<Integer> {
         try (OutputFiles files = new OutputFiles()) {
             List<String> done = new ArrayList<>();
             if (tables) {
-                writeTables(files, in, out);
+                done.add(writeTables(files, in, out));
             }
             if (writeH5ad != null) {
                 AnnData a = H5adExport.write(files, input, in.model(), writeH5ad, w -> err.println("warning: " + w));
@@ -135,8 +135,8 @@ public final class EmbedCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The cell, sample and distance tables that were asked for. */
-    private void writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
+    /** Stages the cell, sample and distance tables that were asked for; returns the line naming them. */
+    private String writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
         LowRankMahalanobis learned = in.model().metric();
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
@@ -162,7 +162,7 @@ public final class EmbedCommand implements Callable<Integer> {
             out.println("note: " + in.cohort().size() + " samples are too few for a sample UMAP (needs "
                     + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");
         }
-        out.println("wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and ")));
+        return "wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
     }
 
     /** The model's metric, or its blend s·model + (1−s)·other (Euclidean or a second model). */
