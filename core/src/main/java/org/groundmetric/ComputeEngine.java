@@ -93,6 +93,19 @@ public interface ComputeEngine extends AutoCloseable {
         }
     }
 
+    /**
+     * The engine itself failed (a cluster, its network, its executors), not one of the tasks: nothing
+     * about the data or the code that runs on it, so the command line reports it as the machine's
+     * problem, not as a bug.
+     */
+    final class EngineException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public EngineException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Runs one task, turning its failure into a {@link TaskFailedException} that names it. */
     static <S, T, R> R runTask(Task<S, T, R> function, S shared, T task, int index) {
         try {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * How a failed command is reported: exactly one {@code error: …} line on stderr and an exit code.
  * Anything about the user's input, settings or machine (an {@link IllegalArgumentException}
- * anywhere in the cause chain, an I/O failure, too little memory) exits with
+ * anywhere in the cause chain, an I/O failure, too little memory, a cluster that fails) exits with
  * {@link GroundMetricCommand#EXIT_BAD_INPUT} (2); anything else is our bug and exits with 1, with a
  * line asking to report it. The library words its errors in its own terms and names the setting at
  * fault ({@link IllegalParameterException#parameter()}); here that setting becomes the option the
@@ -89,7 +89,7 @@ final class ErrorReport {
     private static Throwable userError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof IllegalArgumentException || t instanceof UncheckedIOException || t instanceof IOException
-                    || t instanceof OutOfMemoryError) {
+                    || t instanceof OutOfMemoryError || t instanceof ComputeEngine.EngineException) {
                 return t;
             }
             if (t.getCause() == t) {
@@ -139,7 +139,8 @@ final class ErrorReport {
     /** The message, or the exception's name when it has none (never "null"). */
     private static String describe(Throwable t) {
         String m = t.getMessage();
-        if (t instanceof IllegalArgumentException || t instanceof UncheckedIOException) {
+        if (t instanceof IllegalArgumentException || t instanceof UncheckedIOException
+                || t instanceof ComputeEngine.EngineException) {
             return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
         }
         return m == null || m.isBlank() ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + m;

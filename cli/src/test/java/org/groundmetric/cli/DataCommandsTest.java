@@ -93,7 +93,8 @@ class DataCommandsTest {
         CliRun layer = CliRun.of("distances", "-i", input.toString(), "--sample-key", "donor", "--layer", "counts",
                 "-o", out.toString());
         assertEquals(2, layer.exitCode());
-        assertTrue(layer.err().contains("--layer counts: no such layer"), layer.err());
+        assertTrue(layer.err().contains("there is no layer 'counts'") && layer.err().strip().endsWith("(--layer)"),
+                layer.err());
         CliRun missing = CliRun.of("distances", "-i", dir.resolve("none.h5ad").toString(), "--sample-key", "donor",
                 "-o", out.toString());
         assertEquals(2, missing.exitCode());

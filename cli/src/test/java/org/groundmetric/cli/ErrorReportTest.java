@@ -86,5 +86,9 @@ class ErrorReportTest {
                 new OutOfMemoryError("Java heap space")), null);
         assertEquals(2, oom.code());
         assertTrue(oom.err().contains("out of memory") && oom.err().contains("-Xmx"), oom.err());
+        Report cluster = report(new ComputeEngine.EngineException("the Spark job failed (the cluster, not a task):"
+                + " executor lost", new RuntimeException("org.apache.spark.SparkException")), "distances");
+        assertEquals(2, cluster.code());
+        assertEquals("error: the Spark job failed (the cluster, not a task): executor lost\n", cluster.err());
     }
 }

@@ -150,7 +150,8 @@ public final class SparkEngine implements ComputeEngine {
         if (e instanceof RuntimeException re && !(e instanceof SparkException)) {
             return re;
         }
-        return new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+        return new ComputeEngine.EngineException("the Spark job failed (the cluster, not a task: check the master and"
+                + " its executors): " + e.getMessage(), e);
     }
 
     private static IllegalArgumentException notShippable(String what, Exception e) {
