@@ -86,8 +86,8 @@ final class NonFiniteCells {
                 keep[n++] = i;
             }
         }
-        warnings.accept(String.format(Locale.ROOT, "left out %d of %d cells holding non-finite values (%d values;"
-                + " the first: %s)", badCells, rows, values, first));
+        warnings.accept(String.format(Locale.ROOT, "left out %d of %d cells holding non-finite values (%d %s;"
+                + " the first: %s)", badCells, rows, values, values == 1 ? "value" : "values", first));
         return data.selectCells(keep);
     }
 

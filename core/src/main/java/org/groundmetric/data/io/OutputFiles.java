@@ -69,8 +69,8 @@ public final class OutputFiles implements AutoCloseable {
                     + " path, or remove the link");
         }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException(target + " is " + kind(abs) + ", not a regular file; results are"
-                    + " written to a new file or over a regular one (it would be replaced): give a file name");
+            throw new IllegalArgumentException(target + " is " + kind(abs) + ", not a regular file, and writing the"
+                    + " result would replace it: give the name of a new or a regular file");
         }
         for (Path p = abs.getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
