@@ -51,15 +51,15 @@ public final class InputOptions {
             description = "For a 10x directory: CSV/TSV of per-cell metadata, first column the barcode (default: obs.tsv/obs.csv/metadata.tsv/metadata.csv in the directory).")
     Path cellMetadata;
 
-    @Option(names = "--metadata-columns", paramLabel = "COLUMN[,COLUMN…]", split = ",",
-            description = {"For a CSV/TSV table: columns that are cell metadata, not features, although they look",
-                "numeric (--sample-key and --label-key always are). A column of mostly numbers with one text cell",
-                "is refused, naming the line, unless it is listed here."})
+    @Option(names = "--metadata-columns", paramLabel = "COLUMN", split = ",",
+            description = "For a CSV/TSV table: columns that are cell metadata, not features, although they look"
+                    + " numeric (--sample-key and --label-key always are). A column of mostly numbers with one text"
+                    + " cell is refused, naming the line, unless it is listed here.")
     List<String> metadataColumns = new ArrayList<>();
 
     @Option(names = "--drop-nonfinite-cells",
-            description = {"Leave out the cells whose values include NaN or ±Inf (a warning says how many).",
-                "Default: refuse such a file, naming the first such cell and feature."})
+            description = "Leave out the cells whose values include NaN or ±Inf (a warning says how many)."
+                    + " Default: refuse such a file, naming the first such cell and feature.")
     boolean dropNonFiniteCells;
 
     @Option(names = "--filter", paramLabel = "COLUMN=VALUE[,VALUE…]",
