@@ -74,14 +74,35 @@ public interface ComputeEngine extends AutoCloseable {
     final class TaskFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int index;
+        private final String description;
 
         public TaskFailedException(int index, String description, Throwable cause) {
-            super("task " + index + " (" + description + ") failed: " + cause, cause);
+            super("task " + index + " (" + description + ") failed: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName()), cause);
             this.index = index;
+            this.description = description;
         }
 
         public int index() {
             return index;
+        }
+
+        /** The task in the caller's words, e.g. "samples 'p1' and 'p7'". */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * The engine itself failed (a cluster, its network, its executors), not one of the tasks: nothing
+     * about the data or the code that runs on it, so the command line reports it as the machine's
+     * problem, not as a bug.
+     */
+    final class EngineException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public EngineException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -128,11 +149,12 @@ public interface ComputeEngine extends AutoCloseable {
             }
         }
         if (name.equals("spark")) {
-            throw new IllegalArgumentException("engine 'spark' is not on this classpath; run through the Spark"
-                    + " build instead: spark-submit --class org.groundmetric.spark.SparkMain"
-                    + " spark/target/groundmetric-spark-<version>-all.jar COMMAND ... --engine spark"
-                    + " (see the README's section on Spark)");
+            throw new IllegalParameterException("ComputeEngine.name", "engine 'spark' is not on this classpath;"
+                    + " it comes with the groundmetric-spark jar (spark/target/groundmetric-spark-<version>-all.jar,"
+                    + " main class org.groundmetric.spark.SparkMain), run through spark-submit (see the README's"
+                    + " section on Spark)");
         }
-        throw new IllegalArgumentException("unknown engine '" + name + "'; expected one of " + available());
+        throw new IllegalParameterException("ComputeEngine.name", "unknown engine '" + name + "'; expected one of "
+                + available());
     }
 }

@@ -10,7 +10,6 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.TrainedMetric;
-import org.groundmetric.learn.TrainingListener;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.ProjectedCosts;
 import org.groundmetric.ot.CandidateArcAssignment;
@@ -42,13 +41,13 @@ public final class PairSolveCpu {
         int k = 5;
         int d = cohort.featureCount();
         // GGML's start: V₀ ~ U(−1, 1) from seed 7, W₀ = V₀·diag(s), s = 1/σ over the four samples' cells
-        // (zero epochs of training return it; two classes of two samples so that triplets exist).
+        // (Ggml.start returns it; two classes of two samples, as training would need).
         List<Sample> twoClasses = new ArrayList<>();
         for (int s = 0; s < cohort.size(); s++) {
             twoClasses.add(Sample.of(cohort.sample(s).id(), s < 2 ? "a" : "b", cohort.sample(s).cells()));
         }
-        TrainedMetric start = new Ggml(GgmlConfig.builder().rank(k).epochs(0).seed(7).build())
-                .train(new Cohort(twoClasses, cohort.featureNames()), TrainingListener.NONE);
+        TrainedMetric start = new Ggml(GgmlConfig.builder().rank(k).seed(7).build())
+                .start(new Cohort(twoClasses, cohort.featureNames()));
         double[] scale = start.featureScales();
         double[] w0 = start.metric().weights();
         SplittableRandom rng = new SplittableRandom(3);

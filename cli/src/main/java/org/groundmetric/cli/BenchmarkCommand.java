@@ -13,7 +13,7 @@ import org.groundmetric.Progress;
 import org.groundmetric.baseline.BaselineLearner;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.eval.Benchmark;
 import org.groundmetric.eval.GroupShuffleSplit;
 import org.groundmetric.eval.HierarchicalClustering;
@@ -157,6 +157,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Duration budget = Duration.ofMillis((long) (budgetMinutes * 60_000));
         List<MetricLearner> learners = learners(methods, budget);
         engine.check();
+        Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out, "--out's details", detailsPath(out)));
         PrintWriter warnings = spec.commandLine().getErr();
         Preprocessing request = preprocessing.request();
         Cohort cohort = request.fit(input.cohort(true, request, w -> warnings.println("warning: " + w)),
@@ -181,11 +182,21 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Progress progress = ProgressBar.unlessQuiet(run.quiet, "fits");
             result = bench.run(cohort, learners, plan.splits(), progress);
         }
-        AtomicOutput.write(out, s -> s.write(BenchmarkReport.summaryCsv(result).getBytes(StandardCharsets.UTF_8)));
-        Path details = detailsPath(out);
-        AtomicOutput.write(details, s -> s.write(BenchmarkReport.splitsCsv(result, cohort.classNames())
-                .getBytes(StandardCharsets.UTF_8)));
         o.print(BenchmarkReport.markdown(result));
+        if (result.summaries().stream().noneMatch(s -> "ok".equals(s.status()))) {
+            o.flush();
+            throw new IllegalArgumentException("every method failed (" + String.join("; ", result.summaries().stream()
+                    .map(s -> s.method() + ": " + s.status()).toList()) + "), so there is no result to write; see the"
+                    + " table above (more time: --budget-minutes; more memory: JAVA_OPTS=-Xmx…)");
+        }
+        Path details = detailsPath(out);
+        // the summary and its per-split details are renamed into place together: both or neither
+        try (OutputFiles files = new OutputFiles()) {
+            files.write(out, s -> s.write(BenchmarkReport.summaryCsv(result).getBytes(StandardCharsets.UTF_8)));
+            files.write(details, s -> s.write(BenchmarkReport.splitsCsv(result, cohort.classNames())
+                    .getBytes(StandardCharsets.UTF_8)));
+            files.commit();
+        }
         o.println("wrote " + out + " and " + details);
         o.flush();
         return 0;

@@ -2,6 +2,7 @@ package org.groundmetric.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.eval.Benchmark;
 
 /** The benchmark's results as CSV (summary and per split) and as a Markdown table. */
@@ -27,7 +28,7 @@ final class BenchmarkReport {
     /** Per method and split; the confusion matrix as rows joined by ';', entries by ' ' (rows = true class). */
     static String splitsCsv(Benchmark.Result r, List<String> classNames) {
         StringBuilder sb = new StringBuilder("method,split,patient_accuracy,patient_balanced_accuracy,cell_accuracy,"
-                + "mi,ari,vi,fit_seconds,status,confusion (rows=true " + String.join("|", classNames) + ")\n");
+                + "mi,ari,vi,fit_seconds,status," + csv("confusion (rows=true " + String.join("|", classNames) + ")") + "\n");
         for (Benchmark.SplitResult s : r.splits()) {
             sb.append(csv(s.method())).append(',').append(s.split() + 1).append(',').append(num(s.patientAccuracy()))
                     .append(',').append(num(s.patientBalancedAccuracy())).append(',').append(num(s.cellAccuracy()))
@@ -69,7 +70,7 @@ final class BenchmarkReport {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return DelimitedText.field(s, ',');
     }
 
     private static String confusion(long[][] m) {

@@ -11,6 +11,7 @@ import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
@@ -41,8 +42,8 @@ public final class DistancesCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL.json",
             description = {"Use the ground metric learned by 'groundmetric train' (W_θ between all samples)",
-                "instead of --metric; the model's recorded preprocessing is replayed on the input (the",
-                "preprocessing options are then ignored) and its features must match the data's."})
+                "instead of --metric; the model's recorded preprocessing is replayed on the input (so",
+                "--metric and the preprocessing options are refused with it) and its features must match the data's."})
     Path model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "D.tsv",
@@ -65,6 +66,10 @@ public final class DistancesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         engine.check();
+        OptionRules.refuseWith(spec, "--model", "the model's metric and recorded preprocessing are used",
+                "--metric", "--min-cells", "--cells-per-sample", "--keep-small-samples", "--normalize",
+                "--gene-filter", "--pca", "--seed");
+        Outputs.check(Outputs.inputs(input.input(), model), Outputs.named("--out", out));
         TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
         GroundMetric ground = learned == null ? new FixedGroundMetric(metric) : learned.metric();
         int workers = run.threads();
@@ -93,17 +98,20 @@ public final class DistancesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Header "sample" + ids; then each sample's id and its distances (shortest exact decimal form). */
+    /**
+     * Header "sample" + ids; then each sample's id and its distances (shortest exact decimal form). An
+     * id holding a tab, a quote or a line break is quoted, as pandas writes and reads it.
+     */
     static void writeTsv(Writer w, WassersteinMatrix d) throws java.io.IOException {
         List<String> ids = d.columnIds();
         StringBuilder line = new StringBuilder("sample");
         for (String id : ids) {
-            line.append('\t').append(id);
+            line.append('\t').append(DelimitedText.field(id, '\t'));
         }
         w.write(line.append('\n').toString());
         for (int i = 0; i < d.rowIds().size(); i++) {
             line.setLength(0);
-            line.append(d.rowIds().get(i));
+            line.append(DelimitedText.field(d.rowIds().get(i), '\t'));
             for (int j = 0; j < ids.size(); j++) {
                 line.append('\t').append(d.get(i, j));
             }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.groundmetric.data.io.AnnData;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
@@ -111,20 +113,32 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to write: give --out cells.tsv, --samples-out samples.tsv, "
                     + "--distances-out W.tsv and/or --write-h5ad out.h5ad");
         }
-        ModelInput in = ModelInput.load(model.path(), input, false, err);
-        if (tables) {
-            writeTables(in, out);
+        if (writeH5ad != null && input.dropsNonFiniteCells()) {
+            throw new IllegalArgumentException("--write-h5ad writes a copy of every cell of the input, so it cannot"
+                    + " leave cells out (--drop-nonfinite-cells); fix the non-finite values in the file first");
         }
-        if (writeH5ad != null) {
-            org.groundmetric.data.io.AnnData a = H5adExport.write(input, in.model(), writeH5ad, w -> err.println("warning: " + w));
-            out.println("wrote " + writeH5ad + " (" + a.cells() + " cells with obsm X_ggml, varm ggml_W, uns ggml)");
+        Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith), Outputs.named("--out", cellsOut,
+                "--samples-out", samplesOut, "--distances-out", distancesOut, "--write-h5ad", writeH5ad));
+        ModelInput in = ModelInput.load(model.path(), input, false, err);
+        // every output is staged and renamed together at the end: all of them or none
+        try (OutputFiles files = new OutputFiles()) {
+            List<String> done = new ArrayList<>();
+            if (tables) {
+                done.add(writeTables(files, in, out));
+            }
+            if (writeH5ad != null) {
+                AnnData a = H5adExport.write(files, input, in.model(), writeH5ad, w -> err.println("warning: " + w));
+                done.add("wrote " + writeH5ad + " (" + a.cells() + " cells with obsm X_ggml, varm ggml_W, uns ggml)");
+            }
+            files.commit();
+            done.forEach(out::println);
         }
         out.flush();
         return 0;
     }
 
-    /** The cell, sample and distance tables that were asked for. */
-    private void writeTables(ModelInput in, PrintWriter out) {
+    /** Stages the cell, sample and distance tables that were asked for; returns the line naming them. */
+    private String writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
         LowRankMahalanobis learned = in.model().metric();
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
@@ -133,15 +147,15 @@ public final class EmbedCommand implements Callable<Integer> {
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"), ProgressBar.unlessQuiet(run.quiet, "epochs"));
         List<Path> written = new ArrayList<>();
         if (cellsOut != null) {
-            e.writeCells(cellsOut);
+            e.writeCells(files, cellsOut);
             written.add(cellsOut);
         }
         if (samplesOut != null) {
-            e.writeSamples(samplesOut);
+            e.writeSamples(files, samplesOut);
             written.add(samplesOut);
         }
         if (distancesOut != null) {
-            e.writeDistances(distancesOut);
+            e.writeDistances(files, distancesOut);
             written.add(distancesOut);
         }
         out.printf(java.util.Locale.ROOT, "samples=%d cells=%d k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
@@ -155,7 +169,7 @@ public final class EmbedCommand implements Callable<Integer> {
             out.println("note: " + in.cohort().size() + " samples are too few for a sample UMAP (needs "
                     + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");
         }
-        out.println("wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and ")));
+        return "wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
     }
 
     /** The model's metric, or its blend s·model + (1−s)·other (Euclidean or a second model). */

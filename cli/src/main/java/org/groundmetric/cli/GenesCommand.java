@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.DataFrame;
-import org.groundmetric.data.io.H5adReader;
+import org.groundmetric.data.io.H5adInspector;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.eval.GeneImportance;
 import org.groundmetric.learn.TrainedMetric;
 import picocli.CommandLine.Command;
@@ -96,10 +97,22 @@ public final class GenesCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be ≥ 1, got " + top);
         }
+        Outputs.check(Outputs.inputs(model.path(), input), Outputs.named("--out", out));
+        if (axisLists != null) {
+            OutputFiles.checkDirectory(axisLists);
+        }
         TrainedMetric trained = TrainedMetric.read(model.path());
         List<String> names = displayNames(trained.featureNames());
         GeneImportance importance = importance(trained, names, importanceKind);
-        importance.writeTsv(out, 0);
+        List<Path> lists = List.of();
+        // the table and the gene lists are renamed into place together: all of them or none
+        try (OutputFiles files = new OutputFiles()) {
+            importance.writeTsv(files, out, 0);
+            if (axisLists != null) {
+                lists = importance.writeAxisLists(files, axisLists, top);
+            }
+            files.commit();
+        }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "features=%d rank=%d%n", names.size(), trained.rank());
         w.println("rank\tfeature\timportance");
@@ -108,8 +121,7 @@ public final class GenesCommand implements Callable<Integer> {
         }
         w.println("wrote " + out);
         if (axisLists != null) {
-            List<Path> files = importance.writeAxisLists(axisLists, top);
-            w.println("wrote " + files.size() + " gene lists (" + trained.rank() + " axes) to " + axisLists);
+            w.println("wrote " + lists.size() + " gene lists (" + trained.rank() + " axes) to " + axisLists);
         }
         w.flush();
         return 0;
@@ -156,8 +168,8 @@ public final class GenesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--gene-names-from " + geneNamesFrom
                     + " needs --input FILE.h5ad, the file whose var table holds that column");
         }
-        DataFrame var = H5adReader.inspect(input).var();
-        Column column = var.column(geneNamesFrom, "--gene-names-from");
+        DataFrame var = H5adInspector.inspect(input).var();
+        Column column = var.column(geneNamesFrom, "H5adReader.Options.geneNamesFrom", "gene-name column");
         java.util.Map<String, String> byIndex = new java.util.HashMap<>();
         for (int i = 0; i < var.rows(); i++) {
             byIndex.put(var.index().get(i), column.text(i));

@@ -1,13 +1,14 @@
 package org.groundmetric.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import picocli.CommandLine.Command;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code groundmetric} command: one subcommand per job, each in its own class.
- * Errors from bad input become one line on stderr and exit code 2 (stack trace with --verbose).
+ * Errors become one line on stderr: exit code 2 for bad input or settings, 1 for our bugs (see
+ * {@link ErrorReport}; stack trace with --verbose).
  */
 @Command(name = "groundmetric",
         mixinStandardHelpOptions = true,
@@ -64,6 +65,15 @@ public final class GroundMetricCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new GroundMetricCommand());
         cl.setUsageHelpWidth(100);
+        // picocli hands only Exceptions to the handler; an Error (out of memory) would escape with a stack trace
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                List<CommandLine> chain = parsed.asCommandLineList();
+                throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), "error", e);
+            }
+        });
         cl.setExecutionExceptionHandler(GroundMetricCommand::handleExecutionException);
         cl.setParameterExceptionHandler(GroundMetricCommand::handleParameterException);
         Choices.registerAll(cl);
@@ -73,24 +83,7 @@ public final class GroundMetricCommand implements Runnable {
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || (parsed.subcommand() != null && anyVerbose(parsed));
-        PrintWriter err = cl.getErr();
-        if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
-                || ex instanceof IllegalStateException) {
-            err.println("error: " + ex.getMessage());
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return EXIT_BAD_INPUT;
-        }
-        err.println("error: " + ex);
-        if (verbose) {
-            ex.printStackTrace(err);
-        } else {
-            err.println("(run again with --verbose for the stack trace)");
-        }
-        err.flush();
-        return 1;
+        return ErrorReport.report(ex, cl.getCommandSpec(), cl.getErr(), verbose);
     }
 
     private static boolean anyVerbose(CommandLine.ParseResult parsed) {
@@ -102,11 +95,15 @@ public final class GroundMetricCommand implements Runnable {
         return false;
     }
 
+    /**
+     * A command line picocli cannot parse (an unknown option, a missing value, a choice that is not
+     * one of the listed ones): like every other bad input, one line and exit 2, the fix included.
+     */
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("error: " + ex.getMessage());
-        err.println("(see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.println("error: " + ErrorReport.oneLine(ex.getMessage()) + " (see '"
+                + cl.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return EXIT_BAD_INPUT;
     }

@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.groundmetric.data.io.AnnData;
+import org.groundmetric.data.io.H5adInspector;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.data.io.H5adWriter;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.linalg.DenseMatrix;
 
 /**
  * {@code embed --write-h5ad}: a copy of the input with the model's results in anndata's slots
@@ -19,17 +22,28 @@ final class H5adExport {
     private H5adExport() {
     }
 
-    /** Writes the annotated copy (temporary file renamed at the end) and returns it. */
-    static AnnData write(InputOptions input, TrainedMetric model, Path target, Consumer<String> warnings) {
-        AnnData cells = input.readEveryCell();
+    /** Writes the annotated copy into {@code files} (renamed when they are committed) and returns it. */
+    static AnnData write(OutputFiles files, InputOptions input, TrainedMetric model, Path target,
+                         Consumer<String> warnings) {
+        AnnData cells = input.readEveryCell(warnings);
         boolean h5ad = H5adReader.looksLikeHdf5(input.input());
         AnnData copy = h5ad ? H5adReader.readAll(input.input()) : cells;
         AnnData annotated = GgmlAnnData.annotate(copy, cells, geneNames(input, cells, copy), model, warnings);
         // raw (X and var) is copied as read; its varm, rarely used, is not.
-        AnnData raw = h5ad && H5adReader.inspect(input.input()).rawX() != null
+        AnnData raw = h5ad && H5adInspector.inspect(input.input()).rawX() != null
                 ? H5adReader.read(input.input(), new H5adReader.Options("raw", null, null)) : null;
-        H5adWriter.write(annotated, raw, target);
+        requireFinite(annotated.obsm().get(GgmlAnnData.OBSM_KEY));
+        H5adWriter.write(files, annotated, raw, target);
         return annotated;
+    }
+
+    /** The input was checked for NaN and ±Inf; an image that still is not finite is our bug, not a result. */
+    private static void requireFinite(DenseMatrix image) {
+        for (float v : image.data()) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalStateException("a cell's image X·Wᵀ is not finite although the cells and W are");
+            }
+        }
     }
 
     /** The copy's var rows named as the model knows genes; null when the features are an obsm embedding. */

@@ -51,14 +51,25 @@ public final class InputOptions {
             description = "For a 10x directory: CSV/TSV of per-cell metadata, first column the barcode (default: obs.tsv/obs.csv/metadata.tsv/metadata.csv in the directory).")
     Path cellMetadata;
 
+    @Option(names = "--metadata-columns", paramLabel = "COLUMN", split = ",",
+            description = "For a CSV/TSV table: columns that are cell metadata, not features, although they look"
+                    + " numeric (--sample-key and --label-key always are). A column of mostly numbers with one text"
+                    + " cell is refused, naming the line, unless it is listed here.")
+    List<String> metadataColumns = new ArrayList<>();
+
+    @Option(names = "--drop-nonfinite-cells",
+            description = "Leave out the cells whose values include NaN or ±Inf (a warning says how many)."
+                    + " Default: refuse such a file, naming the first such cell and feature.")
+    boolean dropNonFiniteCells;
+
     @Option(names = "--filter", paramLabel = "COLUMN=VALUE[,VALUE…]",
             description = {"Use only the cells whose obs COLUMN has one of the values, e.g. --filter split=train.",
                 "Repeat to combine (a cell must pass every filter). Default: every cell."})
     List<String> filters = new ArrayList<>();
 
     /** Reads the input with the chosen layer / embedding / gene names, keeping the cells that pass --filter. */
-    public AnnData read() {
-        AnnData all = readEveryCell();
+    public AnnData read(Consumer<String> warnings) {
+        AnnData all = readEveryCell(warnings);
         List<CellFilter> parsed = new ArrayList<>();
         for (String f : filters) {
             parsed.add(CellFilter.parse(f));
@@ -67,9 +78,32 @@ public final class InputOptions {
     }
 
     /** Reads the input with the chosen layer / embedding / gene names, ignoring --filter. */
-    public AnnData readEveryCell() {
+    public AnnData readEveryCell(Consumer<String> warnings) {
+        if (labelKey == null && labelPolicy != CohortBuilder.LabelPolicy.STRICT) {
+            throw new IllegalArgumentException("--label-policy " + labelPolicy + " has no effect without --label-key;"
+                    + " add --label-key COLUMN or leave --label-policy out");
+        }
+        if (!metadataColumns.isEmpty() && !isTable(input)) {
+            throw new IllegalArgumentException("--metadata-columns applies to CSV/TSV tables; " + input
+                    + " is not one (an .h5ad file or a 10x directory keeps its metadata apart from the matrix)");
+        }
         H5adReader.Options h5ad = new H5adReader.Options(layer, useRep, geneNamesFrom);
-        return CellDataReader.read(input, CellDataReader.Request.of(h5ad, cellMetadata, sampleKey, labelKey));
+        CellDataReader.Request request = CellDataReader.Request.of(h5ad, cellMetadata, sampleKey, labelKey)
+                .withMetadataColumns(new java.util.HashSet<>(metadataColumns))
+                .withNonFinite(dropNonFiniteCells ? CellDataReader.NonFiniteValues.DROP_CELLS
+                        : CellDataReader.NonFiniteValues.REFUSE);
+        return CellDataReader.read(input, request, warnings);
+    }
+
+    private static boolean isTable(Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
+        return !java.nio.file.Files.isDirectory(p)
+                && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
+    }
+
+    /** True with --drop-nonfinite-cells. */
+    public boolean dropsNonFiniteCells() {
+        return dropNonFiniteCells;
     }
 
     /** The --layer choice (null: X). */
@@ -98,7 +132,7 @@ public final class InputOptions {
     }
 
     public Cohort cohort(boolean labelsRequired, Preprocessing preprocessing, Consumer<String> warnings) {
-        return cohort(read(), labelsRequired, preprocessing, warnings);
+        return cohort(read(warnings), labelsRequired, preprocessing, warnings);
     }
 
     public Path input() {

@@ -12,6 +12,7 @@ import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.CellDataReader;
 import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.DataFrame;
+import org.groundmetric.data.io.H5adInspector;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.data.io.H5adSummary;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (Files.isRegularFile(file) && H5adReader.looksLikeHdf5(file)) {
-            printH5ad(out, H5adReader.inspect(file));
+            printH5ad(out, H5adInspector.inspect(file));
             if (load) {
                 long start = System.nanoTime();
                 AnnData a = H5adReader.read(file, H5adReader.Options.DEFAULT);
@@ -57,7 +58,9 @@ public final class InspectCommand implements Callable<Integer> {
                         (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
             }
         } else {
-            printLoaded(out, CellDataReader.read(file, CellDataReader.Request.of(null, null)));
+            // describe the file as it is: NaN and ±Inf are counted here, refused by the commands that compute
+            printLoaded(out, CellDataReader.read(file, CellDataReader.Request.of(null, null)
+                    .withNonFinite(CellDataReader.NonFiniteValues.KEEP)));
         }
         out.flush();
         return 0;
@@ -83,8 +86,23 @@ public final class InspectCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "X: %s float32, %d stored (%.2f%% of entries)%n",
                 a.x() instanceof org.groundmetric.linalg.CsrMatrix ? "csr" : "dense", stored,
                 100.0 * stored / Math.max(1.0, (double) a.cells() * a.features()));
+        long nonFinite = nonFinite(a);
+        if (nonFinite > 0) {
+            out.printf(Locale.ROOT, "non-finite values (NaN, ±Inf): %d; other commands refuse them unless given"
+                    + " --drop-nonfinite-cells%n", nonFinite);
+        }
         printFrame(out, "obs", a.obs());
         printFrame(out, "var", a.var());
+    }
+
+    private static long nonFinite(AnnData a) {
+        float[] v = a.x() instanceof org.groundmetric.linalg.CsrMatrix csr ? csr.values()
+                : ((org.groundmetric.linalg.DenseMatrix) a.x()).data();
+        long n = 0;
+        for (float f : v) {
+            n += Float.isFinite(f) ? 0 : 1;
+        }
+        return n;
     }
 
     private static String matrix(H5adSummary.MatrixInfo m) {

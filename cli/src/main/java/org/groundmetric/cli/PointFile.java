@@ -1,13 +1,9 @@
 package org.groundmetric.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.groundmetric.data.io.DelimitedText;
 
 /**
  * Reads the small text files of {@code groundmetric emd}: points (one per row, comma or tab
@@ -69,14 +65,9 @@ final class PointFile {
         return out;
     }
 
+    /** The file's lines without a byte-order mark (else "\uFEFF1.5" would look like a header and drop a point). */
     private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return DelimitedText.lines(file);
     }
 
     private static boolean isNumber(String s) {

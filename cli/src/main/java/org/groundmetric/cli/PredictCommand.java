@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.DelimitedText;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.predict.Predictor;
 import org.groundmetric.predict.SamplePredictions;
@@ -98,6 +99,10 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OptionRules.requires(spec, "--reference-filter", reference != null, "--reference FILE");
+        OptionRules.requires(spec, "--reference-label-key", reference != null, "--reference FILE");
+        Outputs.check(Outputs.inputs(input.input(), model.path(), reference),
+                Outputs.named("--out", out, "--distances-out", distancesOut));
         TrainedMetric m = TrainedMetric.read(model.path());
         Cohort referenceCohort = null;
         if (reference != null) {
@@ -112,17 +117,20 @@ public final class PredictCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SamplePredictions p = predictor.predict(m, newSamples, referenceCohort, w -> warn(err, w));
         double seconds = (System.nanoTime() - start) / 1e9;
-        AtomicOutput.write(out, os -> {
-            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            writeTsv(w, p, input.labelKey() != null);
-            w.flush();
-        });
-        if (distancesOut != null) {
-            AtomicOutput.write(distancesOut, os -> {
+        try (OutputFiles files = new OutputFiles()) {
+            files.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                DistancesCommand.writeTsv(w, p.distances());
+                writeTsv(w, p, input.labelKey() != null);
                 w.flush();
             });
+            if (distancesOut != null) {
+                files.write(distancesOut, os -> {
+                    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    DistancesCommand.writeTsv(w, p.distances());
+                    w.flush();
+                });
+            }
+            files.commit();
         }
         stdout.printf(Locale.ROOT, "samples=%d reference=%d (%s) k=%d seconds=%.1f%n", p.rows().size(),
                 p.distances().columnIds().size(), reference != null ? reference.toString() : "kept in the model", k, seconds);
@@ -150,11 +158,16 @@ public final class PredictCommand implements Callable<Integer> {
         r.useRep = input.useRep;
         r.geneNamesFrom = input.geneNamesFrom;
         r.cellMetadata = input.cellMetadata;
+        r.metadataColumns = input.metadataColumns;
+        r.dropNonFiniteCells = input.dropNonFiniteCells;
         r.filters = referenceFilters;
         return r;
     }
 
-    /** Header: sample, [class,] predicted, p_CLASS…, nearest1, distance1, …; numbers in shortest exact form. */
+    /**
+     * Header: sample, [class,] predicted, p_CLASS…, nearest1, distance1, …; numbers in shortest exact
+     * form; ids and classes quoted when they hold a tab, a quote or a line break.
+     */
     static void writeTsv(Writer w, SamplePredictions p, boolean withClass) throws java.io.IOException {
         int listed = p.rows().isEmpty() ? 0 : p.rows().get(0).nearest().size();
         StringBuilder line = new StringBuilder("sample");
@@ -163,7 +176,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         line.append("\tpredicted");
         for (String c : p.classNames()) {
-            line.append("\tp_").append(c);
+            line.append('\t').append(field("p_" + c));
         }
         for (int t = 1; t <= listed; t++) {
             line.append("\tnearest").append(t).append("\tdistance").append(t);
@@ -171,19 +184,24 @@ public final class PredictCommand implements Callable<Integer> {
         w.write(line.append('\n').toString());
         for (SamplePredictions.Row r : p.rows()) {
             line.setLength(0);
-            line.append(r.sampleId());
+            line.append(field(r.sampleId()));
             if (withClass) {
-                line.append('\t').append(r.trueClass() == null ? "" : r.trueClass());
+                line.append('\t').append(field(r.trueClass()));
             }
-            line.append('\t').append(r.predictedClass());
+            line.append('\t').append(field(r.predictedClass()));
             for (double v : r.probabilities()) {
                 line.append('\t').append(v);
             }
             for (SamplePredictions.Neighbour n : r.nearest()) {
-                line.append('\t').append(n.id()).append('\t').append(n.distance());
+                line.append('\t').append(field(n.id())).append('\t').append(n.distance());
             }
             w.write(line.append('\n').toString());
         }
+    }
+
+    /** A text field of the table: quoted when it holds a tab, a quote or a line break. */
+    private static String field(String text) {
+        return DelimitedText.field(text, '\t');
     }
 
     private static void warn(PrintWriter err, String message) {

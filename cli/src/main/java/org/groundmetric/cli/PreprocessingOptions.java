@@ -38,6 +38,10 @@ public final class PreprocessingOptions {
 
     /** The requested steps, to be fitted on the cohort. */
     public Preprocessing request() {
+        if (keepSmallSamples && cellsPerSample == null) {
+            throw new IllegalArgumentException("--keep-small-samples has no effect without --cells-per-sample N;"
+                    + " add --cells-per-sample or leave --keep-small-samples out");
+        }
         return Preprocessing.request(minCells, cellsPerSample, keepSmallSamples, normalize,
                 geneFilter == null ? null : GeneFilter.parse(geneFilter), pca, seed);
     }

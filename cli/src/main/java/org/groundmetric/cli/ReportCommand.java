@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.eval.GeneImportance;
 import org.groundmetric.eval.HierarchicalClustering;
@@ -105,6 +106,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top must be ≥ 1, got " + top);
         }
         HierarchicalClustering.Method method = linkage;
+        OptionRules.refuseWith(spec, "--no-cell-umap", "the cell-type key only colours the cell UMAP", "--cell-type-key");
+        OutputFiles.checkDirectory(out);
         Csv bench = benchmark == null ? null : Csv.read(benchmark);
         PrintWriter stdout = spec.commandLine().getOut();
         ModelInput in = ModelInput.load(model.path(), input, true, spec.commandLine().getErr());
@@ -132,11 +135,15 @@ public final class ReportCommand implements Callable<Integer> {
         samples(page, e, method);
         cells(page, e);
         genes(page, genes, trained);
-        page.write(out);
-        genes.writeTsv(out.resolve("genes.tsv"), 0);
-        e.writeSamples(out.resolve("samples.tsv"));
-        e.writeCells(out.resolve("cells.tsv"));
-        e.writeDistances(out.resolve("wasserstein.tsv"));
+        // the page, its figures and tables are renamed into place together at the end: all or none
+        try (OutputFiles files = new OutputFiles()) {
+            page.write(files, out);
+            genes.writeTsv(files, out.resolve("genes.tsv"), 0);
+            e.writeSamples(files, out.resolve("samples.tsv"));
+            e.writeCells(files, out.resolve("cells.tsv"));
+            e.writeDistances(files, out.resolve("wasserstein.tsv"));
+            files.commit();
+        }
 
         stdout.printf(Locale.ROOT, "samples=%d cells=%d k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
                 learned.rank(), (System.nanoTime() - start) / 1e9);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.data.Sample;
@@ -94,6 +95,9 @@ public final class SynthCommand implements Callable<Integer> {
             description = "Where to write the .h5ad (written to a temporary file, then renamed).")
     Path out;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -102,8 +106,15 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cohort cohort = preset == Preset.PAPER_SCALE ? paperScale().generate() : paperPreset();
-        H5adWriter.write(toAnnData(cohort), out);
+        Outputs.check(List.of(), Outputs.named("--out", out));
+        Cohort cohort = preset == Preset.PAPER_SCALE
+                ? paperScale().generate(ProgressBar.unlessQuiet(quiet, "samples")) : paperPreset();
+        AnnData data = toAnnData(cohort);
+        Progress writing = ProgressBar.unlessQuiet(quiet, "files");
+        writing.start("writing " + out.getFileName() + " (" + data.x().storedEntries() + " values)", 1);
+        H5adWriter.write(data, out);
+        writing.advance(1, null);
+        writing.finish();
         spec.commandLine().getOut().printf("wrote %s: %d samples, %d cells, %d features (preset %s, seed %d)%n",
                 out, cohort.size(), cohort.cellCount(), cohort.featureCount(), preset, seed);
         return 0;

@@ -137,7 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         GgmlConfig config = config();
         engine.check();
-        AnnData data = input.read();
+        Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out));
+        AnnData data = input.read(w -> warn(err, w));
         Preprocessing request = preprocessing.request();
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
@@ -166,9 +167,8 @@ public final class TrainCommand implements Callable<Integer> {
             epochSeconds += r.seconds();
         }
         stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads); final loss %.6g%n",
-                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : seconds / config.epochs(),
-                config.epochs(), config.threads(),
-                model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1).loss());
+                config.rank(), cohort.featureCount(), seconds, seconds / config.epochs(), config.epochs(),
+                config.threads(), model.history().get(model.history().size() - 1).loss());
         stdout.printf("model written to %s%n", out);
         stdout.flush();
         return 0;

@@ -87,6 +87,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out));
         double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
         double[] l = lambdas.stream().mapToDouble(Double::doubleValue).toArray();
         PrintWriter warnings = spec.commandLine().getErr();

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.DelimitedText;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.ClassicalMds;
 import org.groundmetric.embed.Trustworthiness;
 import org.groundmetric.embed.Umap;
@@ -121,9 +122,9 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
     }
 
     /** {@code cell, sample, class, proj1..projK, umap1, umap2, <annotations>} (tab-separated). */
-    public void writeCells(Path file) {
+    public void writeCells(OutputFiles files, Path file) {
         List<String> annotations = annotationColumns();
-        AtomicOutput.write(file, out -> {
+        files.write(file, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             w.write("cell\tsample\tclass");
             for (int r = 0; r < rank; r++) {
@@ -133,13 +134,13 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
                 w.write("\tumap1\tumap2");
             }
             for (String a : annotations) {
-                w.write("\t" + a);
+                w.write("\t" + text(a));
             }
             w.write('\n');
             int row = 0;
             for (Sample s : cohort.samples()) {
                 for (int i = 0; i < s.cellCount(); i++, row++) {
-                    w.write(s.cellIds().get(i) + "\t" + s.id() + "\t" + text(s.classLabel()));
+                    w.write(text(s.cellIds().get(i)) + "\t" + text(s.id()) + "\t" + text(s.classLabel()));
                     for (int r = 0; r < rank; r++) {
                         w.write("\t" + fmt(projection[row * rank + r]));
                     }
@@ -157,13 +158,13 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
     }
 
     /** {@code sample, class, cells, mds1, mds2[, umap1, umap2]} (tab-separated). */
-    public void writeSamples(Path file) {
-        AtomicOutput.write(file, out -> {
+    public void writeSamples(OutputFiles files, Path file) {
+        files.write(file, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("sample\tclass\tcells\tmds1\tmds2" + (sampleUmap != null ? "\tumap1\tumap2" : "") + "\n");
             for (int i = 0; i < cohort.size(); i++) {
                 Sample s = cohort.sample(i);
-                w.write(s.id() + "\t" + text(s.classLabel()) + "\t" + s.cellCount() + "\t" + fmt(sampleMds[i][0])
+                w.write(text(s.id()) + "\t" + text(s.classLabel()) + "\t" + s.cellCount() + "\t" + fmt(sampleMds[i][0])
                         + "\t" + fmt(sampleMds[i][1]));
                 if (sampleUmap != null) {
                     w.write("\t" + fmt(sampleUmap[i][0]) + "\t" + fmt(sampleUmap[i][1]));
@@ -175,14 +176,18 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
     }
 
     /** The W_θ matrix: a header of sample ids, then one row per sample starting with its id. */
-    public void writeDistances(Path file) {
-        AtomicOutput.write(file, out -> {
+    public void writeDistances(OutputFiles files, Path file) {
+        files.write(file, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             List<String> ids = cohort.sampleIds();
-            w.write("sample\t" + String.join("\t", ids) + "\n");
+            w.write("sample");
+            for (String id : ids) {
+                w.write("\t" + text(id));
+            }
+            w.write("\n");
             double[][] d = distances.distances();
             for (int i = 0; i < ids.size(); i++) {
-                w.write(ids.get(i));
+                w.write(text(ids.get(i)));
                 for (double x : d[i]) {
                     w.write("\t" + fmt(x));
                 }
@@ -201,8 +206,9 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
         return out;
     }
 
+    /** A text field: empty for none, quoted when it holds a tab, a quote or a line break. */
     static String text(String s) {
-        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+        return DelimitedText.field(s, '\t');
     }
 
     static String fmt(double x) {

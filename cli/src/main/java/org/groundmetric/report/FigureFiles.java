@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.OutputFiles;
 
 /** Renders a {@link Figure} to PNG and SVG bytes, and writes {@code NAME.png} / {@code NAME.svg}. */
 public final class FigureFiles {
@@ -63,14 +63,23 @@ public final class FigureFiles {
         return out.toByteArray();
     }
 
-    /** Writes {@code dir/name.png} and {@code dir/name.svg}; returns the two paths. */
+    /** Writes {@code dir/name.png} and {@code dir/name.svg}, both or neither; returns the two paths. */
     public static List<Path> write(Figure f, Path dir, String name) {
+        try (OutputFiles files = new OutputFiles()) {
+            List<Path> written = write(files, f, dir, name);
+            files.commit();
+            return written;
+        }
+    }
+
+    /** As {@link #write(Figure, Path, String)}, as files of a larger set written all or nothing. */
+    public static List<Path> write(OutputFiles files, Figure f, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         byte[] pngBytes = png(f);
         byte[] svgBytes = svg(f);
-        AtomicOutput.write(png, out -> out.write(pngBytes));
-        AtomicOutput.write(svg, out -> out.write(svgBytes));
+        files.write(png, out -> out.write(pngBytes));
+        files.write(svg, out -> out.write(svgBytes));
         return List.of(png, svg);
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.OutputFiles;
 
 /**
  * A self-contained HTML page: headings, paragraphs, tables and figures. Each figure is embedded as
@@ -76,8 +76,18 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Writes {@code dir/index.html} and the figures' files; returns the page's path. */
+    /** Writes {@code dir/index.html} and the figures' files, all or none; returns the page's path. */
     public Path write(Path dir) {
+        try (OutputFiles files = new OutputFiles()) {
+            Path page = write(files, dir);
+            files.commit();
+            return page;
+        }
+    }
+
+    /** As {@link #write(Path)}, as files of a larger set written all or nothing. */
+    public Path write(OutputFiles files, Path dir) {
+        files.directory(dir);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>")
@@ -90,13 +100,13 @@ public final class HtmlReport {
             } else if (b instanceof Table t) {
                 appendTable(html, t);
             } else if (b instanceof FigureBlock f) {
-                appendFigure(html, f, dir);
+                appendFigure(html, f, files, dir);
             }
         }
         html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         Path page = dir.resolve("index.html");
         byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(page, out -> out.write(bytes));
+        files.write(page, out -> out.write(bytes));
         return page;
     }
 
@@ -116,9 +126,9 @@ public final class HtmlReport {
         html.append("</tbody>\n</table></div>\n");
     }
 
-    private static void appendFigure(StringBuilder html, FigureBlock f, Path dir) {
+    private static void appendFigure(StringBuilder html, FigureBlock f, OutputFiles files, Path dir) {
         byte[] png = FigureFiles.png(f.figure());
-        FigureFiles.write(f.figure(), dir, f.name());
+        FigureFiles.write(files, f.figure(), dir, f.name());
         html.append("<figure>\n<img alt=\"").append(esc(f.caption())).append("\" width=\"")
                 .append(f.figure().width()).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n<figcaption>")

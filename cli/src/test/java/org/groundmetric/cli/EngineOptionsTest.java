@@ -37,7 +37,8 @@ class EngineOptionsTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: engine 'spark' is not on this classpath"), run.err());
         assertEquals("", run.out(), "refused before reading the data");
-        assertTrue(run.err().contains("spark-submit --class org.groundmetric.spark.SparkMain"), run.err());
+        assertTrue(run.err().contains("main class org.groundmetric.spark.SparkMain") && run.err().contains("spark-submit"),
+                run.err());
         assertTrue(Files.notExists(dir.resolve("D.tsv")));
     }
 

@@ -20,7 +20,13 @@ class GgmlAnnDataTest {
 
     private static TrainedMetric model(double[][] w, List<String> features, Preprocessing p) {
         return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, w.length, w, features, p,
-                List.of("a", "b"), GgmlConfig.builder().rank(w.length).build(), new double[features.size()], List.of());
+                List.of("a", "b"), GgmlConfig.builder().rank(w.length).build(), ones(features.size()), List.of());
+    }
+
+    private static double[] ones(int n) {
+        double[] s = new double[n];
+        java.util.Arrays.fill(s, 1);
+        return s;
     }
 
     private static Preprocessing filtered(List<String> kept, double[] mean, double[][] components) {

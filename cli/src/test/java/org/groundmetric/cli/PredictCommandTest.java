@@ -122,13 +122,14 @@ class PredictCommandTest {
         assertTrue(noReference.err().contains("keeps no reference samples"), noReference.err());
         CliRun badFilter = predict(modelWithReference, data, out, "--filter", "split");
         assertEquals(2, badFilter.exitCode());
-        assertTrue(badFilter.err().contains("--filter 'split' is not COLUMN=VALUE"), badFilter.err());
+        assertTrue(badFilter.err().contains("cell filter 'split' is not COLUMN=VALUE") && badFilter.err().contains("(--filter)"),
+                badFilter.err());
         CliRun noCells = predict(modelWithReference, data, out, "--filter", "split=validation");
         assertEquals(2, noCells.exitCode());
-        assertTrue(noCells.err().contains("no cell is left after --filter split=validation"), noCells.err());
+        assertTrue(noCells.err().contains("no cell is left after the cell filter split=validation"), noCells.err());
         CliRun bigK = predict(modelWithReference, data, out, "--k", "50");
         assertEquals(2, bigK.exitCode());
-        assertTrue(bigK.err().contains("--k 50"), bigK.err());
+        assertTrue(bigK.err().contains("k = 50 neighbours asked") && bigK.err().strip().endsWith("(--k)"), bigK.err());
         assertTrue(Files.notExists(out));
     }
 

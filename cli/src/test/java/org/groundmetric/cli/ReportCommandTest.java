@@ -70,7 +70,7 @@ class ReportCommandTest {
         Path model = dir.resolve("model.json");
         CliRun bad = CliRun.of("report", "--model", model.toString(), "--input", dir.resolve("cells.csv").toString(),
                 "--sample-key", "sample", "--label-key", "class", "--cell-type-key", "celltype",
-                "--out", dir.resolve("bad").toString(), "-q", "--no-cell-umap");
+                "--out", dir.resolve("bad").toString(), "-q");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("celltype") && bad.err().contains("mode"), bad.err());
     }

@@ -58,21 +58,22 @@ class TrainCommandTest {
         CliRun reg = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--reg", "l2", "--out", dir.resolve("m.json").toString());
         assertEquals(2, reg.exitCode());
-        assertEquals("error: Invalid value for option '--reg': 'l2' is not one of fro, l1, none",
-                reg.err().lines().findFirst().orElseThrow());
+        assertEquals("error: Invalid value for option '--reg': 'l2' is not one of fro, l1, none"
+                + " (see 'groundmetric train --help')", reg.err().strip(), "one line naming the problem and the fix");
         CliRun american = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
-                "--neighbors", "2", "--feature-scaling", "STANDARDIZE", "--normalize", "None", "--epochs", "0",
+                "--neighbors", "2", "--feature-scaling", "STANDARDIZE", "--normalize", "None", "--epochs", "1",
                 "--out", dir.resolve("n.json").toString());
         assertEquals(0, american.exitCode(), "the old spellings still work: " + american.err());
         assertTrue(TrainedMetric.read(dir.resolve("n.json")).config().neighbours() == 2);
         CliRun filter = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--filter", "split=train", "--out", dir.resolve("m.json").toString());
         assertEquals(2, filter.exitCode());
-        assertTrue(filter.err().startsWith("error: --filter column 'split' is not a column here; available: sample, class, mode"),
-                filter.err());
+        assertEquals("error: cell filter column 'split' is not among the columns: sample, class, mode (--filter)",
+                filter.err().strip());
         CliRun preset = CliRun.of("synth", "--preset", "synth3d", "--out", data.toString());
         assertEquals(2, preset.exitCode());
         assertTrue(preset.err().contains("'synth3d' is not one of synth2d, synth200d, paper-scale"), preset.err());
+        assertEquals(1, preset.err().lines().count(), "one error line: " + preset.err());
         assertTrue(!Files.exists(dir.resolve("m.json")), "no model after a failure");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.groundmetric.IllegalParameterException;
 
 /**
  * Which cells of each sample are used: samples with fewer than {@code minCells} cells are dropped;
@@ -22,8 +23,8 @@ import java.util.function.Consumer;
 public record CellSampling(Integer minCells, Integer cellsPerSample, boolean keepSmallSamples, long seed) {
 
     public CellSampling {
-        positive(minCells, "--min-cells");
-        positive(cellsPerSample, "--cells-per-sample");
+        positive(minCells, "minCells", "the minimum of cells per sample");
+        positive(cellsPerSample, "cellsPerSample", "cells per sample");
     }
 
     /** The cohort's samples with the rule applied; warns of the samples it drops or keeps whole. */
@@ -48,16 +49,20 @@ public record CellSampling(Integer minCells, Integer cellsPerSample, boolean kee
             }
         }
         if (!tooFew.isEmpty()) {
-            warnings.accept("dropped " + tooFew.size() + " samples with fewer than --min-cells " + minCells
+            warnings.accept("dropped " + tooFew.size() + " samples with fewer than the minimum of " + minCells
                     + " cells: " + Names.abbreviate(tooFew));
         }
         if (!small.isEmpty()) {
             warnings.accept((keepSmallSamples ? "kept whole " : "dropped ") + small.size()
-                    + " samples with fewer than --cells-per-sample " + cellsPerSample + " cells: "
-                    + Names.abbreviate(small) + (keepSmallSamples ? "" : " (--keep-small-samples keeps them)"));
+                    + " samples with fewer than the " + cellsPerSample + " cells per sample asked for: "
+                    + Names.abbreviate(small) + (keepSmallSamples ? "" : " (keeping small samples would keep them)"));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no sample is left after --min-cells/--cells-per-sample; lower them");
+            boolean bySize = cellsPerSample != null && !keepSmallSamples;
+            throw new IllegalParameterException(bySize ? "CellSampling.cellsPerSample" : "CellSampling.minCells",
+                    "no sample is left: every sample has fewer cells than "
+                    + (bySize ? cellsPerSample + " (cells per sample)" : minCells + " (the minimum of cells per sample)")
+                    + "; lower it");
         }
         return new Cohort(out, cohort.featureNames());
     }
@@ -117,9 +122,10 @@ public record CellSampling(Integer minCells, Integer cellsPerSample, boolean kee
         return rows;
     }
 
-    private static void positive(Integer value, String option) {
+    private static void positive(Integer value, String parameter, String what) {
         if (value != null && value <= 0) {
-            throw new IllegalArgumentException(option + " " + value + " must be positive");
+            throw new IllegalParameterException("CellSampling." + parameter, what + " is " + value
+                    + "; expected a positive number");
         }
     }
 }

@@ -53,6 +53,33 @@ public record Cohort(List<Sample> samples, List<String> featureNames) {
         return n;
     }
 
+    /**
+     * The column of each named feature, -1 where the cohort lacks it. Features are matched by name,
+     * so a name that the cohort gives to two of its features is refused when asked for: either
+     * column could be the one meant (read with unique names, e.g. gene ids).
+     */
+    public int[] featureColumns(List<String> names) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> twice = new java.util.HashMap<>();
+        for (int j = 0; j < featureNames.size(); j++) {
+            Integer first = index.putIfAbsent(featureNames.get(j), j);
+            if (first != null) {
+                twice.putIfAbsent(featureNames.get(j), j);
+            }
+        }
+        int[] cols = new int[names.size()];
+        for (int i = 0; i < cols.length; i++) {
+            String name = names.get(i);
+            if (twice.containsKey(name)) {
+                throw new IllegalArgumentException("the data names two features '" + name + "' (columns "
+                        + index.get(name) + " and " + twice.get(name) + "), so it is ambiguous which one the name"
+                        + " means; read the data with unique feature names (e.g. gene ids)");
+            }
+            cols[i] = index.getOrDefault(name, -1);
+        }
+        return cols;
+    }
+
     /** Distinct class labels, sorted (so class indices are stable across runs). */
     public List<String> classNames() {
         TreeSet<String> names = new TreeSet<>();

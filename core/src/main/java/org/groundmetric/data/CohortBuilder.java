@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.Column;
 
@@ -41,15 +42,15 @@ public final class CohortBuilder {
     public record Spec(String sampleKey, String labelKey, LabelPolicy policy, boolean labelsRequired) {
         public Spec {
             if (sampleKey == null || sampleKey.isBlank()) {
-                throw new IllegalArgumentException("a sample key is needed (--sample-key COLUMN, e.g. donor_id);"
-                        + " 'groundmetric inspect FILE' lists the obs columns");
+                throw new IllegalParameterException("CohortBuilder.Spec.sampleKey", "a sample key is needed:"
+                        + " the obs column naming each cell's sample (e.g. donor_id)");
             }
             if (policy == null) {
                 policy = LabelPolicy.STRICT;
             }
             if (labelsRequired && labelKey == null) {
-                throw new IllegalArgumentException("this command needs class labels: give --label-key COLUMN"
-                        + " (e.g. disease); 'groundmetric inspect FILE' lists the obs columns");
+                throw new IllegalParameterException("CohortBuilder.Spec.labelKey", "class labels are needed:"
+                        + " name the obs column holding each sample's class (e.g. disease)");
             }
         }
     }
@@ -71,11 +72,13 @@ public final class CohortBuilder {
     }
 
     public static Cohort build(AnnData data, Spec spec, RowSelection selection, Consumer<String> warnings) {
-        Column samples = data.obs().column(spec.sampleKey(), "--sample-key");
-        Column labels = spec.labelKey() == null ? null : data.obs().column(spec.labelKey(), "--label-key");
+        Column samples = data.obs().column(spec.sampleKey(), "CohortBuilder.Spec.sampleKey", "sample key");
+        Column labels = spec.labelKey() == null ? null
+                : data.obs().column(spec.labelKey(), "CohortBuilder.Spec.labelKey", "label key");
         Map<String, int[]> groups = group(samples, warnings, spec.sampleKey());
         if (groups.isEmpty()) {
-            throw new IllegalArgumentException("--sample-key " + spec.sampleKey() + " has no values: every cell is missing it");
+            throw new IllegalParameterException("CohortBuilder.Spec.sampleKey", "sample key " + spec.sampleKey()
+                    + " has no values: every cell is missing it");
         }
         Map<String, Column> annotations = new LinkedHashMap<>();
         data.obs().columns().forEach((name, c) -> {
@@ -129,7 +132,7 @@ public final class CohortBuilder {
             counts.put(id, n + 1);
         }
         if (missing > 0) {
-            warnings.accept(missing + " cells have no value in --sample-key " + key + " and were left out");
+            warnings.accept(missing + " cells have no value in the sample key " + key + " and were left out");
         }
         Map<String, int[]> out = new LinkedHashMap<>();
         buffers.forEach((id, buf) -> out.put(id, Arrays.copyOf(buf, counts.get(id))));
@@ -146,8 +149,9 @@ public final class CohortBuilder {
         }
         if (counts.isEmpty()) {
             if (spec.labelsRequired()) {
-                throw new IllegalArgumentException("sample '" + sample + "' has no value in --label-key "
-                        + spec.labelKey() + " on any of its " + rows.length + " cells");
+                throw new IllegalParameterException("CohortBuilder.Spec.labelKey", "sample '" + sample
+                        + "' has no value in the label key " + spec.labelKey() + " on any of its " + rows.length
+                        + " cells");
             }
             return null;
         }
@@ -159,10 +163,11 @@ public final class CohortBuilder {
         Map.Entry<String, Integer> first = byCount.get(0);
         Map.Entry<String, Integer> second = byCount.get(1);
         String mixed = "sample '" + sample + "' has cells labelled '" + first.getKey() + "' (" + first.getValue()
-                + ") and '" + second.getKey() + "' (" + second.getValue() + ") in --label-key " + spec.labelKey();
+                + ") and '" + second.getKey() + "' (" + second.getValue() + ") in the label key " + spec.labelKey();
         if (spec.policy() == LabelPolicy.STRICT) {
-            throw new IllegalArgumentException(mixed + "; a sample needs one label: check that --sample-key names"
-                    + " samples (e.g. donor_id, not cell_type), or pass --label-policy majority");
+            throw new IllegalParameterException("CohortBuilder.Spec.policy", mixed + "; a sample needs one label:"
+                    + " check that the sample key names samples (e.g. donor_id, not cell_type), or take the"
+                    + " majority label (label policy majority)");
         }
         warnings.accept(mixed + "; using the majority label '" + first.getKey() + "'");
         return first.getKey();
@@ -171,7 +176,8 @@ public final class CohortBuilder {
     private static void checkClasses(Cohort cohort, String labelKey) {
         List<String> classes = cohort.classNames();
         if (classes.size() < 2) {
-            throw new IllegalArgumentException("--label-key " + labelKey + " has only one class ("
+            throw new IllegalParameterException("CohortBuilder.Spec.labelKey", "label key " + labelKey
+                    + " has only one class ("
                     + (classes.isEmpty() ? "none" : "'" + classes.get(0) + "'") + ") across the "
                     + cohort.size() + " samples; learning a metric needs at least two classes");
         }

@@ -2,11 +2,10 @@ package org.groundmetric.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
@@ -26,8 +25,8 @@ public record GeneFilter(Integer top) {
 
     public GeneFilter {
         if (top != null && top <= 0) {
-            throw new IllegalArgumentException("--gene-filter 'top-variance:" + top + "' is not known; expected"
-                    + " above-mean-variance or top-variance:N with N > 0 (e.g. top-variance:2000)");
+            throw new IllegalParameterException("GeneFilter.top", "gene filter 'top-variance:" + top + "' is not known;"
+                    + " expected above-mean-variance or top-variance:N with N > 0 (e.g. top-variance:2000)");
         }
     }
 
@@ -46,8 +45,8 @@ public record GeneFilter(Integer top) {
                 // fall through to the message below
             }
         }
-        throw new IllegalArgumentException("--gene-filter '" + filter + "' is not known; expected above-mean-variance"
-                + " or top-variance:N with N > 0 (e.g. top-variance:2000)");
+        throw new IllegalParameterException("GeneFilter", "gene filter '" + filter + "' is not known; expected"
+                + " above-mean-variance or top-variance:N with N > 0 (e.g. top-variance:2000)");
     }
 
     /** "above-mean-variance" or "top-variance:N", as {@link #parse} reads it. */
@@ -64,15 +63,16 @@ public record GeneFilter(Integer top) {
             kept = IntStream.range(0, var.length).filter(j -> var[j] > mean).toArray();
         } else {
             if (top > var.length) {
-                throw new IllegalArgumentException("--gene-filter " + spec() + " asks for more genes than the data has ("
-                        + var.length + ")");
+                throw new IllegalParameterException("GeneFilter.top", "gene filter " + spec()
+                        + " asks for more genes than the data has (" + var.length + ")");
             }
             kept = IntStream.range(0, var.length).boxed()
                     .sorted((a, b) -> var[a] != var[b] ? Double.compare(var[b], var[a]) : Integer.compare(a, b))
                     .limit(top).mapToInt(Integer::intValue).sorted().toArray();
         }
         if (kept.length == 0) {
-            throw new IllegalArgumentException("--gene-filter " + spec() + " keeps no gene (all genes have the same variance)");
+            throw new IllegalParameterException("GeneFilter", "gene filter " + spec()
+                    + " keeps no gene (all genes have the same variance)");
         }
         return kept;
     }
@@ -112,22 +112,16 @@ public record GeneFilter(Integer top) {
 
     /** The named genes in order; genes the data lacks become zero columns, with a warning. */
     static Cohort select(Cohort c, List<String> genes, Consumer<String> warnings) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int j = 0; j < c.featureCount(); j++) {
-            index.putIfAbsent(c.featureNames().get(j), j);
-        }
-        int[] cols = new int[genes.size()];
+        int[] cols = c.featureColumns(genes);
         List<String> missing = new ArrayList<>();
         for (int j = 0; j < cols.length; j++) {
-            Integer k = index.get(genes.get(j));
-            cols[j] = k == null ? -1 : k;
-            if (k == null) {
+            if (cols[j] < 0) {
                 missing.add(genes.get(j));
             }
         }
         if (missing.size() == genes.size()) {
             throw new IllegalArgumentException("none of the " + genes.size() + " genes of the preprocessing (e.g. "
-                    + Names.abbreviate(missing) + ") is in the data; are the gene names of the same kind (--gene-names-from)?");
+                    + Names.abbreviate(missing) + ") is in the data; are the gene names of the same kind (symbols or ids)?");
         }
         if (!missing.isEmpty()) {
             warnings.accept(missing.size() + " of " + genes.size() + " genes are not in the data and count as zero: "

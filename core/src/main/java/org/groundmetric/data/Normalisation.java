@@ -30,6 +30,7 @@ public enum Normalisation {
         }
         List<Sample> out = new ArrayList<>(c.size());
         for (Sample s : c.samples()) {
+            Counts.requireNonNegative(s, c.featureNames());
             out.add(s.withCells(log1p(s.cells())));
         }
         return new Cohort(out, c.featureNames());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.groundmetric.Progress;
 import org.groundmetric.linalg.CsrMatrix;
 
 /**
@@ -82,6 +83,11 @@ public record PaperScaleCohort(int samples, int classes, int cellsPerSample, int
 
     /** Generates the cohort. */
     public Cohort generate() {
+        return generate(Progress.NONE);
+    }
+
+    /** Generates the cohort; {@code progress} advances once per sample drawn. */
+    public Cohort generate(Progress progress) {
         int markers = markersPerType(features, cellTypes, density);
         // Background rate so that markers + background give about `density` non-zeros per cell.
         double background = Math.max(0, (density * features - MARKER_RATE * markers) / (features - markers));
@@ -106,8 +112,12 @@ public record PaperScaleCohort(int samples, int classes, int cellsPerSample, int
             sampleSeeds[s] = shared.nextLong();
         }
         Sample[] out = new Sample[samples];
-        IntStream.range(0, samples).parallel().forEach(s -> out[s] = sample(s, new SplittableRandom(sampleSeeds[s]),
-                proportions, level, shift, markers, background));
+        progress.start("drawing samples", samples);
+        IntStream.range(0, samples).parallel().forEach(s -> {
+            out[s] = sample(s, new SplittableRandom(sampleSeeds[s]), proportions, level, shift, markers, background);
+            progress.advance(1, null);
+        });
+        progress.finish();
         List<String> names = new ArrayList<>(features);
         for (int g = 0; g < features; g++) {
             names.add(String.format("gene_%04d", g));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.linalg.PrincipalComponents;
@@ -43,7 +44,8 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
     public Preprocessing {
         new CellSampling(minCells, cellsPerSample, keepSmallSamples, seed); // validates
         if (pca != null && pca <= 0) {
-            throw new IllegalArgumentException("--pca " + pca + " must be positive");
+            throw new IllegalParameterException("Preprocessing.pca", "the number of principal components is " + pca
+                    + "; expected a positive number");
         }
         normalize = normalize == null ? Normalisation.NONE : normalize;
         if (geneFilter != null) {
@@ -84,6 +86,11 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         double[] mean = null;
         double[][] components = null;
         if (pca != null) {
+            long most = Math.min(c.cellCount(), c.featureCount());
+            if (pca > most) {
+                throw new IllegalParameterException("Preprocessing.pca", pca + " principal components asked for, more"
+                        + " than min(cells, genes) = " + most);
+            }
             PrincipalComponents axes = PrincipalComponents.fit(blocks(c), pca, seed);
             mean = axes.mean();
             components = axes.components();
@@ -106,7 +113,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
         if (pcaComponents != null) {
             if (pcaMean.length != c.featureCount()) {
                 throw new IllegalArgumentException("the PCA was fitted on " + pcaMean.length + " genes but the data has "
-                        + c.featureCount() + "; the same genes (and --gene-filter) are needed");
+                        + c.featureCount() + "; the same genes (and gene filter) are needed");
             }
             c = project(c, new PrincipalComponents(pcaMean, pcaComponents));
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
@@ -48,8 +49,12 @@ public final class Benchmark {
     /** Evaluation settings (defaults: the paper's k = 5, 100 cell neighbours, average linkage). */
     public record Settings(int knnK, int cellK, HierarchicalClustering.Method linkage, Duration budget, int threads) {
         public Settings {
-            if (knnK < 1 || cellK < 1) {
-                throw new IllegalArgumentException("k = " + knnK + " and cell k = " + cellK + " must be at least 1");
+            if (knnK < 1) {
+                throw new IllegalParameterException("Benchmark.Settings.knnK", "k = " + knnK + "; expected at least 1");
+            }
+            if (cellK < 1) {
+                throw new IllegalParameterException("Benchmark.Settings.cellK", "cell-level k = " + cellK
+                        + "; expected at least 1");
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -97,6 +102,7 @@ public final class Benchmark {
 
     public Result run(Cohort cohort, List<MetricLearner> methods, List<GroupShuffleSplit.Split> splits,
                       Progress progress) {
+        requireNeighbours(cohort, splits);
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
         List<SplitResult> all = new ArrayList<>();
@@ -120,6 +126,27 @@ public final class Benchmark {
         }
         progress.finish();
         return new Result(List.copyOf(summaries), List.copyOf(all));
+    }
+
+    /** Every split must fit on at least k samples and cell k cells: a kNN never asks for more neighbours than exist. */
+    private void requireNeighbours(Cohort cohort, List<GroupShuffleSplit.Split> splits) {
+        for (GroupShuffleSplit.Split split : splits) {
+            int[] fit = split.fit();
+            if (fit.length < settings.knnK()) {
+                throw new IllegalParameterException("Benchmark.Settings.knnK", "k = " + settings.knnK()
+                        + " neighbours asked but split " + (split.index() + 1) + " trains on only " + fit.length
+                        + " samples; lower k");
+            }
+            long cells = 0;
+            for (int i : fit) {
+                cells += cohort.sample(i).cellCount();
+            }
+            if (cells < settings.cellK()) {
+                throw new IllegalParameterException("Benchmark.Settings.cellK", "cell-level k = " + settings.cellK()
+                        + " neighbours asked but split " + (split.index() + 1) + " trains on only " + cells
+                        + " cells; lower the cell-level k");
+            }
+        }
     }
 
     /** Fits one method on one split and scores it. */
@@ -155,8 +182,7 @@ public final class Benchmark {
         WassersteinMatrix between = engine == null
                 ? WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE)
                 : WassersteinMatrix.between(test, train, metric, SolverFactory.of(solvers), engine, Progress.NONE);
-        int k = Math.min(settings.knnK(), train.size());
-        int[] predicted = new WeightedKnn(k, WeightedKnn.Weights.DISTANCE).predict(between.distances(), trainClass, numClasses).labels();
+        int[] predicted = new WeightedKnn(settings.knnK(), WeightedKnn.Weights.DISTANCE).predict(between.distances(), trainClass, numClasses).labels();
         ClassificationScores patient = ClassificationScores.of(testClass, predicted, numClasses);
         double cell = CellKnn.accuracy(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
         ClusterScores clusters = clusterScores(test, testClass, numClasses, metric);

@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.DelimitedText;
+import org.groundmetric.data.io.OutputFiles;
 
 /**
  * Which features (genes) a learned metric d(x, y) = ‖W(x − y)‖ relies on. The importance of
@@ -134,12 +135,21 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
 
     /**
      * Writes {@code feature, importance, rank, axis1, …, axisK} (tab-separated, most important
-     * first); {@code top} &gt; 0 keeps only that many rows.
+     * first; a name holding a tab, quote or line break is quoted); {@code top} &gt; 0 keeps only that
+     * many rows.
      */
     public void writeTsv(Path target, int top) {
+        try (OutputFiles files = new OutputFiles()) {
+            writeTsv(files, target, top);
+            files.commit();
+        }
+    }
+
+    /** As {@link #writeTsv(Path, int)}, as one file of a set written all or nothing. */
+    public void writeTsv(OutputFiles files, Path target, int top) {
         List<Ranked> rows = ranked();
         int keep = top > 0 ? Math.min(top, rows.size()) : rows.size();
-        AtomicOutput.write(target, out -> {
+        files.write(target, out -> {
             BufferedWriter wr = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             wr.write("feature\timportance\trank");
             for (int r = 0; r < rank; r++) {
@@ -147,7 +157,7 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
             }
             wr.write('\n');
             for (Ranked row : rows.subList(0, keep)) {
-                wr.write(row.name() + "\t" + fmt(row.importance()) + "\t" + row.rank());
+                wr.write(DelimitedText.field(row.name(), '\t') + "\t" + fmt(row.importance()) + "\t" + row.rank());
                 for (int r = 0; r < rank; r++) {
                     wr.write("\t" + fmt(weight(r, row.feature())));
                 }
@@ -161,9 +171,19 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
      * Writes, per axis r (1-based in file names), {@code axisR.txt} with the top n feature names
      * by |weight|, one per line (ready for g:Profiler), and {@code axisR_positive.txt} /
      * {@code axisR_negative.txt} with those of each sign, because an axis's sign is arbitrary but
-     * its two ends are different gene programmes. Returns the files written.
+     * its two ends are different gene programmes; all of them or none. Returns the files written.
      */
     public List<Path> writeAxisLists(Path dir, int n) {
+        try (OutputFiles files = new OutputFiles()) {
+            List<Path> written = writeAxisLists(files, dir, n);
+            files.commit();
+            return written;
+        }
+    }
+
+    /** As {@link #writeAxisLists(Path, int)}, as files of a set written all or nothing. */
+    public List<Path> writeAxisLists(OutputFiles files, Path dir, int n) {
+        files.directory(dir);
         List<Path> written = new ArrayList<>();
         for (int r = 0; r < rank; r++) {
             List<AxisFeature> top = topOfAxis(r, n);
@@ -175,18 +195,19 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
                 (f.weight() >= 0 ? pos : neg).add(f.name());
             }
             String base = "axis" + (r + 1);
-            written.add(writeLines(dir.resolve(base + ".txt"), all));
-            written.add(writeLines(dir.resolve(base + "_positive.txt"), pos));
-            written.add(writeLines(dir.resolve(base + "_negative.txt"), neg));
+            written.add(writeLines(files, dir.resolve(base + ".txt"), all));
+            written.add(writeLines(files, dir.resolve(base + "_positive.txt"), pos));
+            written.add(writeLines(files, dir.resolve(base + "_negative.txt"), neg));
         }
         return written;
     }
 
-    private static Path writeLines(Path file, List<String> lines) {
-        AtomicOutput.write(file, out -> {
+    /** One name per line; a name holding a line break (or a tab, a quote) is quoted so lines stay names. */
+    private static Path writeLines(OutputFiles files, Path file, List<String> lines) {
+        files.write(file, out -> {
             StringBuilder sb = new StringBuilder();
             for (String s : lines) {
-                sb.append(s).append('\n');
+                sb.append(DelimitedText.field(s, '\t')).append('\n');
             }
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         });

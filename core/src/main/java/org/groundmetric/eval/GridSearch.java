@@ -3,6 +3,7 @@ package org.groundmetric.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
@@ -44,7 +45,7 @@ public final class GridSearch {
 
     public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
         if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
+            throw new IllegalParameterException("GridSearch.k", "k = " + k + "; expected at least 1");
         }
         this.k = k;
         this.solvers = solvers;
@@ -60,6 +61,10 @@ public final class GridSearch {
             if (s.validation().length == 0) {
                 throw new IllegalArgumentException("split " + (s.index() + 1) + " holds no validation samples;"
                         + " tuning needs a validation fraction above 0 (the paper uses 0.2)");
+            }
+            if (s.fit().length < k) {
+                throw new IllegalParameterException("GridSearch.k", "k = " + k + " neighbours asked but split "
+                        + (s.index() + 1) + " trains on only " + s.fit().length + " samples; lower k");
             }
         }
         int[] classes = cohort.classIndices();
@@ -101,8 +106,7 @@ public final class GridSearch {
         for (int i = 0; i < truth.length; i++) {
             truth[i] = classes[split.validation()[i]];
         }
-        int kk = Math.min(k, fit.length);
-        int[] pred = new WeightedKnn(kk, WeightedKnn.Weights.DISTANCE).predict(d, trainClass, numClasses).labels();
+        int[] pred = new WeightedKnn(k, WeightedKnn.Weights.DISTANCE).predict(d, trainClass, numClasses).labels();
         return ClassificationScores.of(truth, pred, numClasses).accuracy();
     }
 }

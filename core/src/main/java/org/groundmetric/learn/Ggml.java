@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
@@ -117,6 +118,19 @@ public final class Ggml implements MetricLearner {
 
     /** Learns W on every sample of the cohort (all must carry a class label). */
     public TrainedMetric train(Cohort cohort, TrainingListener listener) {
+        return train(cohort, listener, config.epochs());
+    }
+
+    /**
+     * The metric training starts from, W₀ = V₀·diag(s) ({@link GgmlConfig#init} from the seed, s the
+     * feature scaling), as {@link #train} would step from it on this cohort; its history is empty. For
+     * benchmarks and checks of the start: a trained model always takes at least one epoch.
+     */
+    public TrainedMetric start(Cohort cohort) {
+        return train(cohort, TrainingListener.NONE, 0);
+    }
+
+    private TrainedMetric train(Cohort cohort, TrainingListener listener, int epochs) {
         List<CellMatrix> cells = new ArrayList<>();
         for (Sample s : cohort.samples()) {
             if (s.classLabel() == null) {
@@ -125,6 +139,7 @@ public final class Ggml implements MetricLearner {
             }
             cells.add(s.cells());
         }
+        requireUniqueFeatureNames(cohort.featureNames());
         int[] classOf = cohort.classIndices();
         TripletSampler sampler = new TripletSampler(classOf, config.neighbours());
         int d = cohort.featureCount();
@@ -136,6 +151,7 @@ public final class Ggml implements MetricLearner {
         } else {
             java.util.Arrays.fill(scale, 1);
         }
+        Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, k, config.learningRate());
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (LocalEngine local = ComputeEngine.local(config.threads())) {
@@ -149,8 +165,9 @@ public final class Ggml implements MetricLearner {
                     ? principalAxesV(cells, scale, k, config.seed())
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                runEpoch(epoch, sampler, objective, distances, adam, v, listeners);
+            divergence.check(v, 0, 0, 0);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                runEpoch(epoch, sampler, objective, distances, adam, v, listeners, divergence);
             }
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
@@ -159,7 +176,7 @@ public final class Ggml implements MetricLearner {
     }
 
     private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, TrainingDistances distances,
-                          Adam adam, double[] v, TrainingListener listener) {
+                          Adam adam, double[] v, TrainingListener listener, Divergence divergence) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
@@ -176,6 +193,7 @@ public final class Ggml implements MetricLearner {
                     Math.min(triplets.size(), (b + 1) * config.batchSize()));
             TripletObjective.Evaluation e = objective.evaluate(v, batch);
             adam.step(v, e.gradient());
+            divergence.check(v, e.loss(), epoch, b + 1);
             lossSum += e.loss() * batch.size();
             active += e.activeTriplets();
             listener.batchFinished(epoch, b + 1, batch.size(), e.loss());
@@ -183,6 +201,19 @@ public final class Ggml implements MetricLearner {
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.epochFinished(new EpochRecord(epoch, lossSum / triplets.size(),
                 (double) active / triplets.size(), seconds));
+    }
+
+    /** A model is applied to new data by feature name: two features of one name could be matched wrongly. */
+    private static void requireUniqueFeatureNames(List<String> names) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            Integer first = seen.put(names.get(j), j);
+            if (first != null) {
+                throw new IllegalArgumentException("the feature name '" + names.get(j) + "' occurs twice (features "
+                        + first + " and " + j + "); a model matches new data by feature name, so names must be"
+                        + " unique (name genes by a column of unique ids, or make the names unique)");
+            }
+        }
     }
 
     /** V₀ with entries Uniform(−1, 1), as the reference. */
@@ -202,8 +233,10 @@ public final class Ggml implements MetricLearner {
      */
     static double[] principalAxesV(List<CellMatrix> cells, double[] scale, int k, long seed) {
         int d = scale.length;
-        if (k > d) {
-            throw new IllegalArgumentException("--init pca needs rank k = " + k + " ≤ features D = " + d);
+        int n = cells.stream().mapToInt(CellMatrix::rows).sum();
+        if (k > Math.min(d, n)) {
+            throw new IllegalParameterException("GgmlConfig.rank", "the principal-axes start (init pca) needs rank k = "
+                    + k + " ≤ features D = " + d + " and ≤ training cells = " + n);
         }
         double[][] axes = PrincipalComponents.fit(cells, scale, k, seed).components();
         double norm = Math.sqrt(d / 3.0);
@@ -215,8 +248,9 @@ public final class Ggml implements MetricLearner {
                 spans |= axes[r][j] != 0;
             }
             if (!spans) {
-                throw new IllegalArgumentException("--init pca: the training cells span fewer than k = " + k
-                        + " directions; lower --rank or use --init random");
+                throw new IllegalParameterException("GgmlConfig.init", "the training cells span fewer than k = " + k
+                        + " directions, too few for the principal-axes start (init pca); lower the rank or start at"
+                        + " random (init random)");
             }
         }
         return v;

@@ -1,6 +1,7 @@
 package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.groundmetric.IllegalParameterException;
 
 /**
  * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * @param beta2          Adam's second-moment decay (0.999)
  * @param epsilon        Adam's ε (1e-8)
  * @param batchSize      triplets per step (128)
- * @param epochs         passes over freshly drawn triplets (30)
+ * @param epochs         passes over freshly drawn triplets, at least 1 (30)
  * @param seed           drives W₀ and every triplet draw (0)
  * @param threads        threads for the transport problems of a batch; never changes the result (1)
  * @param triplets       random (the paper) or nearest (hard mining)
@@ -31,33 +32,43 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
                          FeatureScaling featureScaling, String solver, double sinkhornReg) {
 
+    /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
+    public static final int MAX_THREADS = 32767;
+
     public GgmlConfig {
-        positive("rank k", rank);
-        positive("neighbours t", neighbours);
-        positive("batch size", batchSize);
-        positive("threads", threads);
-        if (epochs < 0) {
-            throw new IllegalArgumentException("epochs = " + epochs + " must be ≥ 0");
+        positive("rank", "rank k", rank);
+        positive("neighbours", "neighbours t", neighbours);
+        positive("batchSize", "batch size", batchSize);
+        positive("epochs", "epochs", epochs);
+        positive("threads", "threads", threads);
+        if (threads > MAX_THREADS) {
+            throw new IllegalParameterException("GgmlConfig.threads", "threads = " + threads + " is more than a thread"
+                    + " pool holds (" + MAX_THREADS + ")");
         }
-        nonNegative("margin alpha", alpha);
-        nonNegative("regularisation lambda", lambda);
+        nonNegative("alpha", "margin alpha", alpha);
+        nonNegative("lambda", "regularisation lambda", lambda);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate = " + learningRate + " must be a positive number");
+            throw new IllegalParameterException("GgmlConfig.learningRate", "learning rate = " + learningRate
+                    + "; expected a finite number > 0 (the paper uses 0.01)");
         }
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas (" + beta1 + ", " + beta2 + ") must lie in [0, 1)");
+            throw new IllegalParameterException("GgmlConfig.beta1", "Adam betas (" + beta1 + ", " + beta2
+                    + ") must lie in [0, 1)");
         }
-        if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("Adam epsilon = " + epsilon + " must be positive");
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalParameterException("GgmlConfig.epsilon", "Adam epsilon = " + epsilon
+                    + "; expected a finite number > 0");
         }
         if (regulariser == null || triplets == null || init == null || featureScaling == null) {
             throw new IllegalArgumentException("regulariser, triplets, init and featureScaling must be set");
         }
         if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
-            throw new IllegalArgumentException("solver '" + solver + "' is unknown; expected exact or sinkhorn");
+            throw new IllegalParameterException("GgmlConfig.solver", "solver '" + solver
+                    + "' is unknown; expected exact or sinkhorn");
         }
-        if (!(sinkhornReg > 0)) {
-            throw new IllegalArgumentException("sinkhorn reg = " + sinkhornReg + " must be positive");
+        if (!(sinkhornReg > 0) || !Double.isFinite(sinkhornReg)) {
+            throw new IllegalParameterException("GgmlConfig.sinkhornReg", "sinkhorn regularisation = " + sinkhornReg
+                    + "; expected a finite number > 0");
         }
     }
 
@@ -89,15 +100,16 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         return b;
     }
 
-    private static void positive(String what, int v) {
+    private static void positive(String parameter, String what, int v) {
         if (v <= 0) {
-            throw new IllegalArgumentException(what + " = " + v + " must be ≥ 1");
+            throw new IllegalParameterException("GgmlConfig." + parameter, what + " = " + v + "; expected at least 1");
         }
     }
 
-    private static void nonNegative(String what, double v) {
+    private static void nonNegative(String parameter, String what, double v) {
         if (!(v >= 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException(what + " = " + v + " must be a finite number ≥ 0");
+            throw new IllegalParameterException("GgmlConfig." + parameter, what + " = " + v
+                    + "; expected a finite number ≥ 0");
         }
     }
 

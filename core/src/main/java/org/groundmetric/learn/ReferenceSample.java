@@ -1,6 +1,7 @@
 package org.groundmetric.learn;
 
 import java.util.List;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.DenseMatrix;
@@ -27,6 +28,12 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
         if (cells == null || cells.length == 0) {
             throw new IllegalArgumentException("reference sample '" + id + "' has no cells");
         }
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] == null) {
+                throw new IllegalArgumentException("reference sample '" + id + "': cells[" + i + "] is missing (null);"
+                        + " expected the cell's k coordinates");
+            }
+        }
         int k = cells[0].length;
         for (float[] c : cells) {
             if (c.length != k) {
@@ -43,8 +50,8 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
 
     static ReferenceSample project(Sample s, LowRankMahalanobis metric) {
         if (s.classLabel() == null) {
-            throw new IllegalArgumentException("reference sample '" + s.id() + "' has no class label;"
-                    + " give the reference's --label-key");
+            throw new IllegalParameterException("CohortBuilder.Spec.labelKey", "reference sample '" + s.id()
+                    + "' has no class label; read the reference with its label key");
         }
         return new ReferenceSample(s.id(), s.classLabel(), rows(metric.project(s.cells()), s.cellCount(), metric.rank()));
     }

@@ -1,15 +1,6 @@
 package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.EnumFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +9,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
-import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.LowRankMahalanobis;
@@ -49,44 +39,16 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "low-rank-mahalanobis";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     public TrainedMetric {
-        if (formatVersion != FORMAT_VERSION) {
-            throw new IllegalArgumentException("model format version " + formatVersion + " is not supported;"
-                    + " this groundmetric reads version " + FORMAT_VERSION);
-        }
-        if (!KIND.equals(kind)) {
-            throw new IllegalArgumentException("model kind '" + kind + "' is not supported; expected " + KIND);
-        }
-        if (weights == null || weights.length != rank || rank == 0) {
-            throw new IllegalArgumentException("model W must have rank = " + rank + " rows, got "
-                    + (weights == null ? "none" : weights.length));
-        }
-        for (double[] row : weights) {
-            if (row.length != featureNames.size()) {
-                throw new IllegalArgumentException("model W rows must have one value per feature ("
-                        + featureNames.size() + "), got " + row.length);
-            }
-        }
+        ModelChecks.require(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, featureScales,
+                history, reference);
         if (preprocessing == null) {
             preprocessing = Preprocessing.NONE;
         }
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
-        history = List.copyOf(history);
+        history = history == null ? List.of() : List.copyOf(history);
         if (reference != null) {
-            for (ReferenceSample r : reference) {
-                if (r.rank() != rank) {
-                    throw new IllegalArgumentException("reference sample '" + r.id() + "' has " + r.rank()
-                            + " coordinates per cell, expected the model's rank " + rank);
-                }
-            }
             reference = List.copyOf(reference);
         }
     }
@@ -200,20 +162,13 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(missing.size() + " of the " + needed.size() + " genes the model uses are"
                     + " missing from the data: " + head(missing) + "; the new data needs the model's genes (by var"
-                    + " name; --gene-names-from picks another var column)");
+                    + " name; a gene-name column can rename them)");
         }
     }
 
     /** The cohort's features in the given order, by name. */
     private static Cohort reorder(Cohort c, List<String> order) {
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (int j = 0; j < c.featureCount(); j++) {
-            index.putIfAbsent(c.featureNames().get(j), j);
-        }
-        int[] cols = new int[order.size()];
-        for (int j = 0; j < cols.length; j++) {
-            cols[j] = index.get(order.get(j));
-        }
+        int[] cols = c.featureColumns(order);
         List<org.groundmetric.data.Sample> out = new ArrayList<>(c.size());
         for (org.groundmetric.data.Sample s : c.samples()) {
             out.add(s.withCells(s.cells().selectColumns(cols)));
@@ -264,23 +219,16 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
 
     /** Writes the model as JSON (atomically). */
     public void write(Path file) {
-        AtomicOutput.write(file, out -> JSON.writeValue(out, this));
+        ModelFile.write(this, file);
     }
 
-    /** Reads a model written by {@link #write(Path)}. */
+    /**
+     * Reads a model written by {@link #write(Path)}, checking it field by field.
+     *
+     * @throws IllegalArgumentException in one line naming the file and the field at fault
+     */
     public static TrainedMetric read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("model file " + file + " does not exist");
-        }
-        try {
-            return JSON.readValue(file.toFile(), TrainedMetric.class);
-        } catch (IOException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
-            throw new UncheckedIOException("could not read model " + file + ": " + e.getMessage(), e);
-        }
+        return ModelFile.read(file);
     }
 
     /** W as k rows of length D from a row-major array. */

@@ -95,7 +95,7 @@ public record PrincipalComponents(double[] mean, double[][] components) {
             cells += m.rows();
         }
         if (count > Math.min(cells, genes)) {
-            throw new IllegalArgumentException("--pca " + count + " asks for more components than min(cells, genes) = "
+            throw new IllegalArgumentException(count + " principal components asked for, more than min(cells, columns) = "
                     + Math.min(cells, genes));
         }
         int l = Math.min(count + OVERSAMPLING, Math.min(cells, genes));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
@@ -35,10 +36,12 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
 
     public Predictor {
         if (neighbours < 1) {
-            throw new IllegalArgumentException("--k " + neighbours + " must be at least 1 (neighbours in the vote)");
+            throw new IllegalParameterException("Predictor.neighbours", "k = " + neighbours
+                    + " neighbours in the vote; expected at least 1");
         }
         if (nearest < 0) {
-            throw new IllegalArgumentException("--nearest " + nearest + " must be ≥ 0 (reference samples to list)");
+            throw new IllegalParameterException("Predictor.nearest", nearest + " nearest reference samples to list;"
+                    + " expected 0 or more");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads is " + threads + "; expected at least 1");
@@ -69,8 +72,8 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
         } else if (model.hasReference()) {
             ref = model.reference();
         } else {
-            throw new IllegalArgumentException("this model keeps no reference samples: train it with"
-                    + " --keep-reference, or give the training data with --reference FILE (same keys)");
+            throw new IllegalArgumentException("this model keeps no reference samples: keep them when training"
+                    + " (withReference), or give the training data as the reference cohort");
         }
         return predict(model, model.prepare(newSamples, warnings), ref);
     }
@@ -83,12 +86,12 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
     public SamplePredictions predict(TrainedMetric model, Cohort prepared, List<ReferenceSample> reference) {
         model.requireFeatures(prepared);
         if (reference == null || reference.isEmpty()) {
-            throw new IllegalArgumentException("prediction needs reference samples: train with --keep-reference,"
-                    + " or give the training data with --reference FILE");
+            throw new IllegalArgumentException("prediction needs reference samples: keep them in the model when"
+                    + " training, or give the training data as the reference cohort");
         }
         if (reference.size() < neighbours) {
-            throw new IllegalArgumentException("--k " + neighbours + " neighbours asked but the reference has only "
-                    + reference.size() + " samples; lower --k");
+            throw new IllegalParameterException("Predictor.neighbours", "k = " + neighbours + " neighbours asked"
+                    + " but the reference has only " + reference.size() + " samples; lower k");
         }
         List<String> classes = model.classNames();
         int[] referenceClass = new int[reference.size()];
@@ -102,7 +105,7 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
             referenceClass[j] = classes.indexOf(r.classLabel());
             if (referenceClass[j] < 0) {
                 throw new IllegalArgumentException("reference sample '" + r.id() + "' has class '" + r.classLabel()
-                        + "', which the model does not know (classes: " + classes + "); is --label-key the training one?");
+                        + "', which the model does not know (classes: " + classes + "); is its label key the training one?");
             }
             referenceImages.add(r.asSample());
         }

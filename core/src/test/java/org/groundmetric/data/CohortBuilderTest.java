@@ -1,6 +1,7 @@
 package org.groundmetric.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.DataFrame;
@@ -42,10 +44,13 @@ class CohortBuilderTest {
 
     @Test
     void mixedLabelsAreAnErrorNamingSampleAndBothLabels() {
-        String msg = assertThrows(IllegalArgumentException.class, () -> CohortBuilder.build(mixed(),
-                new CohortBuilder.Spec("donor", "disease", CohortBuilder.LabelPolicy.STRICT, true), w -> { })).getMessage();
+        IllegalParameterException e = assertThrows(IllegalParameterException.class, () -> CohortBuilder.build(mixed(),
+                new CohortBuilder.Spec("donor", "disease", CohortBuilder.LabelPolicy.STRICT, true), w -> { }));
+        String msg = e.getMessage();
         assertTrue(msg.contains("'s1'") && msg.contains("'a' (2)") && msg.contains("'b' (1)")
-                && msg.contains("--label-policy majority"), msg);
+                && msg.contains("label policy majority"), msg);
+        assertEquals("CohortBuilder.Spec.policy", e.parameter());
+        assertFalse(msg.contains("--"), "the library names no command-line flag: " + msg);
     }
 
     @Test
@@ -61,9 +66,11 @@ class CohortBuilderTest {
 
     @Test
     void unknownKeyListsTheObsColumns() {
-        String msg = assertThrows(IllegalArgumentException.class, () -> CohortBuilder.build(mixed(),
-                new CohortBuilder.Spec("patient", null, null, false), w -> { })).getMessage();
-        assertTrue(msg.contains("--sample-key 'patient'") && msg.contains("donor, disease, cell_type"), msg);
+        IllegalParameterException e = assertThrows(IllegalParameterException.class, () -> CohortBuilder.build(mixed(),
+                new CohortBuilder.Spec("patient", null, null, false), w -> { }));
+        assertTrue(e.getMessage().contains("sample key 'patient'") && e.getMessage().contains("donor, disease, cell_type"),
+                e.getMessage());
+        assertEquals("CohortBuilder.Spec.sampleKey", e.parameter());
     }
 
     @Test
@@ -74,7 +81,7 @@ class CohortBuilderTest {
                 Map.of(), Map.of(), Map.of(), Map.of());
         String msg = assertThrows(IllegalArgumentException.class, () -> CohortBuilder.build(oneClass,
                 new CohortBuilder.Spec("sample_id", "tissue", null, true), w -> { })).getMessage();
-        assertTrue(msg.contains("--label-key tissue has only one class ('PBMC')"), msg);
+        assertTrue(msg.contains("label key tissue has only one class ('PBMC')"), msg);
         // not required: a one-class label is fine (e.g. predicting new samples)
         Cohort c = CohortBuilder.build(kang, new CohortBuilder.Spec("sample_id", "group_id", null, false), w -> { });
         assertEquals(4, c.size());

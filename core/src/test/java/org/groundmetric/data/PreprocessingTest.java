@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.CellMatrix;
@@ -137,7 +138,7 @@ class PreprocessingTest {
         Cohort sub = Preprocessing.request(null, 400, false, Normalisation.NONE, null, null, 3).fit(c, warnings::add).cohort();
         assertEquals(2, sub.size());
         assertTrue(sub.samples().stream().allMatch(s -> s.cellCount() == 400));
-        assertTrue(warnings.get(0).contains("dropped 2 samples") && warnings.get(0).contains("--keep-small-samples"),
+        assertTrue(warnings.get(0).contains("dropped 2 samples") && warnings.get(0).contains("keeping small samples"),
                 warnings.get(0));
         Cohort kept = Preprocessing.request(null, 400, true, Normalisation.NONE, null, null, 3).fit(c, w -> { }).cohort();
         assertEquals(4, kept.size());
@@ -177,7 +178,10 @@ class PreprocessingTest {
     void badSettingsAreRefusedWithTheExpectedForm() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Preprocessing.request(null, null, false, Normalisation.NONE, GeneFilter.parse("top:5"), null, 0)).getMessage().contains("top-variance:N"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Preprocessing.request(null, 0, false, Normalisation.NONE, null, null, 0)).getMessage().contains("--cells-per-sample 0"));
+        assertEquals("GeneFilter", assertThrows(IllegalParameterException.class, () -> GeneFilter.parse("top:5")).parameter());
+        IllegalParameterException e = assertThrows(IllegalParameterException.class,
+                () -> Preprocessing.request(null, 0, false, Normalisation.NONE, null, null, 0));
+        assertTrue(e.getMessage().contains("cells per sample is 0"), e.getMessage());
+        assertEquals("CellSampling.cellsPerSample", e.parameter());
     }
 }

@@ -90,6 +90,6 @@ class TrainedMetricTest {
         small().write(f);
         Files.writeString(f, Files.readString(f).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainedMetric.read(f));
-        assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("formatVersion is 99"), e.getMessage());
     }
 }

@@ -148,7 +148,7 @@ class PredictTest {
     void tooLargeKIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Predictor(100, 3, 1, null).predict(model, test, null, w -> { }));
-        assertTrue(e.getMessage().contains("--k 100"), e.getMessage());
+        assertTrue(e.getMessage().contains("k = 100 neighbours asked but the reference has only"), e.getMessage());
     }
 
     private static Cohort swapColumns(Cohort c) {

@@ -14,6 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
 
 /**
@@ -55,8 +56,9 @@ public final class SparkEngine implements ComputeEngine {
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
-            throw new IllegalArgumentException("no Spark master given; pass --spark-master local[*] (this machine)"
-                    + " or spark://HOST:7077 (a standalone cluster), or run through spark-submit --master URL");
+            throw new IllegalParameterException("ComputeEngine.Options.master", "no Spark master given: name one,"
+                    + " e.g. local[*] (this machine) or spark://HOST:7077 (a standalone cluster), or run through"
+                    + " spark-submit, which sets it");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // Outside spark-submit (bin/groundmetric-spark against a cluster) executors still need our classes.
@@ -150,7 +152,8 @@ public final class SparkEngine implements ComputeEngine {
         if (e instanceof RuntimeException re && !(e instanceof SparkException)) {
             return re;
         }
-        return new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+        return new ComputeEngine.EngineException("the Spark job failed (the cluster, not a task: check the master and"
+                + " its executors): " + e.getMessage(), e);
     }
 
     private static IllegalArgumentException notShippable(String what, Exception e) {

@@ -98,7 +98,8 @@ class SparkCommandsTest {
         Run r = run("distances", "-i", synth.toString(), "--sample-key", "sample", "--out",
                 dir.resolve("never.tsv").toString(), "--engine", "spark", "--quiet");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("no Spark master given; pass --spark-master local[*]"), r.err());
+        assertTrue(r.err().contains("no Spark master given: name one, e.g. local[*]") && r.err().contains("(--spark-master)"),
+                r.err());
         assertTrue(Files.notExists(dir.resolve("never.tsv")));
     }
 }

@@ -56,6 +56,15 @@ public record AnnData(CellMatrix x, DataFrame obs, DataFrame var, Map<String, De
         return x.cols();
     }
 
+    /** The cells at the given obs rows, in that order: X, obs, obsm and layers (var, varm and uns kept). */
+    public AnnData selectCells(int[] rows) {
+        Map<String, DenseMatrix> keptObsm = new LinkedHashMap<>();
+        obsm.forEach((k, m) -> keptObsm.put(k, m.selectRows(rows)));
+        Map<String, CellMatrix> keptLayers = new LinkedHashMap<>();
+        layers.forEach((k, m) -> keptLayers.put(k, m.selectRows(rows)));
+        return new AnnData(x.selectRows(rows), obs.selectRows(rows), var, keptObsm, varm, keptLayers, uns);
+    }
+
     public AnnData withObsm(String key, DenseMatrix m) {
         return new AnnData(x, obs, var, plus(obsm, key, m), varm, layers, uns);
     }

@@ -1,13 +1,10 @@
 package org.groundmetric.data.io;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.groundmetric.linalg.CellMatrix;
-import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.IllegalParameterException;
 
 /**
  * Keeps the cells whose obs column has one of the given values, e.g. {@code split=train} or
@@ -20,7 +17,8 @@ public record CellFilter(String column, Set<String> values) {
 
     public CellFilter {
         if (column == null || column.isEmpty() || values == null || values.isEmpty()) {
-            throw new IllegalArgumentException("a cell filter needs a column and at least one value, as COLUMN=VALUE[,VALUE…]");
+            throw new IllegalParameterException("CellFilter", "a cell filter needs a column and at least one value,"
+                    + " as COLUMN=VALUE[,VALUE…]");
         }
         values = Set.copyOf(values);
     }
@@ -29,8 +27,8 @@ public record CellFilter(String column, Set<String> values) {
     public static CellFilter parse(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
-            throw new IllegalArgumentException("--filter '" + text + "' is not COLUMN=VALUE[,VALUE…];"
-                    + " e.g. --filter split=train");
+            throw new IllegalParameterException("CellFilter", "cell filter '" + text + "' is not COLUMN=VALUE[,VALUE…];"
+                    + " e.g. split=train");
         }
         Set<String> values = new LinkedHashSet<>();
         for (String v : text.substring(eq + 1).split(",", -1)) {
@@ -39,14 +37,14 @@ public record CellFilter(String column, Set<String> values) {
             }
         }
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("--filter '" + text + "' names no value; e.g. --filter split=train");
+            throw new IllegalParameterException("CellFilter", "cell filter '" + text + "' names no value; e.g. split=train");
         }
         return new CellFilter(text.substring(0, eq), values);
     }
 
     /** The cells (obs rows) that pass, in their order. */
     public int[] rows(DataFrame obs) {
-        Column c = obs.column(column, "--filter column");
+        Column c = obs.column(column, "CellFilter", "cell filter column");
         int[] keep = new int[c.size()];
         int n = 0;
         for (int i = 0; i < c.size(); i++) {
@@ -67,18 +65,12 @@ public record CellFilter(String column, Set<String> values) {
             int[] pass = f.rows(data.obs());
             rows = rows == null ? pass : intersect(rows, pass);
             if (rows.length == 0) {
-                throw new IllegalArgumentException("no cell is left after --filter " + f.column() + "="
-                        + String.join(",", f.values()) + "; values of " + f.column() + " include "
-                        + examples(data.obs().column(f.column(), "--filter column")));
+                throw new IllegalParameterException("CellFilter", "no cell is left after the cell filter "
+                        + f.column() + "=" + String.join(",", f.values()) + "; values of " + f.column() + " include "
+                        + examples(data.obs().column(f.column(), "CellFilter", "cell filter column")));
             }
         }
-        int[] kept = rows;
-        Map<String, DenseMatrix> obsm = new LinkedHashMap<>();
-        data.obsm().forEach((k, m) -> obsm.put(k, m.selectRows(kept)));
-        Map<String, CellMatrix> layers = new LinkedHashMap<>();
-        data.layers().forEach((k, m) -> layers.put(k, m.selectRows(kept)));
-        return new AnnData(data.x().selectRows(kept), data.obs().selectRows(kept), data.var(), obsm, data.varm(),
-                layers, data.uns());
+        return data.selectCells(rows);
     }
 
     private static int[] intersect(int[] a, int[] b) {

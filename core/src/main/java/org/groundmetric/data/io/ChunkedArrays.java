@@ -89,6 +89,7 @@ final class ChunkedArrays {
                 || !(d.getDataType() instanceof OrderedDataType o)) {
             return null;
         }
+        Hdf.requireStored(d);
         boolean deflateOnly = d.getFilters().size() == 1 && d.getFilters().get(0).getId() == 1;
         return new Layout(c, Math.toIntExact(d.getSize()), c.getChunkDimensions()[0], o.getByteOrder(),
                 d.getDataType().getSize(), deflateOnly);
@@ -116,6 +117,11 @@ final class ChunkedArrays {
                     break;
                 }
                 n += got;
+            }
+            if (n < out.length) {
+                // HDF5 stores every chunk whole (edge chunks padded): fewer bytes mean a cut-off chunk
+                throw new IllegalArgumentException(l.dataset.getPath() + ": the compressed chunk at entry " + from
+                        + " holds " + n + " of its " + out.length + " bytes; the file is damaged or truncated");
             }
             return out;
         } catch (java.util.zip.DataFormatException e) {

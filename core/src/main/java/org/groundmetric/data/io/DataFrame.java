@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.groundmetric.IllegalParameterException;
 
 /**
  * AnnData's {@code obs} or {@code var} table: a string index (cell barcodes, gene ids) and named
@@ -42,16 +43,29 @@ public record DataFrame(List<String> index, Map<String, Column> columns) {
     }
 
     /**
-     * The named column, or an exception listing the available ones ({@code role} says what the key
-     * was for, e.g. "--sample-key").
+     * The named column, or an {@link IllegalParameterException} for {@code parameter} listing the
+     * columns there are ({@code role} says what the name was for, e.g. "sample key").
      */
+    public Column column(String name, String parameter, String role) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalParameterException(parameter, missing(name, role));
+        }
+        return c;
+    }
+
+    /** The named column, or an {@link IllegalArgumentException} listing the columns there are. */
     public Column column(String name, String role) {
         Column c = columns.get(name);
         if (c == null) {
-            throw new IllegalArgumentException(role + " '" + name + "' is not a column here; available: "
-                    + (columns.isEmpty() ? "(none)" : String.join(", ", columns.keySet())));
+            throw new IllegalArgumentException(missing(name, role));
         }
         return c;
+    }
+
+    private String missing(String name, String role) {
+        return role + " '" + name + "' is not among the columns: "
+                + (columns.isEmpty() ? "(none)" : String.join(", ", columns.keySet()));
     }
 
     /** The same table with one more (or a replaced) column. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
@@ -31,6 +32,9 @@ public final class H5adReader {
     /** The 8-byte signature every HDF5 file starts with (at offset 0 when there is no user block). */
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
+    /** The smallest HDF5 superblock (version 0) with its root group entry; anything shorter is cut off. */
+    private static final long MIN_HDF5_BYTES = 96;
+
     /**
      * Where the cell matrix comes from and how features are named.
      *
@@ -44,8 +48,8 @@ public final class H5adReader {
 
         public Options {
             if (layer != null && useRep != null && !"X".equals(layer)) {
-                throw new IllegalArgumentException("choose either --layer " + layer + " or --use-rep " + useRep
-                        + ", not both: an obsm embedding replaces the expression matrix");
+                throw new IllegalParameterException("H5adReader.Options.useRep", "choose either the layer " + layer
+                        + " or the obsm embedding " + useRep + ", not both: an embedding replaces the expression matrix");
             }
         }
     }
@@ -55,17 +59,12 @@ public final class H5adReader {
 
     /** Reads the cell matrix chosen by {@code options}, obs, var and obsm (not the other layers). */
     public static AnnData read(Path file, Options options) {
-        return withFile(file, h -> readAnnData(h, file, options, false));
+        return withFile(file, h -> readAnnData(h, options, false));
     }
 
     /** Reads everything we model: X, obs, var, obsm, varm, every layer and uns (for a full copy). */
     public static AnnData readAll(Path file) {
-        return withFile(file, h -> readAnnData(h, file, Options.DEFAULT, true));
-    }
-
-    /** Shapes, encodings and tables without reading any matrix values: fast on large files. */
-    public static H5adSummary inspect(Path file) {
-        return withFile(file, h -> summarise(h, file));
+        return withFile(file, h -> readAnnData(h, Options.DEFAULT, true));
     }
 
     /** True when the file starts with the HDF5 signature. */
@@ -78,7 +77,12 @@ public final class H5adReader {
         }
     }
 
-    private static <T> T withFile(Path file, Function<HdfFile, T> body) {
+    /**
+     * Opens the file and runs {@code body} on it. Every problem found inside is reported with the
+     * file's name in front; what io.jhdf throws on a damaged file becomes one plain sentence (its
+     * own words stay in the cause, for a stack trace).
+     */
+    static <T> T withFile(Path file, Function<HdfFile, T> body) {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("input file " + file + " does not exist");
         }
@@ -89,16 +93,37 @@ public final class H5adReader {
             throw new IllegalArgumentException(file + " is not an HDF5 file (an .h5ad file starts with the HDF5"
                     + " signature); check the path, or use a 10x directory or a .csv/.tsv table");
         }
+        long size = size(file);
+        if (size < MIN_HDF5_BYTES) {
+            throw new IllegalArgumentException(file + " holds only " + size + " bytes: it starts like an HDF5 file"
+                    + " but ends inside the HDF5 header; the file is truncated (an interrupted copy or download?)");
+        }
         try (HdfFile h = new HdfFile(file)) {
             return body.apply(h);
-        } catch (HdfException | java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("could not read " + file + ": the HDF5 structure is damaged"
-                    + " or the file is truncated (" + e.getMessage() + ")", e);
+        } catch (IllegalParameterException e) {
+            throw new IllegalParameterException(e.parameter(), file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (!(e instanceof HdfException || e instanceof java.nio.BufferUnderflowException
+                    || e instanceof IndexOutOfBoundsException)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(file + " (" + size + " bytes) cannot be read: its HDF5 structure is"
+                    + " damaged or the file is truncated; copy or write it again (h5py/anndata should refuse it too)", e);
         }
     }
 
-    private static AnnData readAnnData(HdfFile h, Path file, Options o, boolean everything) {
-        DataFrame obs = readFrame(requireGroup(h, "obs", file), "obs");
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static AnnData readAnnData(HdfFile h, Options o, boolean everything) {
+        DataFrame obs = H5adFrames.read(requireGroup(h, "obs"), "obs");
         DataFrame var;
         CellMatrix x;
         String source = sourcePath(o);
@@ -106,8 +131,8 @@ public final class H5adReader {
             Group obsmGroup = Hdf.group(h, "obsm");
             Node rep = obsmGroup == null ? null : Hdf.child(obsmGroup, o.useRep());
             if (rep == null) {
-                throw new IllegalArgumentException("--use-rep " + o.useRep() + ": no such obsm key in " + file
-                        + "; available: " + names(obsmGroup));
+                throw new IllegalParameterException("H5adReader.Options.useRep", "no obsm key '" + o.useRep()
+                        + "'; available: " + names(obsmGroup));
             }
             x = readMatrix(rep);
             List<String> names = new ArrayList<>();
@@ -119,34 +144,41 @@ public final class H5adReader {
             Node xNode = h.getChildren().get("X");
             if (source.equals("X")) {
                 if (xNode == null) {
-                    throw new IllegalArgumentException(file + " has no X matrix; choose --layer (available: "
-                            + names(Hdf.group(h, "layers")) + ") or --use-rep (obsm keys: "
+                    throw new IllegalParameterException("H5adReader.Options.layer", "there is no X matrix; choose a"
+                            + " layer (available: " + names(Hdf.group(h, "layers")) + ") or an obsm embedding ("
                             + names(Hdf.group(h, "obsm")) + ")");
                 }
                 x = readMatrix(xNode);
-                var = readFrame(requireGroup(h, "var", file), "var");
+                var = H5adFrames.read(requireGroup(h, "var"), "var");
             } else if (source.equals("raw/X")) {
                 Group raw = Hdf.group(h, "raw");
                 if (raw == null || Hdf.child(raw, "X") == null) {
-                    throw new IllegalArgumentException("--layer raw: " + file + " has no raw/X; available layers: "
-                            + names(Hdf.group(h, "layers")));
+                    throw new IllegalParameterException("H5adReader.Options.layer", "there is no raw/X (layer raw);"
+                            + " available layers: " + names(Hdf.group(h, "layers")));
                 }
                 x = readMatrix(Hdf.child(raw, "X"));
-                var = readFrame(requireGroup(raw, "var", file), "raw/var");
+                var = H5adFrames.read(requireGroup(raw, "var"), "raw/var");
             } else {
                 Group layers = Hdf.group(h, "layers");
                 Node layer = layers == null ? null : Hdf.child(layers, o.layer());
                 if (layer == null) {
-                    throw new IllegalArgumentException("--layer " + o.layer() + ": no such layer in " + file
-                            + "; available: " + names(layers) + (Hdf.group(h, "raw") != null ? ", raw" : ""));
+                    throw new IllegalParameterException("H5adReader.Options.layer", "there is no layer '" + o.layer()
+                            + "'; available: " + names(layers) + (Hdf.group(h, "raw") != null ? ", raw" : ""));
                 }
                 x = readMatrix(layer);
-                var = readFrame(requireGroup(h, "var", file), "var");
+                var = H5adFrames.read(requireGroup(h, "var"), "var");
             }
         }
         if (x.rows() != obs.rows()) {
-            throw new IllegalArgumentException(file + ": " + source + " has " + x.rows() + " rows but obs has "
-                    + obs.rows() + " cells");
+            throw new IllegalArgumentException(source + " has " + x.rows() + " rows but obs has " + obs.rows() + " cells");
+        }
+        if (x.cols() != var.rows()) {
+            throw new IllegalArgumentException(source + " has " + x.cols() + " columns but "
+                    + (source.equals("raw/X") ? "raw/var" : "var") + " names " + var.rows() + " features");
+        }
+        if (x.rows() == 0 || x.cols() == 0) {
+            throw new IllegalArgumentException(source + " is " + x.rows() + " cells × " + x.cols() + " features:"
+                    + " there is nothing to compute on");
         }
         if (o.geneNamesFrom() != null) {
             var = renameFeatures(var, o.geneNamesFrom());
@@ -176,7 +208,7 @@ public final class H5adReader {
 
     /** Gene symbols repeat (e.g. two Ensembl ids, one symbol): make them unique as scanpy does, NAME-1, NAME-2. */
     static DataFrame renameFeatures(DataFrame var, String column) {
-        Column c = var.column(column, "--gene-names-from");
+        Column c = var.column(column, "H5adReader.Options.geneNamesFrom", "gene-name column");
         List<String> names = new ArrayList<>(var.rows());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < var.rows(); i++) {
@@ -197,25 +229,22 @@ public final class H5adReader {
                 return new DenseMatrix(dims[0], 1, Hdf.floats(d));
             }
             if (dims.length != 2) {
-                throw new IllegalArgumentException(node.getPath() + " has " + dims.length + " dimensions, expected a matrix");
+                throw new IllegalArgumentException(path(node) + " has " + dims.length + " dimensions, expected a matrix");
             }
             return new DenseMatrix(dims[0], dims[1], Hdf.floats(d));
         }
         Group g = (Group) node;
         String format = sparseFormat(g);
-        long[] shape = Hdf.longsAttribute(g, "shape");
-        if (shape == null) {
-            shape = Hdf.longsAttribute(g, "h5sparse_shape");
+        if (format == null || !format.equals("csr") && !format.equals("csc")) {
+            throw new IllegalArgumentException(path(node) + " is a group but not a sparse matrix (encoding-type "
+                    + Hdf.encoding(g) + "); expected csr_matrix or csc_matrix");
         }
-        if (format == null || shape == null || shape.length != 2) {
-            throw new IllegalArgumentException(node.getPath() + " is a group but not a sparse matrix (encoding-type "
-                    + Hdf.encoding(g) + "); expected csr_matrix or csc_matrix with a shape attribute");
-        }
+        long[] shape = sparseShape(g);
         Dataset data = requireDataset(g, "data");
         Dataset indices = requireDataset(g, "indices");
         Dataset indptr = requireDataset(g, "indptr");
-        int rows = Math.toIntExact(shape[0]);
-        int cols = Math.toIntExact(shape[1]);
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
         int[] ptr = Hdf.ints(indptr);
         int[] idx = ChunkedArrays.ints(indices);
         if (idx == null) {
@@ -226,12 +255,30 @@ public final class H5adReader {
             val = Hdf.floats(data);
         }
         if (format.equals("csr")) {
-            return SparseAssembly.csr(rows, cols, ptr, idx, val, node.getPath());
+            return SparseAssembly.csr(rows, cols, ptr, idx, val, path(node));
         }
-        return SparseAssembly.cscToCsr(rows, cols, ptr, idx, val, node.getPath());
+        return SparseAssembly.cscToCsr(rows, cols, ptr, idx, val, path(node));
     }
 
-    private static String sparseFormat(Group g) {
+    /** A sparse group's declared shape (rows, columns), each within what an int index addresses. */
+    static long[] sparseShape(Group g) {
+        long[] shape = Hdf.longsAttribute(g, "shape");
+        if (shape == null) {
+            shape = Hdf.longsAttribute(g, "h5sparse_shape");
+        }
+        if (shape == null || shape.length != 2) {
+            throw new IllegalArgumentException(path(g) + " is a sparse matrix without a two-entry shape attribute");
+        }
+        for (long n : shape) {
+            if (n < 0 || n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(path(g) + " declares the shape " + shape[0] + " × " + shape[1]
+                        + "; expected sizes from 0 to " + (Integer.MAX_VALUE - 8));
+            }
+        }
+        return shape;
+    }
+
+    static String sparseFormat(Group g) {
         String enc = Hdf.encoding(g);
         if ("csr_matrix".equals(enc)) {
             return "csr";
@@ -258,95 +305,6 @@ public final class H5adReader {
         return out;
     }
 
-    // ---- data frames ----
-
-    static DataFrame readFrame(Group g, String what) {
-        String indexName = Hdf.stringAttribute(g, "_index");
-        Dataset indexSet = indexName == null ? null : Hdf.dataset(g, indexName);
-        List<String> order = new ArrayList<>(List.of(Hdf.stringsAttribute(g, "column-order")));
-        if (order.isEmpty()) {
-            // anndata 0.7 files may omit column-order; take every child but the index and helpers
-            for (String name : g.getChildren().keySet()) {
-                if (!name.equals(indexName) && !name.equals("__categories")) {
-                    order.add(name);
-                }
-            }
-        }
-        Map<String, Column> columns = new LinkedHashMap<>();
-        for (String name : order) {
-            Node n = Hdf.child(g, name);
-            if (n == null) {
-                throw new IllegalArgumentException(what + ": column-order names '" + name + "' but there is no such column");
-            }
-            columns.put(name, readColumn(g, n));
-        }
-        int rows = indexSet != null ? indexSet.getDimensions()[0]
-                : columns.isEmpty() ? 0 : columns.values().iterator().next().size();
-        List<String> index = indexSet != null ? List.of(Hdf.strings(indexSet)) : DataFrame.rangeIndex(rows);
-        return new DataFrame(index, columns);
-    }
-
-    private static Column readColumn(Group frame, Node n) {
-        String enc = Hdf.encoding(n);
-        if (n instanceof Group g) {
-            if ("categorical".equals(enc)) {
-                String[] cats = Hdf.strings(requireDataset(g, "categories"));
-                int[] codes = Hdf.ints(requireDataset(g, "codes"));
-                String ordered = Hdf.stringAttribute(g, "ordered");
-                return new Column.Categorical(List.of(cats), codes, "true".equalsIgnoreCase(ordered));
-            }
-            if ("nullable-integer".equals(enc) || "nullable-boolean".equals(enc)) {
-                double[] values = Hdf.doubles(requireDataset(g, "values"));
-                boolean[] mask = Hdf.booleans(requireDataset(g, "mask"));
-                for (int i = 0; i < values.length; i++) {
-                    if (mask[i]) {
-                        values[i] = Double.NaN;
-                    }
-                }
-                return "nullable-boolean".equals(enc) ? booleanOrNumeric(values) : new Column.Numeric(values, true);
-            }
-            if ("nullable-string-array".equals(enc)) {
-                String[] values = Hdf.strings(requireDataset(g, "values"));
-                boolean[] mask = Hdf.booleans(requireDataset(g, "mask"));
-                for (int i = 0; i < values.length; i++) {
-                    if (mask[i]) {
-                        values[i] = null;
-                    }
-                }
-                return new Column.Strings(values);
-            }
-            throw new IllegalArgumentException(n.getPath() + ": column encoding '" + enc + "' is not supported");
-        }
-        Dataset d = (Dataset) n;
-        // anndata 0.7: categorical codes with the categories in __categories/NAME
-        Group legacy = Hdf.group(frame, "__categories");
-        if (enc == null && legacy != null && Hdf.dataset(legacy, n.getName()) != null) {
-            String[] cats = Hdf.strings(Hdf.dataset(legacy, n.getName()));
-            return new Column.Categorical(List.of(cats), Hdf.ints(d), false);
-        }
-        // h5py stores bool as an enum FALSE/TRUE, which jhdf returns as strings: test it first
-        if (Hdf.isBoolean(d)) {
-            return new Column.Booleans(Hdf.booleans(d));
-        }
-        if (d.getJavaType() == String.class) {
-            return new Column.Strings(Hdf.strings(d));
-        }
-        return new Column.Numeric(Hdf.doubles(d), Hdf.isIntegerType(d));
-    }
-
-    private static Column booleanOrNumeric(double[] values) {
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                return new Column.Numeric(values, true);
-            }
-        }
-        boolean[] b = new boolean[values.length];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = values[i] != 0;
-        }
-        return new Column.Booleans(b);
-    }
-
     // ---- uns ----
 
     private static Map<String, Object> readUns(Group g) {
@@ -368,6 +326,7 @@ public final class H5adReader {
         }
         Dataset d = (Dataset) n;
         if (d.isScalar()) {
+            Hdf.requireStored(d);
             Object v = d.getData();
             return v instanceof String || v instanceof Number || v instanceof Boolean ? v : String.valueOf(v);
         }
@@ -381,100 +340,33 @@ public final class H5adReader {
             return Hdf.strings(d);
         }
         if (Hdf.isIntegerType(d)) {
-            return Hdf.toLongs(d.getDataFlat());
+            return Hdf.toLongs(Hdf.flat(d));
         }
         return Hdf.doubles(d);
     }
 
-    // ---- inspect ----
-
-    private static H5adSummary summarise(HdfFile h, Path file) {
-        DataFrame obs = readFrame(requireGroup(h, "obs", file), "obs");
-        DataFrame var = readFrame(requireGroup(h, "var", file), "var");
-        Node x = h.getChildren().get("X");
-        H5adSummary.MatrixInfo xInfo = x == null ? null : matrixInfo(x);
-        Group raw = Hdf.group(h, "raw");
-        H5adSummary.MatrixInfo rawInfo = raw == null || Hdf.child(raw, "X") == null ? null : matrixInfo(Hdf.child(raw, "X"));
-        Map<String, H5adSummary.MatrixInfo> layers = infos(Hdf.group(h, "layers"));
-        Map<String, H5adSummary.MatrixInfo> obsm = infos(Hdf.group(h, "obsm"));
-        Group uns = Hdf.group(h, "uns");
-        List<String> unsKeys = uns == null ? List.of() : List.copyOf(uns.getChildren().keySet());
-        String encodingVersion = Hdf.stringAttribute(h, "encoding-version");
-        return new H5adSummary(file, obs, var, xInfo, rawInfo, layers, obsm, unsKeys, encodingVersion);
-    }
-
-    private static Map<String, H5adSummary.MatrixInfo> infos(Group g) {
-        Map<String, H5adSummary.MatrixInfo> out = new LinkedHashMap<>();
-        if (g != null) {
-            for (Node n : g.getChildren().values()) {
-                if (n instanceof Dataset || sparseFormat((Group) n) != null) {
-                    out.put(n.getName(), matrixInfo(n));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static H5adSummary.MatrixInfo matrixInfo(Node n) {
-        if (n instanceof Dataset d) {
-            int[] dims = d.getDimensions();
-            long rows = dims.length > 0 ? dims[0] : 1;
-            long cols = dims.length > 1 ? dims[1] : 1;
-            return new H5adSummary.MatrixInfo(path(n), "dense", typeName(d), rows, cols, rows * cols, filters(d));
-        }
-        Group g = (Group) n;
-        long[] shape = Hdf.longsAttribute(g, "shape");
-        if (shape == null) {
-            shape = Hdf.longsAttribute(g, "h5sparse_shape");
-        }
-        Dataset data = requireDataset(g, "data");
-        return new H5adSummary.MatrixInfo(path(n), sparseFormat(g), typeName(data), shape[0], shape[1],
-                data.getDimensions()[0], filters(data));
-    }
-
-    /** jhdf gives groups a trailing slash; show /X, /layers/counts. */
-    private static String path(Node n) {
-        String p = n.getPath();
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-    }
-
-    private static String typeName(Dataset d) {
-        Class<?> t = d.getJavaType();
-        int bits = d.getDataType().getSize() * 8;
-        if (t == float.class || t == double.class) {
-            return "float" + bits;
-        }
-        if (Hdf.isBoolean(d)) {
-            return "bool";
-        }
-        if (Hdf.isIntegerType(d)) {
-            return "int" + bits;
-        }
-        return t.getSimpleName();
-    }
-
-    private static String filters(Dataset d) {
-        List<String> names = new ArrayList<>();
-        d.getFilters().forEach(f -> names.add(f.getName()));
-        return names.isEmpty() ? "uncompressed" : String.join("+", names);
-    }
-
     // ---- helpers ----
 
-    private static Group requireGroup(Group parent, String name, Path file) {
+    static Group requireGroup(Group parent, String name) {
         Group g = Hdf.group(parent, name);
         if (g == null) {
-            throw new IllegalArgumentException(file + " has no " + name + " table; is it an AnnData .h5ad file?");
+            throw new IllegalArgumentException("there is no " + name + " table; is it an AnnData .h5ad file?");
         }
         return g;
     }
 
-    private static Dataset requireDataset(Group g, String name) {
+    static Dataset requireDataset(Group g, String name) {
         Dataset d = Hdf.dataset(g, name);
         if (d == null) {
-            throw new IllegalArgumentException(g.getPath() + " has no '" + name + "' dataset");
+            throw new IllegalArgumentException(path(g) + " has no '" + name + "' dataset");
         }
         return d;
+    }
+
+    /** jhdf gives groups a trailing slash; show /X, /layers/counts. */
+    static String path(Node n) {
+        String p = n.getPath();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static String names(Group g) {

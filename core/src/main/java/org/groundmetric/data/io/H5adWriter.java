@@ -19,7 +19,7 @@ import org.groundmetric.linalg.DenseMatrix;
  * {@code encoding-type}/{@code encoding-version} attributes of anndata ≥ 0.8), so Python's
  * {@code anndata.read_h5ad} and scanpy open it: X dense or CSR; obs/var with their index and
  * categorical, string, numeric and boolean columns; obsm, varm, layers; uns as nested dicts of
- * strings, numbers and 1-d arrays. Written with io.jhdf's writer through {@link AtomicOutput}, so a
+ * strings, numbers and 1-d arrays. Written with io.jhdf's writer through {@link OutputFiles}, so a
  * failed write leaves no file behind.
  *
  * <p>io.jhdf 0.13 writes fixed-length UTF-8 strings (anndata reads them as str) and booleans as
@@ -46,11 +46,19 @@ public final class H5adWriter {
      * (same cells as {@code a}; raw may have other genes), e.g. to copy a file that has one.
      */
     public static void write(AnnData a, AnnData raw, Path target) {
+        try (OutputFiles files = new OutputFiles()) {
+            write(files, a, raw, target);
+            files.commit();
+        }
+    }
+
+    /** As {@link #write(AnnData, AnnData, Path)}, as one file of a set written all or nothing. */
+    public static void write(OutputFiles files, AnnData a, AnnData raw, Path target) {
         if (raw != null && raw.cells() != a.cells()) {
             throw new IllegalArgumentException("raw has " + raw.cells() + " cells but X has " + a.cells()
                     + "; anndata's raw keeps the same cells");
         }
-        AtomicOutput.writeToPath(target, tmp -> {
+        files.writeToPath(target, tmp -> {
             try (WritableHdfFile h = HdfFile.write(tmp)) {
                 encoding(h, "anndata", "0.1.0");
                 writeMatrix(h, "X", a.x());

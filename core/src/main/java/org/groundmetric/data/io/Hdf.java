@@ -1,11 +1,17 @@
 package org.groundmetric.data.io;
 
+import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.dataset.chunked.Chunk;
+import io.jhdf.dataset.chunked.ChunkedDatasetBase;
 import io.jhdf.object.datatype.EnumDataType;
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.util.Map;
 
 /** Small conversions from what io.jhdf returns (arrays of any primitive type) to what we store. */
 final class Hdf {
@@ -67,9 +73,70 @@ final class Hdf {
         return stringAttribute(node, "encoding-type");
     }
 
+    /** Entries along the first dimension (0 for an empty dataset, 1 for a scalar). */
+    static int length(Dataset d) {
+        int[] dims = d.getDimensions();
+        return dims.length == 0 ? 1 : dims[0];
+    }
+
+    /**
+     * Every value of the dataset, flat, after checking that its stored bytes lie inside the file:
+     * io.jhdf reads a region past the end of a truncated file as zeros instead of failing, which
+     * gave a cut-off matrix that read as valid. An empty dataset gives null.
+     */
+    static Object flat(Dataset d) {
+        requireStored(d);
+        return d.getSize() == 0 ? null : d.getDataFlat();
+    }
+
+    /** Refuses a dataset whose data (contiguous) or any of whose chunks (chunked) run past the end of the file. */
+    static void requireStored(Dataset d) {
+        HdfFile file = d.getHdfFile();
+        long end = file.size();
+        long base = file.getUserBlockSize();
+        if (d instanceof ContiguousDataset c) {
+            long address = c.getDataAddress();
+            if (address >= 0 && d.getSize() > 0) {
+                requireInside(d, base + address + d.getSizeInBytes(), end);
+            }
+        } else if (d instanceof ChunkedDatasetBase c) {
+            for (Chunk chunk : chunks(c).values()) {
+                requireInside(d, base + chunk.getAddress() + chunk.getSize(), end);
+            }
+        }
+    }
+
+    private static void requireInside(Dataset d, long last, long end) {
+        if (last > end) {
+            throw new IllegalArgumentException(d.getPath() + " is cut off: its data runs to byte " + last
+                    + " but the file ends at byte " + end + "; the file is truncated (an interrupted copy or"
+                    + " download?), write or copy it again");
+        }
+    }
+
+    /** jhdf keeps a chunked dataset's chunk index (address and size of every chunk) behind a protected method. */
+    @SuppressWarnings("unchecked")
+    private static Map<?, Chunk> chunks(ChunkedDatasetBase c) {
+        try {
+            Method lookup = ChunkedDatasetBase.class.getDeclaredMethod("getChunkLookup");
+            lookup.setAccessible(true);
+            return (Map<?, Chunk>) lookup.invoke(c);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re; // jhdf could not read the chunk index: a damaged file, reported by the caller
+            }
+            throw new IllegalStateException("cannot list the chunks of " + c.getPath(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot list the chunks of " + c.getPath() + " with this io.jhdf", e);
+        }
+    }
+
     /** Every value as float (float64 and integers are rounded to float32, our storage type). */
     static float[] floats(Dataset d) {
-        Object data = d.getDataFlat();
+        Object data = flat(d);
+        if (data == null) {
+            return new float[0];
+        }
         if (data instanceof float[] f) {
             return f;
         }
@@ -107,7 +174,10 @@ final class Hdf {
     }
 
     static double[] doubles(Dataset d) {
-        Object data = d.getDataFlat();
+        Object data = flat(d);
+        if (data == null) {
+            return new double[0];
+        }
         if (data instanceof double[] a) {
             return a;
         }
@@ -135,7 +205,10 @@ final class Hdf {
     }
 
     static int[] ints(Dataset d) {
-        Object data = d.getDataFlat();
+        Object data = flat(d);
+        if (data == null) {
+            return new int[0];
+        }
         if (data instanceof int[] a) {
             return a;
         }
@@ -152,7 +225,10 @@ final class Hdf {
     }
 
     static String[] strings(Dataset d) {
-        Object data = d.getDataFlat();
+        Object data = flat(d);
+        if (data == null) {
+            return new String[0];
+        }
         if (data instanceof String[] s) {
             return s;
         }
@@ -167,7 +243,10 @@ final class Hdf {
     }
 
     static boolean[] booleans(Dataset d) {
-        Object data = d.getDataFlat();
+        Object data = flat(d);
+        if (data == null) {
+            return new boolean[0];
+        }
         if (data instanceof boolean[] b) {
             return b;
         }
@@ -193,6 +272,9 @@ final class Hdf {
     }
 
     static long[] toLongs(Object data) {
+        if (data == null) {
+            return new long[0]; // an empty dataset
+        }
         long[] out = toLongsOrNull(data);
         if (out == null) {
             throw new IllegalArgumentException("expected integers, got " + data.getClass().getSimpleName());

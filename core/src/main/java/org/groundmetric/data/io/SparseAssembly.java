@@ -15,6 +15,7 @@ public final class SparseAssembly {
     /** CSR arrays from a file: checked, rows sorted and duplicate entries summed (scipy's meaning) when needed. */
     public static CsrMatrix csr(int rows, int cols, int[] ptr, int[] idx, float[] val, String what) {
         checkPointers(ptr, rows, idx.length, val.length, what, "row");
+        checkIndices(ptr, idx, rows, cols, what, "column", "row");
         boolean canonical = true;
         for (int i = 0; i < rows && canonical; i++) {
             for (int p = ptr[i] + 1; p < ptr[i + 1]; p++) {
@@ -38,11 +39,7 @@ public final class SparseAssembly {
     /** CSC arrays (column pointers, row indices) to CSR. */
     public static CsrMatrix cscToCsr(int rows, int cols, int[] colPtr, int[] rowIdx, float[] val, String what) {
         checkPointers(colPtr, cols, rowIdx.length, val.length, what, "column");
-        for (int r : rowIdx) {
-            if (r < 0 || r >= rows) {
-                throw new IllegalArgumentException(what + ": row index " + r + " is outside 0.." + (rows - 1));
-            }
-        }
+        checkIndices(colPtr, rowIdx, cols, rows, what, "row", "column");
         int[][] t = transpose(cols, rows, colPtr, rowIdx);
         return mergeDuplicates(rows, cols, t[0], t[1], permute(val, t[2]));
     }
@@ -144,6 +141,20 @@ public final class SparseAssembly {
             nPtr[i + 1] = w;
         }
         return new CsrMatrix(rows, cols, nPtr, java.util.Arrays.copyOf(idx, w), java.util.Arrays.copyOf(val, w));
+    }
+
+    /** Every minor index (a CSR column, a CSC row) must lie inside the declared shape. */
+    private static void checkIndices(int[] ptr, int[] idx, int major, int minor, String what, String minorAxis,
+                                     String majorAxis) {
+        for (int i = 0; i < major; i++) {
+            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                if (idx[p] < 0 || idx[p] >= minor) {
+                    throw new IllegalArgumentException(what + ": " + minorAxis + " index " + idx[p] + " of stored entry "
+                            + p + " (" + majorAxis + " " + i + ") is outside 0.." + (minor - 1) + ", the "
+                            + minorAxis + "s the matrix declares; the sparse matrix is damaged");
+                }
+            }
+        }
     }
 
     private static void checkPointers(int[] ptr, int n, int idxLen, int valLen, String what, String axis) {

@@ -58,7 +58,7 @@ public final class TenXReader {
     }
 
     private static CsrMatrix readMatrix(Path file, int genes, int cells) {
-        try (BufferedReader in = TextTable.open(file)) {
+        try (BufferedReader in = DelimitedText.open(file)) {
             String header = in.readLine();
             if (header == null || !header.startsWith("%%MatrixMarket matrix coordinate")) {
                 throw new IllegalArgumentException(file + " is not a MatrixMarket coordinate file (first line: " + header + ")");
@@ -72,9 +72,13 @@ public final class TenXReader {
                 throw new IllegalArgumentException(file + " ends before its size line");
             }
             String[] size = line.trim().split("\\s+");
-            int rows = Integer.parseInt(size[0]);
-            int cols = Integer.parseInt(size[1]);
-            int nnz = Integer.parseInt(size[2]);
+            if (size.length != 3) {
+                throw new IllegalArgumentException(file + ": the size line '" + line + "' should hold three numbers:"
+                        + " genes, cells, entries");
+            }
+            int rows = count(size[0], file, line);
+            int cols = count(size[1], file, line);
+            int nnz = count(size[2], file, line);
             if (rows != genes || cols != cells) {
                 throw new IllegalArgumentException(file + " is " + rows + " genes × " + cols + " cells but the directory names "
                         + genes + " features and " + cells + " barcodes");
@@ -87,11 +91,16 @@ public final class TenXReader {
                 if (line == null) {
                     throw new IllegalArgumentException(file + " is truncated: " + e + " of " + nnz + " entries");
                 }
-                int a = nextSpace(line, 0);
-                int b = nextSpace(line, a + 1);
-                gene[e] = Integer.parseInt(line, 0, a, 10) - 1;
-                cell[e] = Integer.parseInt(line, a + 1, b, 10) - 1;
-                value[e] = pattern ? 1f : Float.parseFloat(line.substring(b + 1).trim());
+                try {
+                    int a = nextSpace(line, 0);
+                    int b = nextSpace(line, a + 1);
+                    gene[e] = Integer.parseInt(line, 0, a, 10) - 1;
+                    cell[e] = Integer.parseInt(line, a + 1, b, 10) - 1;
+                    value[e] = pattern ? 1f : Float.parseFloat(line.substring(b + 1).trim());
+                } catch (NumberFormatException | IndexOutOfBoundsException bad) {
+                    throw new IllegalArgumentException(file + " entry " + (e + 1) + " ('" + line + "') is not"
+                            + (pattern ? " 'gene cell'" : " 'gene cell value'") + " in numbers");
+                }
                 if (gene[e] < 0 || gene[e] >= genes || cell[e] < 0 || cell[e] >= cells) {
                     throw new IllegalArgumentException(file + " entry " + (e + 1) + " (" + line + ") is outside "
                             + genes + " × " + cells);
@@ -101,6 +110,18 @@ public final class TenXReader {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static int count(String text, Path file, String line) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(file + ": the size line '" + line + "' should hold three counts ≥ 0");
     }
 
     private static int nextSpace(String s, int from) {
@@ -117,7 +138,7 @@ public final class TenXReader {
         for (int i = 0; i < count; i++) {
             out.add(new ArrayList<>());
         }
-        try (BufferedReader in = TextTable.open(file)) {
+        try (BufferedReader in = DelimitedText.open(file)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {

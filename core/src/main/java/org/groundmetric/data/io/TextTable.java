@@ -1,52 +1,40 @@
 package org.groundmetric.data.io;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A delimited text table (CSV, or TSV for .tsv/.txt), optionally gzip-compressed: a header row and
- * rows of fields. Double quotes around a CSV field are removed (no embedded delimiters inside quotes).
+ * rows of fields, read by {@link DelimitedText} (quoted fields, byte-order mark), each row with the
+ * line of the file it came from.
+ *
+ * @param lines the file's line number of each row, for messages
  */
-record TextTable(List<String> header, List<String[]> rows) {
+record TextTable(List<String> header, List<String[]> rows, int[] lines) {
 
     static TextTable read(Path file) {
-        char sep = separator(file);
-        try (BufferedReader in = open(file)) {
-            String first = in.readLine();
-            if (first == null) {
-                throw new IllegalArgumentException(file + " is empty; expected a header row");
-            }
-            List<String> header = List.of(split(stripBom(first), sep));
-            List<String[]> rows = new ArrayList<>();
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] f = split(line, sep);
-                if (f.length != header.size()) {
-                    throw new IllegalArgumentException(file + " line " + lineNo + " has " + f.length + " fields, the header "
-                            + header.size() + " (separator '" + (sep == '\t' ? "\\t" : String.valueOf(sep)) + "')");
-                }
-                rows.add(f);
-            }
-            return new TextTable(header, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        char sep = DelimitedText.separator(file);
+        List<DelimitedText.Row> records = DelimitedText.rows(file, sep);
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty; expected a header row");
         }
+        List<String> header = List.of(records.get(0).fields());
+        List<String[]> rows = new ArrayList<>(records.size() - 1);
+        int[] lines = new int[records.size() - 1];
+        for (int r = 1; r < records.size(); r++) {
+            DelimitedText.Row row = records.get(r);
+            if (row.fields().length != header.size()) {
+                throw new IllegalArgumentException(file + " line " + row.line() + " has " + row.fields().length
+                        + " fields, the header " + header.size() + " (separator '" + (sep == '\t' ? "\\t" : String.valueOf(sep))
+                        + "')");
+            }
+            lines[r - 1] = row.line();
+            rows.add(row.fields());
+        }
+        return new TextTable(header, rows, lines);
     }
 
     /** Column name → values; used for cell metadata tables. */
@@ -62,45 +50,14 @@ record TextTable(List<String> header, List<String[]> rows) {
         return out;
     }
 
-    static BufferedReader open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    static char separator(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        return name.endsWith(".csv") ? ',' : '\t';
-    }
-
-    static String[] split(String line, char sep) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= line.length(); i++) {
-            if (i == line.length() || line.charAt(i) == sep) {
-                out.add(unquote(line.substring(start, i).trim()));
-                start = i + 1;
-            }
-        }
-        return out.toArray(new String[0]);
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"' ? s.substring(1, s.length() - 1) : s;
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    /** True for text that stands for a missing value (empty, NA, NaN, nan), as pandas reads it. */
+    static boolean missing(String s) {
+        return s.isEmpty() || s.equals("NA") || s.equals("NaN") || s.equals("nan");
     }
 
     /** Parses a number, or returns NaN for NA-like text; null when the text is not a number. */
     static Double number(String s) {
-        if (s.isEmpty() || s.equals("NA") || s.equals("NaN") || s.equals("nan")) {
+        if (missing(s)) {
             return Double.NaN;
         }
         try {

@@ -74,22 +74,22 @@ class CellDataReaderTest {
         assertEquals("ENSG00000", tenx.var().index().get(0));
         String msg = assertThrows(IllegalArgumentException.class, () -> CellDataReader.read(resource("tiny_csr.h5ad"),
                 CellDataReader.Request.of(new H5adReader.Options(null, null, "symbol"), null))).getMessage();
-        assertTrue(msg.contains("--gene-names-from 'symbol'") && msg.contains("feature_name"), msg);
+        assertTrue(msg.contains("gene-name column 'symbol'") && msg.contains("feature_name"), msg);
     }
 
     @Test
     void aFileWithoutXIsRefusedWithTheAlternatives() {
         String msg = assertThrows(IllegalArgumentException.class, () -> H5adReader.read(resource("tiny_no_x.h5ad"),
                 H5adReader.Options.DEFAULT)).getMessage();
-        assertTrue(msg.contains("has no X matrix") && msg.contains("--layer"), msg);
-        assertEquals(null, H5adReader.inspect(resource("tiny_no_x.h5ad")).x());
+        assertTrue(msg.contains("there is no X matrix") && msg.contains("choose a layer"), msg);
+        assertEquals(null, H5adInspector.inspect(resource("tiny_no_x.h5ad")).x());
     }
 
     @Test
     void denseFloat64IsStoredAsFloat32() {
         AnnData a = H5adReader.read(resource("tiny_dense64.h5ad"), H5adReader.Options.DEFAULT);
         assertInstanceOf(DenseMatrix.class, a.x());
-        assertEquals("float64", H5adReader.inspect(resource("tiny_dense64.h5ad")).x().valueType());
+        assertEquals("float64", H5adInspector.inspect(resource("tiny_dense64.h5ad")).x().valueType());
     }
 
     static void sameCohort(Cohort a, Cohort b) {

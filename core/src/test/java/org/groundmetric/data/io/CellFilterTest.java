@@ -45,14 +45,15 @@ class CellFilterTest {
     void badFiltersAreRefusedWithTheFix() {
         for (String bad : new String[] {"split", "=train", "split=", "split=,"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CellFilter.parse(bad));
-            assertTrue(e.getMessage().contains("--filter split=train"), e.getMessage());
+            assertTrue(e.getMessage().contains("e.g. split=train"), e.getMessage());
         }
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> CellFilter.apply(data(), List.of(CellFilter.parse("split=validation"))));
-        assertTrue(none.getMessage().contains("no cell is left after --filter split=validation; values of split include"
-                + " train, test, val"), none.getMessage());
+        assertTrue(none.getMessage().contains("no cell is left after the cell filter split=validation; values of split"
+                + " include train, test, val"), none.getMessage());
         IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
                 () -> CellFilter.apply(data(), List.of(CellFilter.parse("batch=1"))));
-        assertTrue(column.getMessage().contains("'batch' is not a column here; available: split, donor"), column.getMessage());
+        assertTrue(column.getMessage().contains("cell filter column 'batch' is not among the columns: split, donor"),
+                column.getMessage());
     }
 }

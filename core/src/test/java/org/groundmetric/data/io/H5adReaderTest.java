@@ -121,7 +121,7 @@ class H5adReaderTest {
 
     @Test
     void inspectReadsShapesAndEncodingsWithoutX() {
-        H5adSummary s = H5adReader.inspect(SharedData.file("kang_ifnb_example.h5ad"));
+        H5adSummary s = H5adInspector.inspect(SharedData.file("kang_ifnb_example.h5ad"));
         assertEquals("csr", s.x().format());
         assertEquals("float32", s.x().valueType());
         assertEquals(1556, s.x().rows());
@@ -152,7 +152,7 @@ class H5adReaderTest {
         Path file = SharedData.file("kang_ifnb_example.h5ad");
         String layer = assertThrows(IllegalArgumentException.class,
                 () -> H5adReader.read(file, new H5adReader.Options("spliced", null, null))).getMessage();
-        assertTrue(layer.contains("--layer spliced") && layer.contains("available: counts"), layer);
+        assertTrue(layer.contains("no layer 'spliced'") && layer.contains("available: counts"), layer);
         String rep = assertThrows(IllegalArgumentException.class,
                 () -> H5adReader.read(file, new H5adReader.Options(null, "X_pca", null))).getMessage();
         assertTrue(rep.contains("X_pca") && rep.contains("(none)"), rep);

@@ -120,7 +120,7 @@ class H5adWriterTest {
     void aLargeChunkedCompressedMatrixRoundTrips(@TempDir Path dir) {
         Path file = writeLarge(dir);
         CsrMatrix x = largeCounts();
-        assertEquals("deflate", H5adReader.inspect(file).x().compression().replaceAll("[^a-z].*", ""));
+        assertEquals("deflate", H5adInspector.inspect(file).x().compression().replaceAll("[^a-z].*", ""));
         CsrMatrix back = (CsrMatrix) H5adReader.read(file, H5adReader.Options.DEFAULT).x();
         assertArrayEquals(x.rowPointers(), back.rowPointers());
         assertArrayEquals(x.columnIndices(), back.columnIndices());
