@@ -73,9 +73,12 @@ public final class EmbedCommand implements Callable<Integer> {
     Path distancesOut;
 
     @Option(names = "--write-h5ad", paramLabel = "out.h5ad",
-            description = {"Also write a copy of the input .h5ad with obsm[\"X_ggml\"] (every cell's k-dim image),",
-                "varm[\"ggml_W\"] (Wᵀ, genes × k; zeros for genes the model does not use) and uns[\"ggml\"]",
-                "(hyper-parameters, gene importance): open it with scanpy, sc.pl.embedding(adata, \"X_ggml\")."})
+            description = {"Also write a copy of the input .h5ad with ggml-ot's keys: obsm[\"X_ggml\"] (every cell's",
+                "k-dim image), varm[\"W_ggml\"] (the map in genes, genes × k; back-projected after --pca or",
+                "through an embedding's loadings; zeros for genes the model does not read), uns[\"W_ggml\"] (W,",
+                "k × D) and uns[\"ggml_params\"], plus ours in uns[\"groundmetric\"] (hyper-parameters, gene",
+                "importance, the model file): sc.pl.embedding(adata, \"X_ggml\") in scanpy; the file is also a",
+                "--model for every command."})
     Path writeH5ad;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
@@ -128,7 +131,8 @@ public final class EmbedCommand implements Callable<Integer> {
             }
             if (writeH5ad != null) {
                 AnnData a = H5adExport.write(files, input, in.model(), writeH5ad, w -> err.println("warning: " + w));
-                done.add("wrote " + writeH5ad + " (" + a.cells() + " cells with obsm X_ggml, varm ggml_W, uns ggml)");
+                done.add("wrote " + writeH5ad + " (" + a.cells() + " cells with obsm X_ggml, varm W_ggml, uns W_ggml, ggml_params, "
+                        + "groundmetric)");
             }
             files.commit();
             done.forEach(out::println);

@@ -11,6 +11,7 @@ import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.H5adInspector;
 import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.eval.GeneImportance;
+import org.groundmetric.learn.GeneLoadings;
 import org.groundmetric.learn.TrainedMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,12 @@ import picocli.CommandLine.Spec;
             "sum 1. Writes every feature, most important first, to --out as tab-separated",
             "'feature, importance, rank, axis1..axisK' (axisR = the feature's weight on row R of W),",
             "and prints the top --top features.",
+            "",
+            "A model trained on principal components (--pca N) or on an embedding (--use-rep KEY, whose",
+            "file had gene loadings in varm, e.g. scanpy's PCs) is read in genes: W·L, its map",
+            "back-projected through the principal axes or loadings L, so genes are ranked, not",
+            "components (the varm[\"W_ggml\"] of ggml-ot). A model file or an AnnData carrying",
+            "uns[\"W_ggml\"] (ggml-ot's, or 'embed --write-h5ad') can be given as --model.",
             "",
             "Each row (axis) of W is a signed gene programme. With --axis-lists DIR it writes, per",
             "axis R, axisR.txt (the top --top features by |weight|, one name per line, ready for",
@@ -102,8 +109,9 @@ public final class GenesCommand implements Callable<Integer> {
             OutputFiles.checkDirectory(axisLists);
         }
         TrainedMetric trained = TrainedMetric.read(model.path());
-        List<String> names = displayNames(trained.featureNames());
-        GeneImportance importance = importance(trained, names, importanceKind);
+        GeneLoadings inGenes = trained.geneLoadings();
+        List<String> names = displayNames(inGenes != null ? inGenes.genes() : trained.featureNames());
+        GeneImportance importance = importance(trained, inGenes, names, importanceKind);
         List<Path> lists = List.of();
         // the table and the gene lists are renamed into place together: all of them or none
         try (OutputFiles files = new OutputFiles()) {
@@ -115,6 +123,10 @@ public final class GenesCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "features=%d rank=%d%n", names.size(), trained.rank());
+        String note = readInGenes(trained, inGenes);
+        if (note != null) {
+            w.println("note: " + note);
+        }
         w.println("rank\tfeature\timportance");
         for (GeneImportance.Ranked r : importance.ranked().subList(0, Math.min(top, names.size()))) {
             w.printf(Locale.ROOT, "%d\t%s\t%.4f%n", r.rank(), r.name(), r.importance());
@@ -127,9 +139,35 @@ public final class GenesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. */
-    static GeneImportance importance(TrainedMetric m, List<String> names, Importance kind) {
+    /** How the model's features became the genes ranked, or null when they are the genes. */
+    static String readInGenes(TrainedMetric m, GeneLoadings inGenes) {
+        if (inGenes == null) {
+            return "the model's " + m.featureNames().size() + " features are the columns of obsm "
+                    + m.representation().key() + ", whose training file had no gene loadings (varm): they are"
+                    + " ranked as they are";
+        }
+        if (inGenes.direct()) {
+            return null;
+        }
+        return "the model's " + m.featureNames().size() + " features (" + m.featureNames().get(0) + ", …) are read in "
+                + inGenes.genes().size() + " genes through " + ("pca".equals(inGenes.through())
+                ? "its principal axes" : "the embedding's loadings, " + inGenes.through()) + ": W·L ranks genes";
+    }
+
+    /**
+     * Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. With
+     * {@code inGenes} (the map read in genes) genes are ranked, else the model's own features.
+     */
+    static GeneImportance importance(TrainedMetric m, GeneLoadings inGenes, List<String> names, Importance kind) {
         double[] w = m.metric().weights();
+        if (inGenes != null && !inGenes.direct()) {
+            if (kind == Importance.PER_SD) {
+                throw new IllegalArgumentException("--importance per-sd weighs the model's features by their standard"
+                        + " deviations, recorded for its " + m.featureNames().size() + " features (" + m.featureNames()
+                        .get(0) + ", …), not for the genes they are read in; use --importance raw");
+            }
+            return GeneImportance.of(inGenes.rowMajor(), m.rank(), names);
+        }
         switch (kind) {
             case RAW:
                 return GeneImportance.of(w, m.rank(), names);

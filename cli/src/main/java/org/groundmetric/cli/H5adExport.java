@@ -12,8 +12,9 @@ import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.linalg.DenseMatrix;
 
 /**
- * {@code embed --write-h5ad}: a copy of the input with the model's results in anndata's slots
- * (obsm X_ggml, varm ggml_W, uns ggml; see {@link GgmlAnnData}). Every cell of the file is
+ * {@code embed --write-h5ad}: a copy of the input with the model's results in anndata's slots under
+ * ggml-ot's keys (obsm X_ggml, varm W_ggml, uns W_ggml and ggml_params, and ours in uns groundmetric;
+ * see {@link GgmlAnnData}). Every cell of the file is
  * projected, ignoring --filter and the sample grouping: the copy keeps the input's cells in order.
  * The copy holds what our reader reads: X, obs, var, obsm, varm, layers, uns, and raw's X and var.
  */
@@ -28,7 +29,8 @@ final class H5adExport {
         AnnData cells = input.readEveryCell(warnings);
         boolean h5ad = H5adReader.looksLikeHdf5(input.input());
         AnnData copy = h5ad ? H5adReader.readAll(input.input()) : cells;
-        AnnData annotated = GgmlAnnData.annotate(copy, cells, geneNames(input, cells, copy), model, warnings);
+        AnnData annotated = GgmlAnnData.annotate(copy, cells, geneNames(input, cells, copy), model,
+                new GgmlAnnData.Keys(input.sampleKey(), input.labelKey()), warnings);
         // raw (X and var) is copied as read; its varm, rarely used, is not.
         AnnData raw = h5ad && H5adInspector.inspect(input.input()).rawX() != null
                 ? H5adReader.read(input.input(), new H5adReader.Options("raw", null, null)) : null;
@@ -46,10 +48,11 @@ final class H5adExport {
         }
     }
 
-    /** The copy's var rows named as the model knows genes; null when the features are an obsm embedding. */
+    /** The copy's var rows named as the model knows genes (for an obsm embedding, as its loadings were recorded). */
     private static List<String> geneNames(InputOptions input, AnnData cells, AnnData copy) {
         if (input.useRep() != null) {
-            return null;
+            return input.geneNamesFrom() == null ? copy.var().index()
+                    : H5adReader.geneNames(copy.var(), input.geneNamesFrom());
         }
         // --gene-names-from renames the rows the matrix was read with; raw/var may list other genes than var.
         return cells.var().rows() == copy.var().rows() && !"raw".equals(input.layer())

@@ -7,10 +7,14 @@ import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.CohortBuilder;
 import org.groundmetric.data.Preprocessing;
+import org.groundmetric.data.Representation;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.CellDataReader;
 import org.groundmetric.data.io.CellFilter;
+import org.groundmetric.data.io.DataFrame;
+import org.groundmetric.data.io.H5adInspector;
 import org.groundmetric.data.io.H5adReader;
+import org.groundmetric.data.io.H5adSlots;
 import picocli.CommandLine.Option;
 
 /**
@@ -114,6 +118,31 @@ public final class InputOptions {
     /** The --use-rep choice (null: genes). */
     public String useRep() {
         return useRep;
+    }
+
+    /**
+     * With --use-rep: the embedding and, when the file has them, its gene loadings (varm[KEY], or
+     * scanpy's varm["PCs"] for a PCA embedding), so a model trained on it can be read in genes;
+     * null without --use-rep.
+     *
+     * @param columns the embedding's column count
+     */
+    public Representation representation(int columns) {
+        if (useRep == null) {
+            return null;
+        }
+        String key = Representation.loadingsKey(useRep, H5adSlots.varmShapes(input).keySet());
+        if (key == null) {
+            return Representation.withoutLoadings(useRep);
+        }
+        DataFrame var = H5adInspector.inspect(input).var();
+        List<String> genes = geneNamesFrom == null ? var.index() : H5adReader.geneNames(var, geneNamesFrom);
+        return Representation.withLoadings(useRep, key, genes, H5adSlots.varm(input, key), columns);
+    }
+
+    /** The --gene-names-from choice (null: the var index). */
+    public String geneNamesFrom() {
+        return geneNamesFrom;
     }
 
     /** The cohort of samples; {@code labelsRequired} for commands that learn or evaluate. */

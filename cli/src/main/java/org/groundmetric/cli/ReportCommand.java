@@ -14,6 +14,7 @@ import org.groundmetric.embed.Umap;
 import org.groundmetric.eval.GeneImportance;
 import org.groundmetric.eval.HierarchicalClustering;
 import org.groundmetric.learn.EpochRecord;
+import org.groundmetric.learn.GeneLoadings;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
@@ -121,7 +122,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (cellTypeKey != null) {
             e.requireAnnotation(cellTypeKey, "--cell-type-key");
         }
-        GeneImportance genes = GenesCommand.importance(trained, trained.featureNames(), importanceKind);
+        GeneLoadings inGenes = trained.geneLoadings();
+        GeneImportance genes = GenesCommand.importance(trained, inGenes,
+                inGenes != null ? inGenes.genes() : trained.featureNames(), importanceKind);
 
         HtmlReport page = new HtmlReport("groundmetric report: " + input.input().getFileName());
         page.paragraph("Global Ground Metric Learning (Kühn & Schaub, AISTATS 2025): a metric between cells"
@@ -148,7 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "samples=%d cells=%d k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
                 learned.rank(), (System.nanoTime() - start) / 1e9);
         stdout.println("top genes: " + String.join(", ", genes.ranked().subList(0, Math.min(10,
-                trained.featureNames().size())).stream().map(GeneImportance.Ranked::name).toList()));
+                genes.features().size())).stream().map(GeneImportance.Ranked::name).toList()));
         stdout.println("wrote " + out.resolve("index.html"));
         stdout.flush();
         return 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
+import org.groundmetric.data.Representation;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
@@ -139,6 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
         engine.check();
         Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out));
         AnnData data = input.read(w -> warn(err, w));
+        // read before training: a --use-rep embedding's gene loadings that do not fit fail now, not after it
+        Representation representation = input.representation(data.features());
         Preprocessing request = preprocessing.request();
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
@@ -157,7 +160,7 @@ public final class TrainCommand implements Callable<Integer> {
                             : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        model = model.withPreprocessing(prepared.preprocessing());
+        model = model.withPreprocessing(prepared.preprocessing()).withRepresentation(representation);
         if (keepReference) {
             model = model.withReference(cohort);
         }

@@ -63,7 +63,7 @@ class GgmlAnnDataTest {
         TrainedMetric m = model(new double[][] {{1, 0}, {0, 1}}, List.of("g3", "g1"), p);
         DenseMatrix x = new DenseMatrix(3, 3, new float[] {1, 0, 3, 0, 5, 0, 2, 2, 0});
         AnnData a = AnnData.of(x, DataFrame.ofIndex(List.of("c1", "c2", "c3")), DataFrame.ofIndex(List.of("g1", "g2", "g3")));
-        AnnData out = GgmlAnnData.annotate(a, a, a.var().index(), m, w -> { });
+        AnnData out = GgmlAnnData.annotate(a, a, a.var().index(), m, new GgmlAnnData.Keys("donor", null), w -> { });
         DenseMatrix image = out.obsm().get(GgmlAnnData.OBSM_KEY);
         assertEquals(3, image.rows());
         // cell 1: total 4 → g3 = log1p(3·2500), g1 = log1p(1·2500); cell 2 has neither gene.
@@ -74,5 +74,10 @@ class GgmlAnnDataTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> uns = (Map<String, Object>) out.uns().get(GgmlAnnData.UNS_KEY);
         assertEquals("cells-per-sample=1 seed=0, log1p, top-variance:2 (2 genes)", uns.get("preprocessing"));
+        // ggml-ot's keys: the map itself (k × D, as the model holds it) and its dataset settings
+        assertArrayEquals(m.weights(), (double[][]) out.uns().get(GgmlAnnData.MAP_KEY));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) out.uns().get(GgmlAnnData.PARAMS_KEY);
+        assertEquals(Map.of("patient_col", "donor", "n_cells", 1, "n_triplets", 3), params);
     }
 }

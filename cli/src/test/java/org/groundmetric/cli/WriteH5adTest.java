@@ -3,26 +3,26 @@ package org.groundmetric.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.data.io.H5adWriter;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.testing.Python;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** embed --write-h5ad: the input copied with obsm X_ggml, varm ggml_W, uns ggml; read back by us and by anndata. */
+/**
+ * embed --write-h5ad: the input copied with ggml-ot's keys (obsm X_ggml, varm W_ggml, uns W_ggml and
+ * ggml_params) and ours (uns groundmetric); read back by us and by anndata, and given back as --model.
+ */
 class WriteH5adTest {
 
     @TempDir
@@ -59,7 +59,7 @@ class WriteH5adTest {
     @Test
     void ourReaderSeesTheInputPlusTheResults() {
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("wrote " + written + " (540 cells with obsm X_ggml, varm ggml_W, uns ggml)"), run.out());
+        assertTrue(run.out().contains("wrote " + written + " (540 cells with obsm X_ggml, varm W_ggml, uns W_ggml, ggml_params, groundmetric)"), run.out());
         AnnData back = H5adReader.readAll(written);
         // Everything of the input is still there.
         assertArrayEquals(((DenseMatrix) original.x()).data(), ((DenseMatrix) back.x()).data());
@@ -85,8 +85,9 @@ class WriteH5adTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals((float) expected[i], image.data()[i], 0f);
         }
-        // ggml_W = Wᵀ (genes × k).
-        DenseMatrix w = back.varm().get("ggml_W");
+        // varm W_ggml = Wᵀ (genes × k), uns W_ggml = W (k × D) to the last bit.
+        assertArrayEquals(model.weights(), (double[][]) back.uns().get("W_ggml"));
+        DenseMatrix w = back.varm().get("W_ggml");
         assertEquals(2, w.rows());
         for (int g = 0; g < 2; g++) {
             for (int r = 0; r < 5; r++) {
@@ -94,7 +95,7 @@ class WriteH5adTest {
             }
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> uns = (Map<String, Object>) back.uns().get("ggml");
+        Map<String, Object> uns = (Map<String, Object>) back.uns().get("groundmetric");
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) uns.get("params");
         assertEquals(5L, ((Number) params.get("rank")).longValue());
@@ -109,15 +110,18 @@ class WriteH5adTest {
     @Test
     void pythonAnndataReadsTheSameShapesAndValues() throws Exception {
         assertEquals(0, run.exitCode(), run.err());
-        assumeTrue(python("import anndata").exitCode == 0,
-                "skipped: /usr/bin/python3 cannot import anndata (apt-get install python3-anndata)");
+        Python.assumeAnndata();
         Path dump = dir.resolve("dump.txt");
         String script = String.join("\n",
                 "import sys, anndata, numpy as np",
                 "a = anndata.read_h5ad(sys.argv[1])",
                 "e = a.obsm['X_ggml']",
-                "w = a.varm['ggml_W']",
-                "g = a.uns['ggml']",
+                "w = a.varm['W_ggml']",
+                "g = a.uns['groundmetric']",
+                "m = a.uns['W_ggml']",
+                "p = a.uns['ggml_params']",
+                "assert m.shape == (5, 2) and m.dtype == np.float64 and np.allclose(m.T, w), (m.shape, m.dtype)",
+                "assert dict(p) == {'patient_col': 'sample', 'label_col': 'class', 'n_triplets': 3}, dict(p)",
                 "with open(sys.argv[2], 'w') as f:",
                 "    f.write('%d %d %d %d %d %d\\n' % (a.n_obs, a.n_vars, e.shape[0], e.shape[1], w.shape[0], w.shape[1]))",
                 "    f.write(' '.join(sorted(a.obsm.keys())) + ' | ' + ' '.join(sorted(a.layers.keys())) + '\\n')",
@@ -128,18 +132,41 @@ class WriteH5adTest {
                 "    r = np.asarray(a.raw.X, dtype=np.float32)",
                 "    f.write('%d %d %s\\n' % (r.shape[0], r.shape[1], ' '.join(a.raw.var_names)))",
                 "    f.write(' '.join('%.9g' % v for v in r.ravel()) + '\\n')");
-        Result r = python(script, written.toString(), dump.toString());
-        assertEquals(0, r.exitCode, r.output);
+        Python.Result r = Python.run(script, written.toString(), dump.toString());
+        assertEquals(0, r.exitCode(), r.output());
         List<String> lines = Files.readAllLines(dump);
         assertEquals("540 2 540 5 2 5", lines.get(0));
         assertEquals("X_ggml X_pca | counts", lines.get(1));
         assertEquals("test 5 two splits", lines.get(2));
         AnnData back = H5adReader.readAll(written);
         assertArrayEquals(back.obsm().get("X_ggml").data(), floats(lines.get(3)));
-        assertArrayEquals(back.varm().get("ggml_W").data(), floats(lines.get(4)));
+        assertArrayEquals(back.varm().get("W_ggml").data(), floats(lines.get(4)));
         assertEquals("dim0 dim1", lines.get(5));
         assertEquals("540 2 dim0 dim1", lines.get(6));
         assertArrayEquals(((DenseMatrix) raw.x()).data(), floats(lines.get(7)));
+    }
+
+    /** The written file is a model too: the same W_θ as from model.json, to the last bit. */
+    @Test
+    void theWrittenFileIsTheModelForDistances() throws Exception {
+        assertEquals(0, run.exitCode(), run.err());
+        String[] common = {"--input", input.toString(), "--sample-key", "sample", "--filter", "split=test", "-q"};
+        Path fromJson = dir.resolve("d_json.tsv");
+        Path fromH5ad = dir.resolve("d_h5ad.tsv");
+        CliRun a = CliRun.of(concat(new String[] {"distances", "--model", dir.resolve("model.json").toString(),
+                "--out", fromJson.toString()}, common));
+        CliRun b = CliRun.of(concat(new String[] {"distances", "--model", written.toString(),
+                "--out", fromH5ad.toString()}, common));
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(0, b.exitCode(), b.err());
+        assertEquals(Files.readString(fromJson), Files.readString(fromH5ad));
+        assertEquals(model.toJson(), TrainedMetric.read(written).toJson());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static float[] floats(String line) {
@@ -151,23 +178,4 @@ class WriteH5adTest {
         return out;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result python(String script, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-W", "ignore", "-c", script));
-        cmd.addAll(List.of(args));
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            return new Result(-1, "no /usr/bin/python3: " + e.getMessage());
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, "timed out: " + out);
-        }
-        return new Result(p.exitValue(), out);
-    }
 }

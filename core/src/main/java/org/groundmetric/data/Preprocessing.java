@@ -17,7 +17,8 @@ import org.groundmetric.linalg.PrincipalComponents;
  *       of each sample are used ({@link CellSampling});</li>
  *   <li>{@code normalize}: per-cell normalisation ({@link Normalisation});</li>
  *   <li>{@code geneFilter}: "above-mean-variance" or "top-variance:N" ({@link GeneFilter}); the kept
- *       genes are recorded by name in {@code keptGenes};</li>
+ *       genes are recorded by name in {@code keptGenes} (with a PCA and no filter, every gene the PCA
+ *       was fitted on, so that new data is matched by name and the axes can be read in genes);</li>
  *   <li>{@code pca}: project the cells onto the first N principal axes ({@link PrincipalComponents},
  *       recorded in {@code pcaMean}, {@code pcaComponents}); features become PC1…PCN.</li>
  * </ol>
@@ -30,7 +31,9 @@ import org.groundmetric.linalg.PrincipalComponents;
  *
  * @param normalize     {@link Normalisation#NONE} when null
  * @param geneFilter    a {@link GeneFilter} spec, or null for every gene
- * @param keptGenes     gene names kept by the gene filter, in order (null: no filter fitted)
+ * @param keptGenes     gene names the later steps read, in order: those kept by the gene filter, or with a
+ *                      PCA and no filter every gene it was fitted on (null: neither; files written before
+ *                      the PCA recorded its genes also have null, and their PCA reads the genes by position)
  * @param pcaMean       per-gene mean subtracted before projecting (over keptGenes, or all genes)
  * @param pcaComponents pca × genes, unit rows
  */
@@ -82,6 +85,8 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
                 kept.add(c.featureNames().get(j));
             }
             c = GeneFilter.select(c, kept, warnings);
+        } else if (pca != null) {
+            kept = c.featureNames(); // the genes the PCA axes are written in, matched by name on replay
         }
         double[] mean = null;
         double[][] components = null;
@@ -107,7 +112,7 @@ public record Preprocessing(Integer minCells, Integer cellsPerSample, boolean ke
             throw new IllegalStateException("this preprocessing was requested but never fitted; call fit first");
         }
         Cohort c = normalize.apply(cellSampling().apply(cohort, warnings));
-        if (keptGenes != null) {
+        if (keptGenes != null && !c.featureNames().equals(keptGenes)) {
             c = GeneFilter.select(c, keptGenes, warnings);
         }
         if (pcaComponents != null) {

@@ -70,23 +70,47 @@ final class ModelFile {
         AtomicOutput.write(file, out -> JSON.writeValue(out, model));
     }
 
+    /** The model as the JSON text of a model file (what {@link #write} writes). */
+    static String text(TrainedMetric model) {
+        try {
+            return JSON.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a model could not be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
     static TrainedMetric read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + (Files.exists(file)
                     ? " is not a regular file" : " does not exist"));
         }
         try (JsonParser parser = JSON.createParser(file.toFile())) {
+            return parse(parser, "model " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the JSON text of a model file kept somewhere else (e.g. in an AnnData's uns), named {@code where}. */
+    static TrainedMetric read(String json, String where) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            return parse(parser, where);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TrainedMetric parse(JsonParser parser, String where) throws IOException {
+        try {
             TrainedMetric model = JSON.readValue(parser, TrainedMetric.class);
             if (model == null || parser.nextToken() != null) {
-                throw new IllegalArgumentException("model " + file + ": " + (model == null ? "the file holds null"
+                throw new IllegalArgumentException(where + ": " + (model == null ? "the file holds null"
                         : "the file goes on after its JSON object (line " + parser.currentLocation().getLineNr() + ")")
                         + "; a model file is one JSON object");
             }
             return model;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("model " + file + ": " + explain(e), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read model " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ": " + explain(e), e);
         }
     }
 

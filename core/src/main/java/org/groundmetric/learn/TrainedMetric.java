@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
+import org.groundmetric.data.Representation;
+import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.LowRankMahalanobis;
@@ -30,11 +32,14 @@ import org.groundmetric.metric.LowRankMahalanobis;
  * @param history       one record per epoch
  * @param reference     the training samples' ids, classes and projected cells, so the model alone can
  *                      predict new samples ({@code train --keep-reference}); null when not kept
+ * @param representation when the features are the columns of an embedding (obsm) rather than genes:
+ *                      its key and, when the file had them, its gene loadings; null for genes
  */
 public record TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
                             Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
                             double[] featureScales, List<EpochRecord> history,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) List<ReferenceSample> reference) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<ReferenceSample> reference,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Representation representation) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "low-rank-mahalanobis";
@@ -42,6 +47,9 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     public TrainedMetric {
         ModelChecks.require(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, featureScales,
                 history, reference);
+        if (representation != null) {
+            representation.check();
+        }
         if (preprocessing == null) {
             preprocessing = Preprocessing.NONE;
         }
@@ -58,7 +66,15 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
                          Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
                          double[] featureScales, List<EpochRecord> history) {
         this(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, config, featureScales,
-                history, null);
+                history, null, null);
+    }
+
+    /** A model on genes (no {@link Representation}). */
+    public TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
+                         Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
+                         double[] featureScales, List<EpochRecord> history, List<ReferenceSample> reference) {
+        this(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, config, featureScales,
+                history, reference, null);
     }
 
     /** The learned metric d_W(x, y) = ‖Wx − Wy‖. */
@@ -79,7 +95,32 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     /** This model with the preprocessing recorded (e.g. by the CLI, which knows the options used). */
     public TrainedMetric withPreprocessing(Preprocessing newPreprocessing) {
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, newPreprocessing, classNames,
-                config, featureScales, history, reference);
+                config, featureScales, history, reference, representation);
+    }
+
+    /** This model recording that its features are an embedding's columns (e.g. by the CLI, which read the file). */
+    public TrainedMetric withRepresentation(Representation newRepresentation) {
+        return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
+                config, featureScales, history, reference, newRepresentation);
+    }
+
+    /**
+     * W read in genes: W itself when the features are genes, back-projected through the model's PCA
+     * axes or an embedding's recorded loadings otherwise ({@link GeneLoadings}). Null when that
+     * cannot be done: an embedding whose file had no loadings, or a PCA from a model file written
+     * before the PCA recorded its genes (see {@link #geneLoadings(List)}).
+     */
+    public GeneLoadings geneLoadings() {
+        return geneLoadings(null);
+    }
+
+    /**
+     * As {@link #geneLoadings()}; {@code pcaGenes} names the genes of an older model's PCA (which
+     * read them by position: the data's genes, after no gene filter), used only when it did not
+     * record them.
+     */
+    public GeneLoadings geneLoadings(List<String> pcaGenes) {
+        return GeneLoadings.of(weights, featureNames, preprocessingSteps(), representation, pcaGenes);
     }
 
     /**
@@ -91,7 +132,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     public TrainedMetric withReference(Cohort training) {
         requireFeatures(training);
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
-                config, featureScales, history, ReferenceSample.project(training, metric()));
+                config, featureScales, history, ReferenceSample.project(training, metric()), representation);
     }
 
     /** True when the model file carries its reference samples. */
@@ -137,13 +178,14 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     private Cohort prepare(Cohort raw, boolean sampleCells, Consumer<String> warnings) {
         Preprocessing p = preprocessingSteps();
         List<String> needed = p.keptGenes() != null ? p.keptGenes() : p.pca() == null ? featureNames : null;
-        if (needed != null) {
+        if (needed != null && representation == null) { // an embedding's columns are checked as features below
             requireGenes(needed, raw.featureNames());
         }
         Preprocessing replay = new Preprocessing(null, sampleCells ? p.cellsPerSample() : null, true, p.seed(), p.normalize(),
                 p.geneFilter(), p.pca(), p.keptGenes(), p.pcaMean(), p.pcaComponents());
         Cohort c = replay.apply(raw, warnings);
-        if (p.keptGenes() == null && p.pca() == null && !c.featureNames().equals(featureNames)) {
+        if (p.keptGenes() == null && p.pca() == null && !c.featureNames().equals(featureNames)
+                && new HashSet<>(c.featureNames()).containsAll(featureNames)) {
             c = reorder(c, featureNames);
         }
         requireFeatures(c);
@@ -203,8 +245,11 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
                 ? "the same " + featureNames.size() + " features appear in a different order"
                 : missing.size() + " model features are missing from the data " + head(missing) + " and "
                         + extra.size() + " data features are not in the model " + head(extra);
+        String fix = representation != null ? "the model reads the embedding obsm " + representation.key()
+                + ": read the data's " + representation.key() + " as its features"
+                : "apply the model's preprocessing (same gene selection) to the data first";
         throw new IllegalArgumentException("the model was trained on " + featureNames.size() + " features, the data has "
-                + dataFeatures.size() + ": " + what + "; apply the model's preprocessing (same gene selection) to the data first");
+                + dataFeatures.size() + ": " + what + "; " + fix);
     }
 
     /** Same as {@link #requireFeatures(List)} for a cohort. */
@@ -223,12 +268,19 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     }
 
     /**
-     * Reads a model written by {@link #write(Path)}, checking it field by field.
+     * Reads a model written by {@link #write(Path)}, checking it field by field, or the learned map an
+     * AnnData {@code .h5ad} file carries in {@code uns["W_ggml"]} (written by ggml-ot or by
+     * groundmetric's AnnData export; see {@link AnnDataModel}).
      *
      * @throws IllegalArgumentException in one line naming the file and the field at fault
      */
     public static TrainedMetric read(Path file) {
-        return ModelFile.read(file);
+        return H5adReader.looksLikeHdf5(file) ? AnnDataModel.read(file) : ModelFile.read(file);
+    }
+
+    /** The model as the JSON text of its model file. */
+    public String toJson() {
+        return ModelFile.text(this);
     }
 
     /** W as k rows of length D from a row-major array. */

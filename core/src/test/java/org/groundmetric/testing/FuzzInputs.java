@@ -1,9 +1,5 @@
 package org.groundmetric.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,15 +13,6 @@ public final class FuzzInputs {
 
     /** Copies fuzz/{@code name} into {@code dir} and returns its path. */
     public static Path copy(String name, Path dir) {
-        try (InputStream in = FuzzInputs.class.getResourceAsStream("/fuzz/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fuzz input " + name + "; run make_fuzz_inputs.py");
-            }
-            Path p = dir.resolve(name);
-            Files.copy(in, p);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.copy("fuzz", name, dir);
     }
 }

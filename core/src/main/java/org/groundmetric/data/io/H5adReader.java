@@ -206,6 +206,11 @@ public final class H5adReader {
         return "layers/" + o.layer();
     }
 
+    /** The var rows named by a var column (e.g. feature_name), made unique as {@link Options#geneNamesFrom} does. */
+    public static List<String> geneNames(DataFrame var, String column) {
+        return renameFeatures(var, column).index();
+    }
+
     /** Gene symbols repeat (e.g. two Ensembl ids, one symbol): make them unique as scanpy does, NAME-1, NAME-2. */
     static DataFrame renameFeatures(DataFrame var, String column) {
         Column c = var.column(column, "H5adReader.Options.geneNamesFrom", "gene-name column");
@@ -307,7 +312,7 @@ public final class H5adReader {
 
     // ---- uns ----
 
-    private static Map<String, Object> readUns(Group g) {
+    static Map<String, Object> readUns(Group g) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Node n : g.getChildren().values()) {
             Object v = readUnsValue(n);
@@ -318,7 +323,10 @@ public final class H5adReader {
         return out;
     }
 
-    /** Strings, numbers, booleans, 1-d arrays and nested dicts; other encodings (data frames…) are skipped. */
+    /**
+     * Strings, numbers, booleans, 1-d arrays, 2-d numeric arrays (as double[][], e.g. ggml-ot's
+     * W_ggml) and nested dicts; other encodings (data frames…) are skipped.
+     */
     private static Object readUnsValue(Node n) {
         if (n instanceof Group g) {
             String enc = Hdf.encoding(g);
@@ -329,6 +337,9 @@ public final class H5adReader {
             Hdf.requireStored(d);
             Object v = d.getData();
             return v instanceof String || v instanceof Number || v instanceof Boolean ? v : String.valueOf(v);
+        }
+        if (d.getDimensions().length == 2 && d.getJavaType() != String.class && !Hdf.isBoolean(d)) {
+            return Hdf.doubleRows(d);
         }
         if (d.getDimensions().length != 1) {
             return null;

@@ -204,6 +204,21 @@ final class Hdf {
         return out;
     }
 
+    /** A 2-d numeric dataset as rows of doubles (float32 values exactly, integers converted). */
+    static double[][] doubleRows(Dataset d) {
+        int[] dims = d.getDimensions();
+        double[] flat = doubles(d);
+        if (flat.length != (long) dims[0] * dims[1]) {
+            throw new IllegalArgumentException(d.getPath() + " holds " + flat.length + " values for its shape "
+                    + dims[0] + " × " + dims[1]);
+        }
+        double[][] out = new double[dims[0]][dims[1]];
+        for (int i = 0; i < dims[0]; i++) {
+            System.arraycopy(flat, i * dims[1], out[i], 0, dims[1]);
+        }
+        return out;
+    }
+
     static int[] ints(Dataset d) {
         Object data = flat(d);
         if (data == null) {

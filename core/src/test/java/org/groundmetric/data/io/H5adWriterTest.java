@@ -1,21 +1,18 @@
 package org.groundmetric.data.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.testing.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,14 +126,14 @@ class H5adWriterTest {
 
     @Test
     void pythonAnndataReadsTheLargeChunkedMatrix(@TempDir Path dir) {
-        assumeTrue(PythonCheck.hasAnndata(), "skipped: /usr/bin/python3 cannot import anndata (apt-get install python3-anndata)");
+        Python.assumeAnndata();
         Path file = writeLarge(dir);
         float[] vx = largeCounts().values();
-        PythonCheck.Result r = assertDoesNotThrow(() -> PythonCheck.run(String.join("\n",
+        Python.Result r = Python.run(String.join("\n",
                 "import sys, anndata",
                 "a = anndata.read_h5ad(sys.argv[1])",
                 "assert a.shape == (400, 500) and a.X.nnz == int(sys.argv[2]) and a.X.sum() == float(sys.argv[3]), a",
-                "print('ok')"), file.toString(), Integer.toString(vx.length), Double.toString(sum(vx))));
+                "print('ok')"), file.toString(), Integer.toString(vx.length), Double.toString(sum(vx)));
         assertEquals(0, r.exitCode(), r.output());
     }
 
@@ -150,7 +147,7 @@ class H5adWriterTest {
 
     @Test
     void pythonAnndataOpensTheFile(@TempDir Path dir) throws Exception {
-        assumeTrue(PythonCheck.hasAnndata(), "skipped: /usr/bin/python3 cannot import anndata (apt-get install python3-anndata)");
+        Python.assumeAnndata();
         Path file = dir.resolve("out.h5ad");
         H5adWriter.write(example(), file);
         String script = String.join("\n",
@@ -176,34 +173,8 @@ class H5adWriterTest {
                 "assert g['rank'] == 2 and g['alpha'] == 0.5, g",
                 "assert list(g['genes']) == ['g1','g3'] and np.allclose(g['importance'], [0.7,0.3]), g",
                 "print('ok')");
-        PythonCheck.Result r = PythonCheck.run(script, file.toString());
+        Python.Result r = Python.run(script, file.toString());
         assertEquals(0, r.exitCode(), r.output());
-    }
-
-    /** Runs /usr/bin/python3 for reference checks. */
-    static final class PythonCheck {
-        record Result(int exitCode, String output) {
-        }
-
-        static boolean hasAnndata() {
-            try {
-                return run("import anndata").exitCode() == 0;
-            } catch (Exception e) {
-                return false;
-            }
-        }
-
-        static Result run(String script, String... args) throws IOException, InterruptedException {
-            List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/python3", "-W", "ignore", "-c", script));
-            cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "timed out: " + out);
-            }
-            return new Result(p.exitValue(), out);
-        }
     }
 
     static Path write(Path dir, AnnData a) throws IOException {
