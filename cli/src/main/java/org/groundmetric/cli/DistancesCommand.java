@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
-import org.groundmetric.data.io.AtomicOutput;
+import org.groundmetric.data.io.AnnData;
+import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.DelimitedText;
+import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
@@ -26,7 +28,7 @@ import picocli.CommandLine;
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances",
         header = "Exact Wasserstein distances between all samples of a file (fixed or learned metric).", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances \\%n      -i atlas.h5ad --sample-key donor_id --out D.tsv   (the pairs run as Spark tasks)")
+        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  groundmetric distances -i kang.h5ad --sample-key sample_id --label-key group_id --out D.tsv \\%n      --write-h5ad samples.h5ad --mds   (a samples-level AnnData: obs per sample, X = D, obsm X_mds)%n  groundmetric distances -i atlas.h5ad --sample-key donor_id --out D.tsv \\%n      --engine spark --spark-master spark://head:7077   (the pairs run as Spark tasks)")
 public final class DistancesCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,6 +52,16 @@ public final class DistancesCommand implements Callable<Integer> {
             description = "Where to write the samples × samples distance matrix (TSV; written to a temporary file, then renamed).")
     Path out;
 
+    @Option(names = "--write-h5ad", paramLabel = "samples.h5ad",
+            description = {"Also write a samples-level AnnData: one obs row per sample with the obs columns that are",
+                "constant within each sample (label, donor metadata) and n_cells_used; X = the distance matrix",
+                "(var = the same samples). Open it with anndata.read_h5ad; a.to_df() is the matrix."})
+    Path writeH5ad;
+
+    @Option(names = "--mds",
+            description = "With --write-h5ad: add the samples' 2-D classical MDS of the distances as obsm[\"X_mds\"].")
+    boolean mds;
+
 
     @Mixin
     EngineOptions engine;
@@ -69,12 +81,14 @@ public final class DistancesCommand implements Callable<Integer> {
         OptionRules.refuseWith(spec, "--model", "the model's metric and recorded preprocessing are used",
                 "--metric", "--min-cells", "--cells-per-sample", "--keep-small-samples", "--normalize",
                 "--gene-filter", "--pca", "--seed");
-        Outputs.check(Outputs.inputs(input.input(), model), Outputs.named("--out", out));
+        OptionRules.requires(spec, "--mds", writeH5ad != null, "--write-h5ad samples.h5ad");
+        Outputs.check(Outputs.inputs(input.input(), model), Outputs.named("--out", out, "--write-h5ad", writeH5ad));
         TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
         GroundMetric ground = learned == null ? new FixedGroundMetric(metric) : learned.metric();
         int workers = run.threads();
         Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
-        Cohort raw = input.cohort(false, request, w -> warn(err, w));
+        AnnData data = input.read(w -> warn(err, w));
+        Cohort raw = input.cohort(data, false, request, w -> warn(err, w));
         Cohort cohort;
         if (learned == null) {
             cohort = request.fit(raw, w -> warn(err, w)).cohort();
@@ -90,11 +104,22 @@ public final class DistancesCommand implements Callable<Integer> {
             d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, compute,
                     ProgressBar.unlessQuiet(run.quiet, "pairs"));
         }
-        AtomicOutput.write(out, os -> {
-            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            writeTsv(w, d);
-            w.flush();
-        });
+        // the table and the AnnData are renamed into place together: both or neither
+        try (OutputFiles files = new OutputFiles()) {
+            files.write(out, os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                writeTsv(w, d);
+                w.flush();
+            });
+            if (writeH5ad != null) {
+                DataFrame samples = SamplesAnnData.metadata(data.obs(), input.sampleKey(), input.labelKey(), cohort);
+                AnnData a = SamplesAnnData.of(d, samples, samples, model != null ? model.toString() : ground.name());
+                SamplesAnnData.write(files, mds ? a.withObsm("X_mds", SamplesAnnData.mds(d)) : a, writeH5ad);
+            }
+            files.commit();
+        }
+        stdout.println("wrote " + out + (writeH5ad != null ? " and " + writeH5ad : ""));
+        stdout.flush();
         return 0;
     }
 

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.io.AnnData;
+import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.InterpolatedMetric;
@@ -81,6 +83,12 @@ public final class EmbedCommand implements Callable<Integer> {
                 "--model for every command."})
     Path writeH5ad;
 
+    @Option(names = "--samples-h5ad", paramLabel = "samples.h5ad",
+            description = {"Also write a samples-level AnnData: one obs row per sample with its constant obs columns",
+                "(label, donor metadata), X = W_θ (var = the same samples), obsm[\"X_mds\"] and, from 4",
+                "samples, obsm[\"X_umap\"]: sc.pl.embedding(samples, \"X_mds\", color=LABEL)."})
+    Path samplesH5ad;
+
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
             description = "Blend weight of the model in the ground metric for W_θ, in [0, 1] (default: ${DEFAULT-VALUE}).")
     double mix;
@@ -111,17 +119,18 @@ public final class EmbedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean tables = cellsOut != null || samplesOut != null || distancesOut != null;
+        boolean tables = cellsOut != null || samplesOut != null || distancesOut != null || samplesH5ad != null;
         if (!tables && writeH5ad == null) {
             throw new IllegalArgumentException("nothing to write: give --out cells.tsv, --samples-out samples.tsv, "
-                    + "--distances-out W.tsv and/or --write-h5ad out.h5ad");
+                    + "--distances-out W.tsv, --samples-h5ad samples.h5ad and/or --write-h5ad out.h5ad");
         }
         if (writeH5ad != null && input.dropsNonFiniteCells()) {
             throw new IllegalArgumentException("--write-h5ad writes a copy of every cell of the input, so it cannot"
                     + " leave cells out (--drop-nonfinite-cells); fix the non-finite values in the file first");
         }
         Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith), Outputs.named("--out", cellsOut,
-                "--samples-out", samplesOut, "--distances-out", distancesOut, "--write-h5ad", writeH5ad));
+                "--samples-out", samplesOut, "--distances-out", distancesOut, "--samples-h5ad", samplesH5ad,
+                "--write-h5ad", writeH5ad));
         ModelInput in = ModelInput.load(model.path(), input, false, err);
         // every output is staged and renamed together at the end: all of them or none
         try (OutputFiles files = new OutputFiles()) {
@@ -161,6 +170,14 @@ public final class EmbedCommand implements Callable<Integer> {
         if (distancesOut != null) {
             e.writeDistances(files, distancesOut);
             written.add(distancesOut);
+        }
+        if (samplesH5ad != null) {
+            DataFrame samples = SamplesAnnData.metadata(in.obs(), input.sampleKey(), input.labelKey(), in.cohort());
+            AnnData a = SamplesAnnData.of(e.distances(), samples, samples, sampleMetric.name())
+                    .withObsm("X_mds", DenseMatrix.of(e.sampleMds()));
+            SamplesAnnData.write(files, e.sampleUmap() == null ? a : a.withObsm("X_umap", DenseMatrix.of(e.sampleUmap())),
+                    samplesH5ad);
+            written.add(samplesH5ad);
         }
         out.printf(java.util.Locale.ROOT, "samples=%d cells=%d k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
                 in.cohort().cellCount(), learned.rank(), sampleMetric.name(), (System.nanoTime() - start) / 1e9);

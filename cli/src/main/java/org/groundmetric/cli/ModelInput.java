@@ -4,23 +4,26 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
+import org.groundmetric.data.io.AnnData;
+import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.learn.TrainedMetric;
 
 /**
  * A trained model and the cohort it is applied to: reads the cells, replays the model's recorded
  * preprocessing (same cells per sample, genes by name, normalisation, PCA) and refuses data whose
- * features differ from the model's.
+ * features differ from the model's. Keeps the cell table (obs), for the samples' metadata.
  */
-record ModelInput(TrainedMetric model, Cohort cohort) {
+record ModelInput(TrainedMetric model, Cohort cohort, DataFrame obs) {
 
     static ModelInput load(Path modelFile, InputOptions input, boolean labelsRequired, PrintWriter err) {
         TrainedMetric model = TrainedMetric.read(modelFile);
         Preprocessing pre = model.preprocessing();
         // Reading with the preprocessing keeps only the cells its --cells-per-sample will use.
-        Cohort cohort = input.cohort(labelsRequired, pre, w -> err.println("warning: " + w));
+        AnnData data = input.read(w -> err.println("warning: " + w));
+        Cohort cohort = input.cohort(data, labelsRequired, pre, w -> err.println("warning: " + w));
         cohort = pre.apply(cohort, w -> err.println("warning: " + w));
         model.requireFeatures(cohort);
         err.flush();
-        return new ModelInput(model, cohort);
+        return new ModelInput(model, cohort, data.obs());
     }
 }

@@ -6,10 +6,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.learn.TrainedMetric;
@@ -92,6 +95,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Also write W_θ: one row per new sample, one column per reference sample.")
     Path distancesOut;
 
+    @Option(names = "--write-h5ad", paramLabel = "samples.h5ad",
+            description = {"Also write a samples-level AnnData: one obs row per new sample with its constant obs",
+                "columns, predicted and p_CLASS; X = W_θ to the reference samples (var, with their labels)."})
+    Path writeH5ad;
+
 
 
 
@@ -102,7 +110,7 @@ public final class PredictCommand implements Callable<Integer> {
         OptionRules.requires(spec, "--reference-filter", reference != null, "--reference FILE");
         OptionRules.requires(spec, "--reference-label-key", reference != null, "--reference FILE");
         Outputs.check(Outputs.inputs(input.input(), model.path(), reference),
-                Outputs.named("--out", out, "--distances-out", distancesOut));
+                Outputs.named("--out", out, "--distances-out", distancesOut, "--write-h5ad", writeH5ad));
         TrainedMetric m = TrainedMetric.read(model.path());
         Cohort referenceCohort = null;
         if (reference != null) {
@@ -111,7 +119,8 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model " + model.path() + " keeps no reference samples: give the training data"
                     + " with --reference FILE, or train with --keep-reference");
         }
-        Cohort newSamples = input.cohort(false, m.preprocessingSteps(), w -> warn(err, w));
+        AnnData newCells = input.read(w -> warn(err, w));
+        Cohort newSamples = input.cohort(newCells, false, m.preprocessingSteps(), w -> warn(err, w));
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
                 ProgressBar.unlessQuiet(run.quiet, "pairs"));
         long start = System.nanoTime();
@@ -130,6 +139,11 @@ public final class PredictCommand implements Callable<Integer> {
                     w.flush();
                 });
             }
+            if (writeH5ad != null) {
+                SamplesAnnData.write(files, SamplesAnnData.ofPredictions(p, SamplesAnnData.metadata(newCells.obs(),
+                        input.sampleKey(), input.labelKey(), newSamples), referenceLabels(m, referenceCohort),
+                        input.labelKey() != null ? input.labelKey() : "class", model.path().toString()), writeH5ad);
+            }
             files.commit();
         }
         stdout.printf(Locale.ROOT, "samples=%d reference=%d (%s) k=%d seconds=%.1f%n", p.rows().size(),
@@ -138,9 +152,21 @@ public final class PredictCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "accuracy=%.4f balanced_accuracy=%.4f (%d labelled samples)%n", p.accuracy(),
                     p.balancedAccuracy(), p.labelled());
         }
-        stdout.println("wrote " + out + (distancesOut != null ? " and " + distancesOut : ""));
+        stdout.println("wrote " + String.join(" and ", java.util.stream.Stream.of(out, distancesOut, writeH5ad)
+                .filter(java.util.Objects::nonNull).map(Path::toString).toList()));
         stdout.flush();
         return 0;
+    }
+
+    /** Each reference sample's class: from --reference, or as the model kept them. */
+    private static Map<String, String> referenceLabels(TrainedMetric m, Cohort referenceCohort) {
+        Map<String, String> labels = new HashMap<>();
+        if (referenceCohort != null) {
+            referenceCohort.samples().forEach(s -> labels.put(s.id(), s.classLabel()));
+        } else {
+            m.reference().forEach(r -> labels.put(r.id(), r.classLabel()));
+        }
+        return labels;
     }
 
     /** The reference data read like the input: same keys, layer and gene names; its own file and filters. */
