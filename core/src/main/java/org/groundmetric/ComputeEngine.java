@@ -151,8 +151,8 @@ public interface ComputeEngine extends AutoCloseable {
         if (name.equals("spark")) {
             throw new IllegalParameterException("ComputeEngine.name", "engine 'spark' is not on this classpath;"
                     + " it comes with the groundmetric-spark jar (spark/target/groundmetric-spark-<version>-all.jar,"
-                    + " main class org.groundmetric.spark.SparkMain), run through spark-submit (see the README's"
-                    + " section on Spark)");
+                    + " main class org.groundmetric.spark.SparkMain), run through spark-submit or the launcher"
+                    + " bin/groundmetric, which hands over to it (see the README's section on Spark)");
         }
         throw new IllegalParameterException("ComputeEngine.name", "unknown engine '" + name + "'; expected one of "
                 + available());

@@ -6,13 +6,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code --engine} and {@code --spark-master}: where a command's transport problems run. "local"
  * is this machine's threads; "spark" needs the groundmetric-spark jar on the classpath (it is when
- * the command runs through spark-submit or bin/groundmetric-spark, where it is also the default).
+ * the command runs through spark-submit or bin/groundmetric-spark, where it is also the default;
+ * bin/groundmetric hands over to bin/groundmetric-spark when it sees --engine spark).
  */
 public final class EngineOptions {
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "${sys:" + GroundMetricCommand.DEFAULT_ENGINE_PROPERTY + ":-local}",
             description = "Where transport problems run: local (threads of this JVM) or spark (tasks on a Spark cluster;"
-                    + " run through spark-submit or bin/groundmetric-spark). Results are the same (default: ${DEFAULT-VALUE}).")
+                    + " bin/groundmetric hands over to the Spark build by itself, or run through spark-submit). Results are"
+                    + " the same (default: ${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--spark-master", paramLabel = "URL",
