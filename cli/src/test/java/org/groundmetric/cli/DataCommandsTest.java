@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.groundmetric.testing.SharedData;
+import org.groundmetric.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class DataCommandsTest {
 
     @Test
     void inspectShowsShapeEncodingColumnsAndLayers() {
-        CliRun run = CliRun.of("inspect", SharedData.file("kang_ifnb_example.h5ad").toString());
+        CliRun run = CliRun.of("inspect", TestData.file("kang_ifnb_example.h5ad").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("cells x features: 1556 x 1267"), run.out());
         assertTrue(run.out().contains("X: /X csr float32, 1556 x 1267, 585251 stored (29.69% of entries), deflate"), run.out());

@@ -16,7 +16,7 @@ import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.testing.SharedData;
+import org.groundmetric.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 class CohortBuilderTest {
@@ -75,7 +75,7 @@ class CohortBuilderTest {
 
     @Test
     void labelKeyWithOneClassIsRefusedWhenLabelsAreRequired() {
-        AnnData kang = H5adReader.read(SharedData.file("kang_ifnb_example.h5ad"), H5adReader.Options.DEFAULT);
+        AnnData kang = H5adReader.read(TestData.file("kang_ifnb_example.h5ad"), H5adReader.Options.DEFAULT);
         List<String> pbmc = java.util.Collections.nCopies(kang.cells(), "PBMC");
         AnnData oneClass = new AnnData(kang.x(), kang.obs().with("tissue", Column.Categorical.of(pbmc)), kang.var(),
                 Map.of(), Map.of(), Map.of(), Map.of());
@@ -89,7 +89,7 @@ class CohortBuilderTest {
 
     @Test
     void kangHasFourSamplesOfTwoClasses() {
-        AnnData kang = H5adReader.read(SharedData.file("kang_ifnb_example.h5ad"), H5adReader.Options.DEFAULT);
+        AnnData kang = H5adReader.read(TestData.file("kang_ifnb_example.h5ad"), H5adReader.Options.DEFAULT);
         Cohort c = CohortBuilder.build(kang, new CohortBuilder.Spec("sample_id", "group_id", null, true), w -> { });
         assertEquals(List.of("ctrl", "stim"), c.classNames());
         assertEquals(1556, c.cellCount());

@@ -13,7 +13,7 @@ import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.testing.Bits;
-import org.groundmetric.testing.SharedData;
+import org.groundmetric.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PreprocessingTest {
 
     private static Cohort kangCounts() {
-        AnnData a = H5adReader.read(SharedData.file("kang_ifnb_example.h5ad"), new H5adReader.Options("counts", null, null));
+        AnnData a = H5adReader.read(TestData.file("kang_ifnb_example.h5ad"), new H5adReader.Options("counts", null, null));
         return CohortBuilder.build(a, new CohortBuilder.Spec("sample_id", "group_id", null, true), w -> { });
     }
 
@@ -148,7 +148,7 @@ class PreprocessingTest {
         assertTrue(!sub.sample(0).cellIds().equals(other.sample(0).cellIds()));
         // picking the rows while building the cohort gives the same cells as subsampling afterwards
         Preprocessing p = Preprocessing.request(null, 400, false, Normalisation.NONE, null, null, 3);
-        AnnData a = H5adReader.read(SharedData.file("kang_ifnb_example.h5ad"), new H5adReader.Options("counts", null, null));
+        AnnData a = H5adReader.read(TestData.file("kang_ifnb_example.h5ad"), new H5adReader.Options("counts", null, null));
         Cohort early = p.fit(CohortBuilder.build(a, new CohortBuilder.Spec("sample_id", "group_id", null, true),
                 p::sampleRows, w -> { }), w -> { }).cohort();
         assertEquals(sub.sampleIds(), early.sampleIds());

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The issue's acceptance bar on the paper's own draws (../shared/data/synth*_paper.h5ad): train on
+ * The issue's acceptance bar on the paper's own draws (synth*_paper.h5ad in the test data folder, TestData): train on
  * split == train with rank 5, t = 3, α = 10, λ = 0.1, 30 epochs (defaults otherwise, i.e.
  * standardised coordinates); the leave-one-out 5-NN accuracy of the split == test samples under
  * W_θ must be ≥ 0.95 and far above the Euclidean ground metric's. Slow: 30 epochs of ~1000 exact

@@ -16,7 +16,7 @@ import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TrainingListener;
 
 /**
- * Test helper: the paper's synthetic files in ../shared/data (obs distribution / class / split) as
+ * Test helper: the paper's synthetic files in the test data folder (TestData; obs distribution / class / split) as
  * a cohort of one split.
  */
 public final class PaperData {
@@ -36,7 +36,7 @@ public final class PaperData {
     }
 
     public static Cohort split(String file, String split) {
-        Path p = SharedData.file(file);
+        Path p = TestData.file(file);
         AnnData a = H5adReader.read(p, H5adReader.Options.DEFAULT);
         Column sample = a.obs().column("distribution", "sample key");
         Column label = a.obs().column("class", "label key");

@@ -13,12 +13,12 @@ import java.util.List;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.testing.SharedData;
+import org.groundmetric.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reads every file in ../shared/data. The expected shapes, categories, names and values were printed
+ * Reads every file in the test data folder (TestData). The expected shapes, categories, names and values were printed
  * by Python anndata 0.8.0 ({@code anndata.read_h5ad}; X entries via {@code X.toarray()[i, j]}, sums
  * in float64) on the same files.
  */
@@ -26,7 +26,7 @@ class H5adReaderTest {
 
     @Test
     void synth2dIsDenseWithTheSplitAndClassColumns() {
-        AnnData a = H5adReader.read(SharedData.file("synth2d_paper.h5ad"), H5adReader.Options.DEFAULT);
+        AnnData a = H5adReader.read(TestData.file("synth2d_paper.h5ad"), H5adReader.Options.DEFAULT);
         assertEquals(18000, a.cells());
         assertEquals(2, a.features());
         assertInstanceOf(DenseMatrix.class, a.x());
@@ -44,7 +44,7 @@ class H5adReaderTest {
 
     @Test
     void synth200dHas200Dimensions() {
-        AnnData a = H5adReader.read(SharedData.file("synth200d_paper.h5ad"), H5adReader.Options.DEFAULT);
+        AnnData a = H5adReader.read(TestData.file("synth200d_paper.h5ad"), H5adReader.Options.DEFAULT);
         assertEquals(18000, a.cells());
         assertEquals(200, a.features());
         assertEquals(11.535526275634766f, a.x().get(0, 1));
@@ -54,7 +54,7 @@ class H5adReaderTest {
 
     @Test
     void kangIsSparseCsrWithACountsLayer() {
-        Path file = SharedData.file("kang_ifnb_example.h5ad");
+        Path file = TestData.file("kang_ifnb_example.h5ad");
         AnnData a = H5adReader.read(file, H5adReader.Options.DEFAULT);
         assertEquals(1556, a.cells());
         assertEquals(1267, a.features());
@@ -78,7 +78,7 @@ class H5adReaderTest {
 
     @Test
     void glioblastomaHasEnsemblIdsAndTenSamples() {
-        AnnData a = H5adReader.read(SharedData.file("glioblastoma_panobinostat.h5ad"), H5adReader.Options.DEFAULT);
+        AnnData a = H5adReader.read(TestData.file("glioblastoma_panobinostat.h5ad"), H5adReader.Options.DEFAULT);
         assertEquals(5000, a.cells());
         assertEquals(300, a.features());
         assertEquals("ENSG00000210082.2", a.var().index().get(0));
@@ -94,7 +94,7 @@ class H5adReaderTest {
 
     @Test
     void cellxgeneSchemaExampleHasRawBooleansObsmAndUns() {
-        Path file = SharedData.file("cellxgene_schema_example.h5ad");
+        Path file = TestData.file("cellxgene_schema_example.h5ad");
         AnnData a = H5adReader.readAll(file);
         assertEquals(2, a.cells());
         assertEquals(7, a.features());
@@ -121,7 +121,7 @@ class H5adReaderTest {
 
     @Test
     void inspectReadsShapesAndEncodingsWithoutX() {
-        H5adSummary s = H5adInspector.inspect(SharedData.file("kang_ifnb_example.h5ad"));
+        H5adSummary s = H5adInspector.inspect(TestData.file("kang_ifnb_example.h5ad"));
         assertEquals("csr", s.x().format());
         assertEquals("float32", s.x().valueType());
         assertEquals(1556, s.x().rows());
@@ -140,7 +140,7 @@ class H5adReaderTest {
         Path text = Files.writeString(dir.resolve("text.h5ad"), "cell,gene\n1,2\n");
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> H5adReader.read(text, H5adReader.Options.DEFAULT)).getMessage().contains("not an HDF5 file"));
-        byte[] whole = Files.readAllBytes(SharedData.file("kang_ifnb_example.h5ad"));
+        byte[] whole = Files.readAllBytes(TestData.file("kang_ifnb_example.h5ad"));
         Path truncated = Files.write(dir.resolve("cut.h5ad"), Arrays.copyOf(whole, whole.length / 3));
         String msg = assertThrows(IllegalArgumentException.class,
                 () -> H5adReader.read(truncated, H5adReader.Options.DEFAULT)).getMessage();
@@ -149,7 +149,7 @@ class H5adReaderTest {
 
     @Test
     void unknownLayerAndObsmKeyListWhatExists() {
-        Path file = SharedData.file("kang_ifnb_example.h5ad");
+        Path file = TestData.file("kang_ifnb_example.h5ad");
         String layer = assertThrows(IllegalArgumentException.class,
                 () -> H5adReader.read(file, new H5adReader.Options("spliced", null, null))).getMessage();
         assertTrue(layer.contains("no layer 'spliced'") && layer.contains("available: counts"), layer);
