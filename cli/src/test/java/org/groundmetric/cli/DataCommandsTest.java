@@ -58,7 +58,7 @@ class DataCommandsTest {
         CliRun run = CliRun.of("distances", "--input", input.toString(), "--sample-key", "donor", "--out", out.toString(),
                 "--quiet", "--threads", "2");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("samples=3 cells=30 genes=12", run.out().strip());
+        assertEquals("samples=3 cells=30 genes=12\nwrote " + out, run.out().strip());
         List<String> lines = Files.readAllLines(out);
         assertEquals("sample\td0\td1\td2", lines.get(0));
         double[][] pot = {
@@ -116,7 +116,7 @@ class DataCommandsTest {
         CliRun run = CliRun.of("distances", "-i", input.toString(), "--sample-key", "donor", "-o", out.toString(), "-q",
                 "--cells-per-sample", "8", "--seed", "5");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("samples=3 cells=24 genes=12", run.out().strip());
+        assertEquals("samples=3 cells=24 genes=12\nwrote " + out, run.out().strip());
         CliRun tooMany = CliRun.of("distances", "-i", input.toString(), "--sample-key", "donor", "-o", out.toString(),
                 "-q", "--cells-per-sample", "20", "--keep-small-samples");
         assertEquals(0, tooMany.exitCode(), tooMany.err());

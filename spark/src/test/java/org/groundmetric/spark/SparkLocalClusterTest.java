@@ -3,7 +3,6 @@ package org.groundmetric.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (CI does, after the suite). The cluster is always stopped, also when a test fails.
  */
 @Tag("cluster")
+@EnabledIfSystemProperty(named = "groundmetric.cluster", matches = "true", disabledReason = "skipped: starts a Spark"
+        + " standalone cluster (4-5 JVMs, minutes); run it with -Dtest=SparkLocalClusterTest -Dgroundmetric.cluster=true")
 class SparkLocalClusterTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -49,8 +51,6 @@ class SparkLocalClusterTest {
 
     @BeforeAll
     static void startTheCluster() throws Exception {
-        assumeTrue("true".equals(System.getProperty("groundmetric.cluster")), "skipped: starts a Spark standalone"
-                + " cluster (4-5 JVMs, minutes); run it with -Dtest=SparkLocalClusterTest -Dgroundmetric.cluster=true");
         small = dir.resolve("synth2d.h5ad");
         large = dir.resolve("synth200d.h5ad");
         assertEquals(0, cli("synth", "--preset", "synth2d", "--seed", "1", "--out", small.toString(), "-q"));
