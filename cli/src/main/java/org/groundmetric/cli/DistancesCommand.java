@@ -45,7 +45,8 @@ public final class DistancesCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL.json",
             description = {"Use the ground metric learned by 'groundmetric train' (W_θ between all samples)",
                 "instead of --metric; the model's recorded preprocessing is replayed on the input (so",
-                "--metric and the preprocessing options are refused with it) and its features must match the data's."})
+                "--metric and the preprocessing options are refused with it) and its features must match the data's.",
+                "An AnnData .h5ad with uns[\"W_ggml\"] (ggml-ot's, or 'embed --write-h5ad') is a model too."})
     Path model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "D.tsv",
