@@ -59,8 +59,10 @@ class SparkLocalClusterTest {
         Result started = script(List.of("bin/spark-local-cluster", "start", "--workers", "2", "--cores", "1",
                 "--memory", "768m"), 600);
         assertEquals(0, started.exitCode(), started.output());
-        master = started.output().lines().filter(l -> l.startsWith("master=spark://")).findFirst()
-                .map(l -> l.substring("master=".length())).orElseThrow(() -> new AssertionError(started.output()));
+        // stdout's "master=spark://HOST:PORT" (stderr, merged here, may end a build's output on the same line)
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("master=(spark://\\S+)").matcher(started.output());
+        assertTrue(url.find(), started.output());
+        master = url.group(1);
     }
 
     @AfterAll
