@@ -107,7 +107,7 @@ public final class Ggml implements MetricLearner {
             cells.add(s.cells());
         }
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, config.neighbors());
+        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbors(), config.classWeight());
         int d = cohort.featureCount();
         int k = config.rank();
         FeatureStatistics stats = FeatureStatistics.of(cells);
@@ -140,7 +140,7 @@ public final class Ggml implements MetricLearner {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
-                ? sampler.nearest(objective.distanceMatrix(v))
+                ? sampler.nearest(objective.distanceMatrix(v), rng)
                 : sampler.random(rng);
         triplets = new ArrayList<>(triplets);
         shuffle(triplets, rng);

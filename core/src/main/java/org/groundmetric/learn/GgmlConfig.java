@@ -21,11 +21,14 @@ package org.groundmetric.learn;
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
  * @param solver         "exact" (network simplex) or "sinkhorn"
  * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param classWeight    how often each class anchors triplets: none (the paper) or balanced; absent
+ *                       in model files written before it existed, read as none
  */
 public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, Regularizer regularizer,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialization init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg) {
+                         FeatureScaling featureScaling, String solver, double sinkhornReg,
+                         ClassWeight classWeight) {
 
     public GgmlConfig {
         positive("rank k", rank);
@@ -55,6 +58,9 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         if (!(sinkhornReg > 0)) {
             throw new IllegalArgumentException("sinkhorn reg = " + sinkhornReg + " must be positive");
         }
+        if (classWeight == null) {
+            classWeight = ClassWeight.NONE;
+        }
     }
 
     public static Builder builder() {
@@ -82,6 +88,7 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         b.featureScaling = featureScaling;
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
+        b.classWeight = classWeight;
         return b;
     }
 
@@ -117,6 +124,7 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
         private String solver = "exact";
         private double sinkhornReg = 0.05;
+        private ClassWeight classWeight = ClassWeight.NONE;
 
         public Builder rank(int v) { rank = v; return this; }
         public Builder neighbors(int v) { neighbors = v; return this; }
@@ -136,10 +144,12 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
         public Builder solver(String v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
+        public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbors, alpha, lambda, regularizer, learningRate, beta1, beta2,
-                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg);
+                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
+                    classWeight);
         }
     }
 }
