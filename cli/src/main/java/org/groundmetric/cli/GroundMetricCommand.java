@@ -64,6 +64,7 @@ public final class GroundMetricCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new GroundMetricCommand());
         cl.setUsageHelpWidth(100);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(GroundMetricCommand::handleExecutionException);
         cl.setParameterExceptionHandler(GroundMetricCommand::handleParameterException);
         return cl;

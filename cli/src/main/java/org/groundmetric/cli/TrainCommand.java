@@ -10,6 +10,7 @@ import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
+import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
@@ -105,6 +106,12 @@ public final class TrainCommand implements Callable<Integer> {
                 "warm-started exact assignment) or sinkhorn (entropic). Default: ${DEFAULT-VALUE}."})
     String solver;
 
+    @Option(names = "--class-weight", paramLabel = "none|balanced", defaultValue = "none",
+            description = "How often each class anchors triplets: none = every sample with a partner of its class"
+                    + " once (the paper), balanced = every class equally often (as many anchors per epoch, shared"
+                    + " equally among the classes). Default: ${DEFAULT-VALUE}.")
+    ClassWeight classWeight;
+
     @Option(names = "--sinkhorn-reg", paramLabel = "R", defaultValue = "0.05",
             description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
@@ -184,6 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .init(parse(Initialization.class, "--init", init))
                 .featureScaling(parse(FeatureScaling.class, "--feature-scaling", featureScaling))
                 .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
+                .classWeight(classWeight)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package org.groundmetric.cli;
 
+import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.GgmlConfig;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,14 @@ class TuneLearnerOptions {
             description = "Adam's step size (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--class-weight", paramLabel = "none|balanced", defaultValue = "none",
+            description = "How often each class anchors GGML's triplets: none = every sample with a partner of its"
+                    + " class once (the paper), balanced = every class equally often (default: ${DEFAULT-VALUE}).")
+    ClassWeight classWeight;
+
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
         return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbors(neighbors).epochs(epochs)
-                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads).build();
+                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads)
+                .classWeight(classWeight).build();
     }
 }
