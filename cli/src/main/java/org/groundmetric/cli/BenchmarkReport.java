@@ -106,19 +106,40 @@ final class BenchmarkReport {
         return sb.toString();
     }
 
+    /**
+     * One row per method; a score no method has (the clusterings under leave-one-out, whose fits
+     * hold out one sample) is left out of the table and named below it.
+     */
     static String markdown(BenchmarkResult r) {
-        List<Score> scores = scores(r.classNames());
+        List<Score> shown = new ArrayList<>();
+        List<Score> undefined = new ArrayList<>();
+        for (Score s : scores(r.classNames())) {
+            boolean any = r.methods().stream().anyMatch(m -> m.ok() && !Double.isNaN(m.mean(s.value())));
+            if (any || r.methods().stream().noneMatch(BenchmarkResult.Method::ok)) {
+                shown.add(s);
+            } else {
+                undefined.add(s);
+            }
+        }
         StringBuilder sb = new StringBuilder("| method |");
-        for (Score s : scores) {
+        for (Score s : shown) {
             sb.append(' ').append(s.title()).append(" |");
         }
-        sb.append(" fit s | status |\n|").append(" --- |".repeat(scores.size() + 3)).append('\n');
+        sb.append(" fit s | status |\n|").append(" --- |".repeat(shown.size() + 3)).append('\n');
         for (BenchmarkResult.Method m : r.methods()) {
             sb.append("| ").append(m.name()).append(" |");
-            for (Score s : scores) {
+            for (Score s : shown) {
                 sb.append(' ').append(m.ok() ? pm(m, s.value()) : "").append(" |");
             }
             sb.append(String.format(Locale.ROOT, " %.1f | %s |%n", m.fitSeconds(), m.status()));
+        }
+        if (!undefined.isEmpty()) {
+            List<String> titles = new ArrayList<>();
+            for (Score s : undefined) {
+                titles.add(s.title());
+            }
+            sb.append("not defined here: ").append(String.join(", ", titles))
+                    .append(" (clustering needs held-out samples of two classes in one fit)\n");
         }
         return sb.toString();
     }

@@ -173,8 +173,12 @@ class BenchmarkCommandTest {
         List<String> rows = Files.readAllLines(out);
         assertTrue(rows.get(1).startsWith("Euclidean,distance,1,"), rows.get(1));
         assertEquals(1 + 18, Files.readAllLines(dir.resolve("loo.predictions.csv")).size());
-        // one round: no spread to print
+        // one round: no spread to print; one held-out sample per fit: no clustering
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("| Euclidean | ") && !l.contains("±")), run.out());
+        assertTrue(run.out().contains("| method | balanced accuracy | AUC | recall class_0 | recall class_1 |"
+                + " recall class_2 | accuracy | cell accuracy | fit s | status |"), run.out());
+        assertTrue(run.out().contains("not defined here: MI, ARI, VI, cell MI, cell ARI, cell VI (clustering needs"),
+                run.out());
     }
 
     @Test
