@@ -25,7 +25,6 @@ import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
-import org.groundmetric.predict.Vote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,11 +151,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " about a second per fit and method. 0 turns the cell clustering off (default: ${DEFAULT-VALUE}).")
     int clusteringCells;
 
-    @Option(names = "--vote", paramLabel = "distance|balanced",
-            description = "The kNN vote: distance (1/d, scikit-learn's weights=\"distance\") or balanced (1/d times the"
-                    + " inverse of the neighbour's class share). Default: balanced when the largest class has at least"
-                    + " twice the samples of the smallest, else distance.")
-    Vote vote;
+    @Mixin
+    VoteOption voting;
 
     @Option(names = "--budget-minutes", paramLabel = "M", defaultValue = "30",
             description = "Time budget per method and split; beyond it the method is OOT (default: ${DEFAULT-VALUE}).")
@@ -214,7 +210,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "samples=%d cells=%d features=%d classes=%d protocol=%s rounds=%d fits=%d methods=%d%s%n",
                 cohort.size(), cohort.cellCount(), cohort.featureCount(), cohort.classNames().size(), plan.scheme(),
                 plan.rounds().size(), plan.fits().size(), learners.size(), tune ? " tune=GGML" : "");
-        o.println(VoteNote.line(vote, cohort));
+        o.println(VoteNote.line(voting.vote, cohort));
         o.flush();
         BenchmarkResult result;
         try (ComputeEngine compute = engine.open(run.threads())) {
@@ -222,7 +218,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 learners.replaceAll(l -> l instanceof Ggml g ? g.withEngine(compute) : l);
             }
             CellClustering clustering = clusteringCells == 0 ? null : new CellClustering(clusteringCells, method, seed);
-            Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads(), vote,
+            Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads(), voting.vote,
                     clustering), NetworkSimplex::new, compute);
             if (tune) {
                 bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid),

@@ -14,7 +14,6 @@ import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.predict.Predictor;
 import org.groundmetric.predict.SamplePredictions;
-import org.groundmetric.predict.Vote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,11 +71,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Neighbours in the distance-weighted vote (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--vote", paramLabel = "distance|balanced",
-            description = "The kNN vote: distance (1/d) or balanced (1/d times the inverse of the neighbour's class"
-                    + " share of the reference). Default: balanced when the reference's largest class has at least"
-                    + " twice the samples of its smallest, else distance.")
-    Vote vote;
+    @Mixin
+    VoteOption voting;
 
     @Option(names = "--nearest", paramLabel = "N",
             description = "Nearest reference samples listed per new sample (default: the same as --k).")
@@ -120,7 +116,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Cohort newSamples = input.cohort(false, m.preprocessingSteps(), w -> warn(err, w));
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
-                ProgressBar.unlessQuiet(run.quiet, "pairs"), vote);
+                ProgressBar.unlessQuiet(run.quiet, "pairs"), voting.vote);
         long start = System.nanoTime();
         SamplePredictions p = predictor.predict(m, newSamples, referenceCohort, w -> warn(err, w));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -138,7 +134,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "samples=%d reference=%d (%s) k=%d vote=%s%s seconds=%.1f%n", p.rows().size(),
                 p.distances().columnIds().size(), reference != null ? reference.toString() : "kept in the model", k,
-                p.vote().label(), vote == null ? " (automatic)" : "", seconds);
+                p.vote().label(), voting.vote == null ? " (automatic)" : "", seconds);
         if (p.scores() != null) {
             stdout.printf(Locale.ROOT, "balanced_accuracy=%.4f accuracy=%.4f auc=%.4f (%d labelled samples)%n",
                     p.balancedAccuracy(), p.accuracy(), p.auc(), p.labelled());

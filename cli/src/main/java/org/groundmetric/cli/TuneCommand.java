@@ -13,7 +13,6 @@ import org.groundmetric.eval.GridSearch;
 import org.groundmetric.eval.CrossValidation;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.ot.NetworkSimplex;
-import org.groundmetric.predict.Vote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,11 +87,8 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Neighbours of the kNN on validation samples (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--vote", paramLabel = "distance|balanced",
-            description = "The kNN vote: distance (1/d) or balanced (1/d times the inverse of the neighbour's class"
-                    + " share). Default: balanced when the largest class has at least twice the samples of the"
-                    + " smallest, else distance.")
-    Vote vote;
+    @Mixin
+    VoteOption voting;
 
     @Mixin
     TuneLearnerOptions ggml;
@@ -127,9 +123,9 @@ public final class TuneCommand implements Callable<Integer> {
         err.flush();
         o.printf(Locale.ROOT, "samples=%d classes=%d protocol=%s rounds=%d fits=%d grid=%dx%d%n", cohort.size(),
                 cohort.classNames().size(), plan.scheme(), plan.rounds().size(), plan.fits().size(), a.length, l.length);
-        o.println(VoteNote.line(vote, cohort));
+        o.println(VoteNote.line(voting.vote, cohort));
         o.flush();
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), vote).run(cohort, a, l, plan,
+        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote).run(cohort, a, l, plan,
                 (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));

@@ -169,13 +169,8 @@ public final class TripletSampler {
             }
             int rest = slotsPerClass % m.length;
             if (rest > 0) {
-                int[] pool = m.clone();
-                for (int a = 0; a < rest; a++) {
-                    int b = a + rng.nextInt(pool.length - a);
-                    int tmp = pool[a];
-                    pool[a] = pool[b];
-                    pool[b] = tmp;
-                    out[o++] = pool[a];
+                for (int s : withoutReplacement(m, rest, rng)) {
+                    out[o++] = s;
                 }
             }
         }
@@ -193,22 +188,26 @@ public final class TripletSampler {
 
     /** t candidates without replacement, or with replacement when there are fewer than t. */
     private int[] draw(int[] candidates, SplittableRandom rng) {
-        int[] out = new int[t];
         if (candidates.length >= t) {
-            int[] pool = candidates.clone();
-            for (int a = 0; a < t; a++) {
-                int b = a + rng.nextInt(pool.length - a);
-                int tmp = pool[a];
-                pool[a] = pool[b];
-                pool[b] = tmp;
-                out[a] = pool[a];
-            }
-        } else {
-            for (int a = 0; a < t; a++) {
-                out[a] = candidates[rng.nextInt(candidates.length)];
-            }
+            return withoutReplacement(candidates, t, rng);
+        }
+        int[] out = new int[t];
+        for (int a = 0; a < t; a++) {
+            out[a] = candidates[rng.nextInt(candidates.length)];
         }
         return out;
+    }
+
+    /** {@code count} of the candidates without replacement (a partial Fisher–Yates shuffle of a copy). */
+    private static int[] withoutReplacement(int[] candidates, int count, SplittableRandom rng) {
+        int[] pool = candidates.clone();
+        for (int a = 0; a < count; a++) {
+            int b = a + rng.nextInt(pool.length - a);
+            int tmp = pool[a];
+            pool[a] = pool[b];
+            pool[b] = tmp;
+        }
+        return Arrays.copyOf(pool, count);
     }
 
     /** The t closest candidates to j (ties by index), cycling when there are fewer than t. */
