@@ -210,7 +210,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "samples=%d cells=%d features=%d classes=%d protocol=%s rounds=%d fits=%d methods=%d%s%n",
                 cohort.size(), cohort.cellCount(), cohort.featureCount(), cohort.classNames().size(), plan.scheme(),
                 plan.rounds().size(), plan.fits().size(), learners.size(), tune ? " tune=GGML" : "");
-        o.println(VoteNote.line(voting.vote, cohort));
+        o.println(BalanceNote.vote(voting.vote, cohort));
+        if (learners.stream().anyMatch(l -> l instanceof Ggml)) {
+            o.println(BalanceNote.classWeight(ggml.classWeight));
+        }
         o.flush();
         BenchmarkResult result;
         try (ComputeEngine compute = engine.open(run.threads())) {

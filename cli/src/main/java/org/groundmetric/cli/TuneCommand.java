@@ -123,7 +123,8 @@ public final class TuneCommand implements Callable<Integer> {
         err.flush();
         o.printf(Locale.ROOT, "samples=%d classes=%d protocol=%s rounds=%d fits=%d grid=%dx%d%n", cohort.size(),
                 cohort.classNames().size(), plan.scheme(), plan.rounds().size(), plan.fits().size(), a.length, l.length);
-        o.println(VoteNote.line(voting.vote, cohort));
+        o.println(BalanceNote.vote(voting.vote, cohort));
+        o.println(BalanceNote.classWeight(ggml.classWeight));
         o.flush();
         GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote).run(cohort, a, l, plan,
                 (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),

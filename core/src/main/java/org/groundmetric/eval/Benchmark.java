@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.metric.GroundMetric;
@@ -131,7 +132,7 @@ public final class Benchmark {
     public BenchmarkResult run(Cohort cohort, List<MetricLearner> methods, CrossValidation.Plan plan, Progress progress) {
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
-        Vote vote = settings.vote() != null ? settings.vote() : Vote.automatic(Vote.classSizes(classes, numClasses));
+        Vote vote = settings.vote() != null ? settings.vote() : Vote.automatic(ClassBalance.sizes(classes, numClasses));
         if (tuning != null) {
             for (GroupShuffleSplit.Split s : plan.fits()) {
                 if (s.validation().length == 0) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.groundmetric.Progress;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.metric.GroundMetric;
@@ -87,7 +88,7 @@ public final class GridSearch {
         }
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
-        Vote used = vote != null ? vote : Vote.automatic(Vote.classSizes(classes, numClasses));
+        Vote used = vote != null ? vote : Vote.automatic(ClassBalance.sizes(classes, numClasses));
         List<Cell> cells = new ArrayList<>();
         Cell best = null;
         int fits = plan.fits().size();

@@ -129,9 +129,10 @@ public final class Ggml implements MetricLearner {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 runEpoch(epoch, sampler, objective, adam, v, listeners);
             }
+            GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(objective.effectiveW(v), k), cohort.featureNames(), null,
-                    cohort.classNames(), config, scale, history.epochs());
+                    cohort.classNames(), used, scale, history.epochs());
         }
     }
 

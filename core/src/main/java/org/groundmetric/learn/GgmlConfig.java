@@ -21,8 +21,9 @@ package org.groundmetric.learn;
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
  * @param solver         "exact" (network simplex) or "sinkhorn"
  * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
- * @param classWeight    how often each class anchors triplets: none (the paper) or balanced; absent
- *                       in model files written before it existed, read as none
+ * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
+ *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
+ *                       absent in model files written before it existed, read as none
  */
 public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, Regularizer regularizer,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,

@@ -49,7 +49,6 @@ public final class TripletSampler {
         this.classOf = classOf.clone();
         this.classNames = List.copyOf(classNames);
         this.t = t;
-        this.weight = weight == null ? ClassWeight.NONE : weight;
         int c = classNames.size();
         int[] counts = new int[c];
         for (int s = 0; s < classOf.length; s++) {
@@ -60,6 +59,7 @@ public final class TripletSampler {
             }
             counts[label]++;
         }
+        this.weight = (weight == null ? ClassWeight.NONE : weight).resolve(Arrays.stream(counts).asLongStream().toArray());
         members = new int[c][];
         int present = 0;
         int withPartner = 0;
@@ -88,6 +88,11 @@ public final class TripletSampler {
     /** Anchors × t² × (classes − 1). */
     public int tripletsPerEpoch() {
         return anchorSlots() * t * t * (presentClasses - 1);
+    }
+
+    /** The class weight in use ({@link ClassWeight#AUTO} resolved against the class sizes). */
+    public ClassWeight weight() {
+        return weight;
     }
 
     /** Anchors per epoch: samples with a partner, or equal slots per such class when balanced. */

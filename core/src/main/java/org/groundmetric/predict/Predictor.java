@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.groundmetric.Progress;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.learn.ReferenceSample;
@@ -121,7 +122,7 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
         }
         WassersteinMatrix d = WassersteinMatrix.between(newImages, referenceImages, FixedGroundMetric.parse("euclidean"),
                 NetworkSimplex::new, threads, progress);
-        Vote used = vote != null ? vote : Vote.automatic(Vote.classSizes(referenceClass, classes.size()));
+        Vote used = vote != null ? vote : Vote.automatic(ClassBalance.sizes(referenceClass, classes.size()));
         WeightedKnn.Predictions votes = new WeightedKnn(neighbours, used)
                 .predict(d.distances(), referenceClass, classes.size());
         List<SamplePredictions.Row> rows = new ArrayList<>(prepared.size());

@@ -1,5 +1,7 @@
 package org.groundmetric.predict;
 
+import org.groundmetric.data.ClassBalance;
+
 /**
  * k-nearest-neighbour classification on precomputed distances, as scikit-learn's
  * {@code KNeighborsClassifier(n_neighbors=k, weights=..., metric="precomputed")}:
@@ -80,7 +82,7 @@ public final class WeightedKnn {
         }
         int[] labels = new int[distances.length];
         double[][] proba = new double[distances.length][];
-        long[] sizes = classBalanced ? Vote.classSizes(trainLabels, numClasses) : null;
+        long[] sizes = classBalanced ? ClassBalance.sizes(trainLabels, numClasses) : null;
         for (int q = 0; q < distances.length; q++) {
             double[] row = distances[q];
             if (row.length != trainLabels.length) {

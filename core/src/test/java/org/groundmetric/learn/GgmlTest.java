@@ -84,6 +84,9 @@ class GgmlTest {
         });
         assertEquals(2, batches[0]);
         assertEquals(List.of("class_0", "class_1", "class_2"), m.classNames());
+        assertEquals(ClassWeight.NONE, m.config().classWeight(), "the builder's default is the paper's");
+        TrainedMetric auto = new Ggml(quick().epochs(1).classWeight(ClassWeight.AUTO).build()).train(lonely, TrainingListener.NONE);
+        assertEquals(ClassWeight.BALANCED, auto.config().classWeight(), "2, 1, 1 samples: auto resolved to balanced");
         assertTrue(m.history().get(1).loss() < m.history().get(0).loss() || m.history().get(1).loss() == 0,
                 "the lone samples serve as k: the loss falls " + m.history());
 

@@ -75,6 +75,14 @@ class TripletSamplerClassesTest {
     }
 
     @Test
+    void autoWeightsBalanceImbalancedClassesOnly() {
+        assertEquals(ClassWeight.BALANCED, new TripletSampler(new int[] {0, 0, 0, 0, 1, 1}, NAMES, 1, ClassWeight.AUTO).weight(),
+                "4 against 2: twice the smallest");
+        assertEquals(ClassWeight.NONE, new TripletSampler(new int[] {0, 0, 0, 1, 1}, NAMES, 1, ClassWeight.AUTO).weight());
+        assertEquals(ClassWeight.BALANCED, new TripletSampler(new int[] {0, 0, 0, 1, 1}, NAMES, 1, ClassWeight.BALANCED).weight());
+    }
+
+    @Test
     void refusalsNameClassesByLabel() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TripletSampler(new int[] {0, 1}, NAMES, 3, ClassWeight.NONE));
