@@ -224,8 +224,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads(), voting.vote,
                     clustering), NetworkSimplex::new, compute);
             if (tune) {
-                bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid),
-                        (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new)));
+                bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid), (alpha, lambda) -> {
+                    Ggml tuned = new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new);
+                    return "local".equals(compute.name()) ? tuned : tuned.withEngine(compute);
+                }));
             }
             Progress progress = ProgressBar.unlessQuiet(run.quiet, "fits");
             result = bench.run(cohort, learners, plan, progress);
