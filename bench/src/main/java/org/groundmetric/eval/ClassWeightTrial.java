@@ -41,7 +41,8 @@ public final class ClassWeightTrial {
         int[] wins = new int[3];
         int seeds = 0;
         for (long seed = first; seed <= last; seed++) {
-            Cohort cohort = sixteenFour(twoD, pointsPerMode, seed);
+            Cohort cohort = twoD ? SyntheticCohorts.imbalanced(1, 1000, 16, 4, pointsPerMode, seed)
+                    : SyntheticCohorts.imbalanced(199, 1, 16, 4, pointsPerMode, seed);
             CrossValidation.Plan plan = CrossValidation.kFold(cohort, 5, 2, 0, seed);
             double[][] scores = new double[2][];
             for (ClassWeight w : ClassWeight.values()) {
@@ -66,19 +67,5 @@ public final class ClassWeightTrial {
                 sums[1][2] / seeds);
         System.out.printf(Locale.ROOT, "balanced better minus worse (of %d seeds)\t\t%d\t%d\t%d%n", seeds, wins[0], wins[1],
                 wins[2]);
-    }
-
-    /** 16 samples of class_0 and the class_1 samples of index 0, 5, 10, 15. */
-    static Cohort sixteenFour(boolean twoD, int pointsPerMode, long seed) {
-        Cohort all = twoD ? SyntheticCohorts.paper(1, 1000, 16, pointsPerMode, seed)
-                : SyntheticCohorts.paper(199, 1, 16, pointsPerMode, seed);
-        int[] keep = new int[20];
-        for (int i = 0; i < 16; i++) {
-            keep[i] = i;
-        }
-        for (int m = 0; m < 4; m++) {
-            keep[16 + m] = 16 + 5 * m;
-        }
-        return all.subset(keep);
     }
 }

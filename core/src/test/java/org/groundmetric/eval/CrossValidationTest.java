@@ -16,7 +16,6 @@ import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
-import org.groundmetric.testing.ImbalancedCohorts;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationTest {
@@ -43,7 +42,7 @@ class CrossValidationTest {
 
     @Test
     void stratifiedKFoldSpreadsTheMinorityAndRepeatsReshuffle() {
-        Cohort c = ImbalancedCohorts.sixteenFour(1, 3);
+        Cohort c = SyntheticCohorts.imbalanced(1, 1000, 16, 4, 1, 3);
         CrossValidation.Plan plan = CrossValidation.kFold(c, 5, 3, 0, 11);
         assertEquals(3, plan.rounds().size());
         assertEquals(15, plan.fits().size());
@@ -82,7 +81,7 @@ class CrossValidationTest {
 
     @Test
     void heldOutSamplesBecomeTheValidationPartForTuning() {
-        Cohort c = ImbalancedCohorts.sixteenFour(1, 3);
+        Cohort c = SyntheticCohorts.imbalanced(1, 1000, 16, 4, 1, 3);
         CrossValidation.Plan tuning = CrossValidation.kFold(c, 4, 1, 0, 2).heldOutAsValidation();
         for (GroupShuffleSplit.Split s : tuning.fits()) {
             assertEquals(20, s.train().length);

@@ -15,12 +15,12 @@ import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.predict.Vote;
-import org.groundmetric.testing.ImbalancedCohorts;
+import org.groundmetric.data.SyntheticCohorts;
 import org.junit.jupiter.api.Test;
 
 /** A 16/4 cohort whose minority class is separable only in the learned metric. */
 class ImbalancedCohortTest {
-    private static final Cohort COHORT = ImbalancedCohorts.sixteenFour(8, 21);
+    private static final Cohort COHORT = SyntheticCohorts.imbalanced(1, 1000, 16, 4, 8, 21);
 
     private static final MetricLearner EUCLIDEAN = new MetricLearner() {
         @Override public String name() { return "Euclidean"; }
