@@ -199,7 +199,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         CrossValidation.Plan plan = protocol.plan(cohort, splits, trainFraction, tune ? validationFraction : 0, seed);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String chosen = protocol.defaultNote(cohort);
+        String chosen = protocol.defaultNote(cohort, "method");
         if (chosen != null) {
             err.println(chosen);
         }

@@ -63,14 +63,18 @@ final class ProtocolOptions {
         return parsed != null && (parsed.hasMatchedOption("--splits") || parsed.hasMatchedOption("--train-fraction"));
     }
 
-    /** A line saying that the cohort's size chose leave-one-out, or null (--cv given, or a large cohort). */
-    String defaultNote(Cohort cohort) {
+    /**
+     * A line saying that the cohort's size chose leave-one-out, or null (--cv given, or a large cohort).
+     *
+     * @param per what the fits are counted per: "method" (benchmark) or "grid point" (tune)
+     */
+    String defaultNote(Cohort cohort, String per) {
         if (cv != null || scheme(cohort).kind() != CrossValidation.Kind.LOO) {
             return null;
         }
-        return String.format(Locale.ROOT, "note: %d samples (fewer than %d): leave-one-out, %d fits per method;"
+        return String.format(Locale.ROOT, "note: %d samples (fewer than %d): leave-one-out, %d fits per %s;"
                 + " --cv kfold:5 --repeats R or --cv split choose another protocol", cohort.size(),
-                CrossValidation.LEAVE_ONE_OUT_BELOW, cohort.size());
+                CrossValidation.LEAVE_ONE_OUT_BELOW, cohort.size(), per);
     }
 
     /** The plan of the protocol, with --cv's name in its message when the cohort does not fit it. */

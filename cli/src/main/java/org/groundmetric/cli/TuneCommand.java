@@ -113,7 +113,7 @@ public final class TuneCommand implements Callable<Integer> {
                 : protocol.plan(cohort, splits, trainFraction, 0, seed).heldOutAsValidation();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String chosen = protocol.defaultNote(cohort);
+        String chosen = protocol.defaultNote(cohort, "grid point");
         if (chosen != null) {
             err.println(chosen);
         }
