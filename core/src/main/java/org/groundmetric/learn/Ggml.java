@@ -141,7 +141,7 @@ public final class Ggml implements MetricLearner {
         }
         requireUniqueFeatureNames(cohort.featureNames());
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, config.neighbours());
+        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
         int d = cohort.featureCount();
         int k = config.rank();
         FeatureStatistics stats = FeatureStatistics.of(cells);
@@ -169,9 +169,10 @@ public final class Ggml implements MetricLearner {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 runEpoch(epoch, sampler, objective, distances, adam, v, listeners, divergence);
             }
+            GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
-                    cohort.classNames(), config, scale, history.epochs());
+                    cohort.classNames(), used, scale, history.epochs());
         }
     }
 
@@ -180,7 +181,7 @@ public final class Ggml implements MetricLearner {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
-                ? sampler.nearest(distances.of(v))
+                ? sampler.nearest(distances.of(v), rng)
                 : sampler.random(rng);
         triplets = new ArrayList<>(triplets);
         shuffle(triplets, rng);
