@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
             "--baseline-cells per sample) with metric-learn's defaults, and are reduced to rank --rank",
             "by pivoted Cholesky. A method that exceeds --budget-minutes is reported as OOT, one whose",
             "memory estimate exceeds the heap as OOM, an error as 'failed: reason'; the run goes on.",
+            "With --summarize (GGML trains on summarised samples), every method's patient-level W_θ",
+            "compares the samples' weighted centroids, summarised the same way (--full-samples: every",
+            "cell); the cell-level kNN always uses every cell.",
             "",
             "Writes one row per method to --out (CSV: method, patient_accuracy, patient_accuracy_std,",
             "patient_balanced_accuracy, cell_accuracy, cell_accuracy_std, mi, ari, vi, fit_seconds,",
@@ -138,6 +141,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     LearnerOptions ggml;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
 
     @Mixin
     EngineOptions engine;
@@ -177,7 +183,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 learners.replaceAll(l -> l instanceof Ggml g ? g.withEngine(compute) : l);
             }
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads()),
-                    NetworkSimplex::new, compute);
+                    NetworkSimplex::new, compute)
+                    .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed));
             Progress progress = ProgressBar.unlessQuiet(run.quiet, "fits");
             result = bench.run(cohort, learners, plan.splits(), progress);
         }

@@ -25,7 +25,7 @@ import picocli.CommandLine;
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances",
         header = "Exact Wasserstein distances between all samples of a file (fixed or learned metric).", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances \\%n      -i atlas.h5ad --sample-key donor_id --out D.tsv   (the pairs run as Spark tasks)")
+        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model; a model trained on summarised samples compares the samples' weighted centroids, summarised as in training, unless --full-samples). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  spark-submit --master spark://head:7077 groundmetric-spark-0.1.0-SNAPSHOT-all.jar distances \\%n      -i atlas.h5ad --sample-key donor_id --out D.tsv   (the pairs run as Spark tasks)")
 public final class DistancesCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +44,9 @@ public final class DistancesCommand implements Callable<Integer> {
                 "instead of --metric; the model's recorded preprocessing is replayed on the input (the",
                 "preprocessing options are then ignored) and its features must match the data's."})
     Path model;
+
+    @Mixin
+    FullSamplesOption fullSamples;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "D.tsv",
             description = "Where to write the samples × samples distance matrix (TSV; written to a temporary file, then renamed).")
@@ -65,7 +68,11 @@ public final class DistancesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         engine.check();
-        TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
+        if (model == null && fullSamples.fullSamples) {
+            throw new IllegalArgumentException("--full-samples goes with --model (a model trained with --summarize);"
+                    + " without --model every cell is compared anyway");
+        }
+        TrainedMetric learned = model == null ? null : fullSamples.apply(TrainedMetric.read(model));
         GroundMetric ground = learned == null ? new FixedGroundMetric(metric) : learned.metric();
         int workers = run.threads();
         Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
@@ -78,7 +85,11 @@ public final class DistancesCommand implements Callable<Integer> {
             learned.requireFeatures(cohort);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());
+        stdout.printf("samples=%d cells=%d genes=%d%s%n", cohort.size(), cohort.cellCount(), cohort.featureCount(),
+                learned == null || learned.summary() == null ? "" : " summary=" + learned.summary());
+        if (learned != null) {
+            cohort = learned.summarised(cohort, workers);
+        }
         stdout.flush();
         WassersteinMatrix d;
         try (ComputeEngine compute = engine.open(workers)) {

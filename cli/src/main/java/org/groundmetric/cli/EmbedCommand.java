@@ -58,6 +58,9 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
     @Option(names = "--out", paramLabel = "cells.tsv",
             description = "Per-cell table: cell, sample, class, proj1..projK, umap1, umap2, obs columns.")
     Path cellsOut;
@@ -111,7 +114,7 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to write: give --out cells.tsv, --samples-out samples.tsv, "
                     + "--distances-out W.tsv and/or --write-h5ad out.h5ad");
         }
-        ModelInput in = ModelInput.load(model.path(), input, false, err);
+        ModelInput in = ModelInput.load(model.path(), input, false, fullSamples, run.threads(), err);
         if (tables) {
             writeTables(in, out);
         }
@@ -129,7 +132,7 @@ public final class EmbedCommand implements Callable<Integer> {
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
-        Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
+        Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"), ProgressBar.unlessQuiet(run.quiet, "epochs"));
         List<Path> written = new ArrayList<>();
         if (cellsOut != null) {

@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
             "The reference is the one kept in the model ('train --keep-reference'), or the training",
             "data given with --reference (read with the same --sample-key and --label-key).",
             "With --label-key the new samples' labels are compared: accuracy and balanced accuracy.",
+            "A model trained on summarised samples (train --summarize) summarises the new samples the",
+            "same way and compares centroids (its kept reference holds centroids); --full-samples",
+            "compares every cell instead (then give the training data with --reference).",
             "",
             "Output (--out, tab-separated, one row per new sample): sample, class (with --label-key),",
             "predicted, p_CLASS for each of the model's classes, then nearest1, distance1, … .",
@@ -87,6 +90,9 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Per-sample predictions (tab-separated).")
     Path out;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
     @Option(names = "--distances-out", paramLabel = "W.tsv",
             description = "Also write W_θ: one row per new sample, one column per reference sample.")
     Path distancesOut;
@@ -98,8 +104,14 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainedMetric m = TrainedMetric.read(model.path());
+        TrainedMetric read = TrainedMetric.read(model.path());
+        TrainedMetric m = fullSamples.apply(read);
         Cohort referenceCohort = null;
+        if (reference == null && read.hasReference() && !m.hasReference()) {
+            throw new IllegalArgumentException("--full-samples compares every cell, but model " + model.path()
+                    + " keeps only its reference samples' centroids (it was trained with --summarize " + read.summary()
+                    + "): give the training data with --reference FILE, or leave out --full-samples");
+        }
         if (reference != null) {
             referenceCohort = referenceInput().cohort(true, m.preprocessingSteps(), w -> warn(err, w));
         } else if (!m.hasReference()) {

@@ -110,6 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
 
+    @Mixin
+    SummaryOption summary;
+
 
     @Mixin
     EngineOptions engine;
@@ -142,9 +145,9 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
-        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s%n",
+        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s%s%n",
                 cohort.size(), cohort.classNames().size(), cohort.cellCount(), cohort.featureCount(), config.rank(),
-                config.neighbours(), alpha, lambda, reg);
+                config.neighbours(), alpha, lambda, reg, config.summary() == null ? "" : " summary=" + config.summary());
         stdout.flush();
         long start = System.nanoTime();
         TrainedMetric model;
@@ -185,6 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .init(init)
                 .featureScaling(featureScaling)
                 .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
+                .summary(summary.summary(preprocessing.seed()))
                 .build();
     }
 

@@ -99,7 +99,8 @@ public final class TuneCommand implements Callable<Integer> {
         for (String note : plan.notes()) {
             spec.commandLine().getErr().println("note: " + note);
         }
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads()).run(cohort, a, l, plan.splits(),
+        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), ggml.summary.summary(seed))
+                .run(cohort, a, l, plan.splits(),
                 (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));

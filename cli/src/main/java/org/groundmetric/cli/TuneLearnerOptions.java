@@ -1,6 +1,7 @@
 package org.groundmetric.cli;
 
 import org.groundmetric.learn.GgmlConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,8 +29,12 @@ class TuneLearnerOptions {
             description = "Adam's step size (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Mixin
+    SummaryOption summary;
+
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
         return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbours(neighbours).epochs(epochs)
-                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads).build();
+                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads)
+                .summary(summary.summary(seed)).build();
     }
 }

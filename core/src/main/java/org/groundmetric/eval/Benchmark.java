@@ -16,6 +16,7 @@ import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.SolverFactory;
@@ -81,18 +82,33 @@ public final class Benchmark {
     private final Supplier<? extends TransportSolver> solvers;
     /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
     private final ComputeEngine engine;
+    /** How the patient-level W_θ compares samples: summarised so, or cell by cell when null. */
+    private final SampleSummary summary;
 
     public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this.settings = settings;
-        this.solvers = solvers;
-        this.engine = null;
+        this(settings, solvers, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
     public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
+        this(settings, solvers, engine, null);
+    }
+
+    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine,
+                      SampleSummary summary) {
         this.settings = settings;
         this.solvers = solvers;
         this.engine = engine;
+        this.summary = summary;
+    }
+
+    /**
+     * The same benchmark computing every method's patient-level W_θ (kNN and clustering) between
+     * summarised samples (each sample summarised once, as a GGML trained with this summary
+     * compares them); the cell-level kNN still uses every cell. Null: cell by cell.
+     */
+    public Benchmark withSummary(SampleSummary compared) {
+        return new Benchmark(settings, solvers, engine, compared);
     }
 
     public Result run(Cohort cohort, List<MetricLearner> methods, List<GroupShuffleSplit.Split> splits,
@@ -101,12 +117,13 @@ public final class Benchmark {
         int numClasses = cohort.classNames().size();
         List<SplitResult> all = new ArrayList<>();
         List<MethodSummary> summaries = new ArrayList<>();
+        Cohort compared = summary == null ? cohort : summary.apply(cohort, settings.threads());
         progress.start("benchmark", (long) methods.size() * splits.size());
         for (MetricLearner method : methods) {
             List<SplitResult> mine = new ArrayList<>();
             String status = "ok";
             for (GroupShuffleSplit.Split split : splits) {
-                SplitResult r = evaluate(cohort, classes, numClasses, method, split);
+                SplitResult r = evaluate(cohort, compared, classes, numClasses, method, split);
                 mine.add(r);
                 progress.advance(1, method.name() + " split " + (split.index() + 1) + "/" + splits.size() + ": "
                         + (r.ok() ? String.format(java.util.Locale.ROOT, "accuracy %.3f", r.patientAccuracy()) : r.status()));
@@ -125,6 +142,13 @@ public final class Benchmark {
     /** Fits one method on one split and scores it. */
     public SplitResult evaluate(Cohort cohort, int[] classes, int numClasses, MetricLearner method,
                                 GroupShuffleSplit.Split split) {
+        return evaluate(cohort, summary == null ? cohort : summary.apply(cohort, settings.threads()), classes,
+                numClasses, method, split);
+    }
+
+    /** As above, with the samples as W_θ compares them ({@code compared}: the cohort or its summaries). */
+    private SplitResult evaluate(Cohort cohort, Cohort compared, int[] classes, int numClasses, MetricLearner method,
+                                 GroupShuffleSplit.Split split) {
         int[] fitIdx = split.fit();
         Cohort training = cohort.subset(fitIdx);
         long start = System.nanoTime();
@@ -140,26 +164,29 @@ public final class Benchmark {
         }
         double fitSeconds = seconds(start);
         try {
-            return score(cohort, classes, numClasses, method.name(), split, metric, fitIdx, fitSeconds);
+            return score(cohort, compared, classes, numClasses, method.name(), split, metric, fitIdx, fitSeconds);
         } catch (RuntimeException | OutOfMemoryError e) {
             return failed(method, split, "failed: evaluation: " + oneLine(e), fitSeconds);
         }
     }
 
-    private SplitResult score(Cohort cohort, int[] classes, int numClasses, String name, GroupShuffleSplit.Split split,
-                              GroundMetric metric, int[] fitIdx, double fitSeconds) {
+    private SplitResult score(Cohort cohort, Cohort compared, int[] classes, int numClasses, String name,
+                              GroupShuffleSplit.Split split, GroundMetric metric, int[] fitIdx, double fitSeconds) {
         List<Sample> train = samples(cohort, fitIdx);
         List<Sample> test = samples(cohort, split.test());
+        List<Sample> trainCompared = samples(compared, fitIdx);
+        List<Sample> testCompared = samples(compared, split.test());
         int[] trainClass = pick(classes, fitIdx);
         int[] testClass = pick(classes, split.test());
         WassersteinMatrix between = engine == null
-                ? WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.between(test, train, metric, SolverFactory.of(solvers), engine, Progress.NONE);
+                ? WassersteinMatrix.between(testCompared, trainCompared, metric, solvers, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.between(testCompared, trainCompared, metric, SolverFactory.of(solvers), engine,
+                        Progress.NONE);
         int k = Math.min(settings.knnK(), train.size());
         int[] predicted = new WeightedKnn(k, WeightedKnn.Weights.DISTANCE).predict(between.distances(), trainClass, numClasses).labels();
         ClassificationScores patient = ClassificationScores.of(testClass, predicted, numClasses);
         double cell = CellKnn.accuracy(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
-        ClusterScores clusters = clusterScores(test, testClass, numClasses, metric);
+        ClusterScores clusters = clusterScores(testCompared, testClass, numClasses, metric);
         return new SplitResult(name, split.index(), "ok", patient.accuracy(), patient.balancedAccuracy(),
                 patient.confusion(), cell, clusters.mutualInformation(), clusters.adjustedRandIndex(),
                 clusters.variationOfInformation(), fitSeconds);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.TransportSolver;
@@ -41,14 +42,22 @@ public final class GridSearch {
     private final int k;
     private final Supplier<? extends TransportSolver> solvers;
     private final int threads;
+    /** How the validation W_θ compares samples: summarised so, or cell by cell when null. */
+    private final SampleSummary summary;
 
     public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
+        this(k, solvers, threads, null);
+    }
+
+    /** As above, comparing summarised samples (as a GGML trained with {@code summary} does); null: every cell. */
+    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, SampleSummary summary) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         this.k = k;
         this.solvers = solvers;
         this.threads = threads;
+        this.summary = summary;
     }
 
     public Grid run(Cohort cohort, double[] alphas, double[] lambdas, List<GroupShuffleSplit.Split> splits,
@@ -64,6 +73,7 @@ public final class GridSearch {
         }
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
+        Cohort compared = summary == null ? cohort : summary.apply(cohort, threads);
         List<Cell> cells = new ArrayList<>();
         Cell best = null;
         progress.start("grid", (long) alphas.length * lambdas.length * splits.size());
@@ -71,7 +81,8 @@ public final class GridSearch {
             for (double lambda : lambdas) {
                 double[] acc = new double[splits.size()];
                 for (int s = 0; s < splits.size(); s++) {
-                    acc[s] = validationAccuracy(cohort, classes, numClasses, factory.create(alpha, lambda), splits.get(s));
+                    acc[s] = validationAccuracy(cohort, compared, classes, numClasses, factory.create(alpha, lambda),
+                            splits.get(s));
                     progress.advance(1, String.format(java.util.Locale.ROOT, "alpha=%s lambda=%s split %d: %.3f",
                             alpha, lambda, s + 1, acc[s]));
                 }
@@ -86,12 +97,12 @@ public final class GridSearch {
         return new Grid(alphas.clone(), lambdas.clone(), List.copyOf(cells), best);
     }
 
-    private double validationAccuracy(Cohort cohort, int[] classes, int numClasses, MetricLearner learner,
-                                      GroupShuffleSplit.Split split) {
+    private double validationAccuracy(Cohort cohort, Cohort compared, int[] classes, int numClasses,
+                                      MetricLearner learner, GroupShuffleSplit.Split split) {
         int[] fit = split.fit();
         GroundMetric metric = learner.fit(cohort.subset(fit));
-        List<Sample> train = cohort.subset(fit).samples();
-        List<Sample> validation = cohort.subset(split.validation()).samples();
+        List<Sample> train = compared.subset(fit).samples();
+        List<Sample> validation = compared.subset(split.validation()).samples();
         double[][] d = WassersteinMatrix.between(validation, train, metric, solvers, threads, Progress.NONE).distances();
         int[] trainClass = new int[fit.length];
         for (int i = 0; i < fit.length; i++) {

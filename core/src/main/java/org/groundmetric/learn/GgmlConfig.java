@@ -1,6 +1,8 @@
 package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.groundmetric.data.SampleSummary;
 
 /**
  * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
@@ -24,12 +26,15 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
  * @param solver         "exact" (network simplex) or "sinkhorn"
  * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
+ *                       null: every cell (the paper)
  */
 public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, double alpha, double lambda,
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg) {
+                         FeatureScaling featureScaling, String solver, double sinkhornReg,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     public GgmlConfig {
         positive("rank k", rank);
@@ -86,6 +91,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.featureScaling = featureScaling;
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
+        b.summary = summary;
         return b;
     }
 
@@ -121,6 +127,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
         private String solver = "exact";
         private double sinkhornReg = 0.05;
+        private SampleSummary summary;
 
         public Builder rank(int v) { rank = v; return this; }
         public Builder neighbours(int v) { neighbours = v; return this; }
@@ -140,10 +147,12 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
         public Builder solver(String v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
+        public Builder summary(SampleSummary v) { summary = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
-                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg);
+                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
+                    summary);
         }
     }
 }
