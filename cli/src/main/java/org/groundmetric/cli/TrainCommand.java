@@ -168,9 +168,12 @@ public final class TrainCommand implements Callable<Integer> {
         for (EpochRecord r : model.history()) {
             epochSeconds += r.seconds();
         }
-        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads); final loss %.6g%n",
-                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : seconds / config.epochs(),
-                config.epochs(), config.threads(),
+        // Per epoch on the trainer's own clock; what came before the first epoch (summarising the
+        // samples, feature statistics) is said apart.
+        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
+                        + " the first epoch); final loss %.6g%n",
+                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : epochSeconds / config.epochs(),
+                config.epochs(), config.threads(), seconds - epochSeconds,
                 model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1).loss());
         stdout.printf("model written to %s%n", out);
         stdout.flush();

@@ -277,10 +277,9 @@ public final class KMeans {
     private double distance2(int i, int c) {
         double s = 0;
         if (x instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             int[] idx = csr.columnIndices();
             float[] val = csr.values();
-            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+            for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                 s += val[p] * byFeature[idx[p] * k + c];
             }
         } else {
@@ -297,10 +296,9 @@ public final class KMeans {
     private void dotsWithCentroids(int i) {
         Arrays.fill(dots, 0, k, 0);
         if (x instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             int[] idx = csr.columnIndices();
             float[] val = csr.values();
-            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+            for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                 double v = val[p];
                 int base = idx[p] * k;
                 for (int c = 0; c < k; c++) {
@@ -327,11 +325,10 @@ public final class KMeans {
     private double dot(int i, double[] dense) {
         double s = 0;
         if (x instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             int[] idx = csr.columnIndices();
             float[] val = csr.values();
-            int p = ptr[i];
-            int end = ptr[i + 1];
+            int p = csr.rowStart(i);
+            int end = csr.rowEnd(i);
             double s1 = 0, s2 = 0, s3 = 0;
             for (; p + 3 < end; p += 4) {
                 s += val[p] * dense[idx[p]];
@@ -356,9 +353,8 @@ public final class KMeans {
     private double squaredNorm(int i) {
         double s = 0;
         if (x instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             float[] val = csr.values();
-            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+            for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                 s += (double) val[p] * val[p];
             }
         } else {
@@ -374,10 +370,9 @@ public final class KMeans {
     /** target[offset + j] += sign · x_i[j]. */
     private void addRow(int i, double sign, double[] target, int offset) {
         if (x instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             int[] idx = csr.columnIndices();
             float[] val = csr.values();
-            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+            for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                 target[offset + idx[p]] += sign * val[p];
             }
         } else {
