@@ -153,7 +153,7 @@ public final class EmdCommand implements Callable<Integer> {
         CandidateArcAssignment assignment = new CandidateArcAssignment(a.length, a[0].length);
         TransportSolver transport = (wa, wb, cost) -> {
             Transport t = assignment.solve(x, y, null);
-            return t != null ? t : new NetworkSimplex().solve(wa, wb, Costs.pairwise(a, b, pointMetric));
+            return t.converged() ? t : new NetworkSimplex().solve(wa, wb, Costs.pairwise(a, b, pointMetric));
         };
         double[] uniform = OT.uniform(a.length);
         var out = spec.commandLine().getOut();

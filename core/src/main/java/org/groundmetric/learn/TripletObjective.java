@@ -295,7 +295,7 @@ final class TripletObjective {
         int m = py.length / rank;
         if (workspaces != null && n == m && (start != null || keepStart)) {
             Transport t = workspaces.computeIfAbsent(n, size -> new CandidateArcAssignment(size, rank)).solve(px, py, start);
-            if (t != null) {
+            if (t.converged()) {
                 return new PairSolution(t, start != null ? start : t.v().clone(), start != null);
             }
         }
