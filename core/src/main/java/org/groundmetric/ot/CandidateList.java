@@ -8,9 +8,16 @@ import java.util.Arrays;
  * plan of a metric cost almost entirely lives). Entering arcs are chosen from it by block search
  * (the most negative reduced cost in the first block of √(list size) candidates that has one).
  * When no candidate prices out negative, every arc is priced once and the negative ones join the
- * list.
+ * list (at most {@value #ADDED_PER_ROW} per row, the most negative: pricing with the potentials of
+ * an early tree finds most arcs negative, and taking them all would turn block search into a scan
+ * of the whole matrix).
  */
 final class CandidateList {
+    /** Negative arcs a row may add per full pricing. */
+    static final int ADDED_PER_ROW = 8;
+    /** Cheapest arcs per row, and per column, under start duals. */
+    static final int PER_LINE_FROM_DUALS = 8;
+
     private final int n;
     private final int m;
     private final double[] c;      // costs, arc e = i*m + j
@@ -123,19 +130,117 @@ final class CandidateList {
         return best;
     }
 
-    /** Prices every arc; appends those below −eps to the list and returns how many. */
+    /**
+     * Prices every arc; appends each row's (up to) {@value #ADDED_PER_ROW} most negative below −eps
+     * to the list and returns how many were appended (0: the tree is optimal over all arcs).
+     */
     int appendNegativeArcs(double[] pi, double eps) {
         int found = 0;
+        double[] best = new double[ADDED_PER_ROW];
+        int[] bestCol = new int[ADDED_PER_ROW];
         for (int i = 0; i < n; i++) {
             double pii = pi[i];
             int rowBase = i * m;
+            int kept = 0;
+            double threshold = -eps;
             for (int j = 0; j < m; j++) {
-                if (c[rowBase + j] + pii - pi[n + j] < -eps) {
-                    append(i, j);
-                    found++;
+                double rc = c[rowBase + j] + pii - pi[n + j];
+                if (rc < threshold) {
+                    kept = keep(best, bestCol, kept, ADDED_PER_ROW, rc, j);
+                    if (kept == ADDED_PER_ROW) {
+                        threshold = best[ADDED_PER_ROW - 1];
+                    }
+                }
+            }
+            for (int e = 0; e < kept; e++) {
+                append(i, bestCol[e]);
+            }
+            found += kept;
+        }
+        return found;
+    }
+
+    /**
+     * The list for start duals u, v (uᵢ = min over j of cᵢⱼ − vⱼ): each row's and each column's
+     * {@value #PER_LINE_FROM_DUALS} arcs of least reduced cost cᵢⱼ − uᵢ − vⱼ, each arc once. With
+     * good duals the optimal plan lives on these arcs whatever the geometry; the columns' own
+     * choices make sure no target is left to the arcs of a few rows.
+     */
+    static CandidateList fromDuals(double[] c, int n, int m, double[] u, double[] v) {
+        int perRow = Math.min(PER_LINE_FROM_DUALS, m);
+        int perCol = Math.min(PER_LINE_FROM_DUALS, n);
+        CandidateList list = new CandidateList(c, n, m, Math.max(16, n * perRow + m * perCol));
+        double[] best = new double[perRow];
+        int[] bestCol = new int[perRow];
+        int[] rowCols = new int[n * perRow];
+        Arrays.fill(rowCols, -1);
+        double[] colBest = new double[m * perCol];
+        int[] colRow = new int[m * perCol];
+        int[] colKept = new int[m];
+        double[] colThreshold = new double[m];
+        Arrays.fill(colThreshold, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            int kept = 0;
+            double threshold = Double.POSITIVE_INFINITY;
+            double ui = u[i];
+            for (int j = 0; j < m; j++) {
+                double cij = c[row + j];
+                double r = cij - v[j];
+                if (r < threshold) {
+                    kept = keep(best, bestCol, kept, perRow, r, j);
+                    if (kept == perRow) {
+                        threshold = best[perRow - 1];
+                    }
+                }
+                double rc = cij - ui;
+                if (perCol > 0 && rc < colThreshold[j]) {
+                    colKept[j] = keepAt(colBest, colRow, j * perCol, colKept[j], perCol, rc, i);
+                    if (colKept[j] == perCol) {
+                        colThreshold[j] = colBest[j * perCol + perCol - 1];
+                    }
+                }
+            }
+            for (int e = 0; e < kept; e++) {
+                rowCols[i * perRow + e] = bestCol[e];
+                list.append(i, bestCol[e]);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int e = 0; e < colKept[j]; e++) {
+                int i = colRow[j * perCol + e];
+                if (!contains(rowCols, i * perRow, perRow, j)) {
+                    list.append(i, j);
                 }
             }
         }
-        return found;
+        return list;
+    }
+
+    private static boolean contains(int[] values, int from, int count, int value) {
+        for (int e = from; e < from + count; e++) {
+            if (values[e] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inserts (value, index) into the sorted best[0..kept) keeping at most {@code limit}; returns the new count. */
+    private static int keep(double[] best, int[] at, int kept, int limit, double value, int index) {
+        return keepAt(best, at, 0, kept, limit, value, index);
+    }
+
+    /** {@link #keep} on the slice of best/at that starts at {@code from}. */
+    private static int keepAt(double[] best, int[] at, int from, int kept, int limit, double value, int index) {
+        int e = kept < limit ? kept++ : limit - 1;
+        while (e > 0 && best[from + e - 1] > value) {
+            best[from + e] = best[from + e - 1];
+            at[from + e] = at[from + e - 1];
+            e--;
+        }
+        best[from + e] = value;
+        at[from + e] = index;
+        return kept;
     }
 }

@@ -1,10 +1,10 @@
 package org.groundmetric.ot;
 
 /**
- * Picks an assignment's candidate arcs from the points themselves, one row at a time, without a
- * cost matrix: a row's Euclidean costs to every column are formed (coordinate-major, vectorised
- * by the JIT) and its few cheapest columns under cᵢⱼ − vⱼ are kept, sorted, with the next value as
- * the row's floor.
+ * Picks an assignment's candidate arcs one row at a time: a row's costs to every column are formed
+ * from the points ({@link RowCosts}; no cost matrix) or read from a cost matrix (for points of many
+ * coordinates, whose rows are dear to form again), and its few cheapest columns under cᵢⱼ − vⱼ are
+ * kept, sorted, with the next value as the row's floor.
  */
 final class CandidateSelection {
     /** About this many entries of a row are sampled to guess its selection bound. */
@@ -12,79 +12,98 @@ final class CandidateSelection {
 
     private final int n;
     private final int k;
-    private final double[][] yByDim;
+    private final PointMetric metric;
+    private RowCosts costs;
+    private double[] px;
+    private double[] matrix;    // row-major n×n costs, or null to form rows from the points
     private final double[] scratch;
     private final double[] sample = new double[SAMPLE];
     private final double[] bestReduced;
     private final int[] bestCol;
 
     /** For n target points in k dimensions, keeping at most {@code maxKept} columns per scan. */
-    CandidateSelection(int n, int k, int maxKept) {
+    CandidateSelection(int n, int k, PointMetric metric, int maxKept) {
         this.n = n;
         this.k = k;
-        yByDim = new double[k][n];
+        this.metric = metric;
         scratch = new double[n];
         bestReduced = new double[maxKept];
         bestCol = new int[maxKept];
     }
 
-    /** Takes the target points (n×k row-major) for the following scans. */
-    void setTargets(double[] py) {
-        for (int q = 0; q < k; q++) {
-            double[] column = yByDim[q];
-            for (int j = 0; j < n; j++) {
-                column[j] = py[j * k + q];
+    /**
+     * Takes the points (n×k row-major each) for the following scans; with {@code withMatrix} all
+     * costs are formed once here and rows are then read, not formed again.
+     */
+    void setPoints(double[] px, double[] py, boolean withMatrix) {
+        this.px = px;
+        costs = new RowCosts(py, n, k, metric);
+        matrix = null;
+        if (withMatrix) {
+            matrix = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                costs.row(px, i, scratch);
+                System.arraycopy(scratch, 0, matrix, i * n, n);
             }
         }
     }
 
-    /** The Euclidean cost between source point i of px and target point j. */
-    double cost(double[] px, int i, int j) {
-        double d2 = 0;
-        for (int q = 0; q < k; q++) {
-            double a = px[i * k + q] - yByDim[q][j];
-            d2 += a * a;
+    /** The cost between source point i and target point j. */
+    double cost(int i, int j) {
+        return matrix != null ? matrix[i * n + j] : costs.cost(px, i, j);
+    }
+
+    /** Row i's costs into scratch. */
+    private void row(int i) {
+        if (matrix != null) {
+            System.arraycopy(matrix, i * n, scratch, 0, n);
+        } else {
+            costs.row(px, i, scratch);
         }
-        return Math.sqrt(d2);
     }
 
     /**
-     * Each row's {@code candidates} cheapest columns under c − v (with {@code nearest}: its nearest
-     * columns, chosen by squared distance without a root), plus arc (i, i); the next cheapest value
-     * is the row's floor θᵢ.
+     * Each row's {@code candidates} cheapest columns under c − v, plus arc (i, i) so that a perfect
+     * matching always exists; the next cheapest value is the row's floor θᵢ. Returns the dual
+     * value Σᵢ minⱼ(cᵢⱼ − vⱼ) + Σⱼ vⱼ of v, a lower bound on n × the optimum that says how good v is.
      */
-    void choose(double[] px, CandidateArcs arcs, double[] v, int candidates, boolean nearest) {
+    double choose(CandidateArcs arcs, double[] v, int candidates) {
         int limit = Math.min(candidates + 1, n);
+        double dual = 0;
         for (int i = 0; i < n; i++) {
-            squaredDistances(px, i);
-            int kept = smallestUnder(limit, nearest, v);
+            row(i);
+            int kept = smallestUnder(limit, v);
             arcs.clearRow(i);
             boolean hasDiagonal = false;
             int taken = Math.min(kept, candidates);
             for (int e = 0; e < taken; e++) {
                 int j = bestCol[e];
-                arcs.add(i, j, nearest ? Math.sqrt(bestReduced[e]) : bestReduced[e] + v[j]);
+                arcs.add(i, j, bestReduced[e] + v[j]);
                 hasDiagonal |= j == i;
             }
             if (!hasDiagonal) {
-                arcs.add(i, i, cost(px, i, i));
+                arcs.add(i, i, cost(i, i));
             }
-            double next = kept > candidates ? bestReduced[candidates] : Double.POSITIVE_INFINITY;
-            arcs.floor[i] = nearest ? Math.sqrt(next) : next;
+            arcs.floor[i] = kept > candidates ? bestReduced[candidates] : Double.POSITIVE_INFINITY;
+            dual += bestReduced[0];
         }
+        for (int j = 0; j < n; j++) {
+            dual += v[j];
+        }
+        return dual;
     }
 
     /**
      * Row i's {@code limit} smallest cᵢⱼ − vⱼ over the columns that are not yet its candidates,
      * sorted; returns how many there are (read them with {@link #reduced(int)} and {@link #column(int)}).
      */
-    int cheapestOutside(double[] px, int i, CandidateArcs arcs, double[] v, int limit) {
-        squaredDistances(px, i);
+    int cheapestOutside(int i, CandidateArcs arcs, double[] v, int limit) {
+        row(i);
         int[] cols = arcs.columns(i);
         for (int e = 0; e < arcs.count(i); e++) {
             scratch[cols[e]] = Double.POSITIVE_INFINITY;
         }
-        return smallestUnder(limit, false, v);
+        return smallestUnder(limit, v);
     }
 
     /** The e-th smallest value of the last scan. */
@@ -97,61 +116,15 @@ final class CandidateSelection {
         return bestCol[e];
     }
 
-    /** scratch[j] = ‖xᵢ − yⱼ‖² for every column j, two dimensions per pass (vectorised by the JIT). */
-    private void squaredDistances(double[] px, int i) {
-        double[] d2 = scratch;
-        int base = i * k;
-        int q = 0;
-        if (k == 1) {
-            double x0 = px[base];
-            double[] y0 = yByDim[0];
-            for (int j = 0; j < n; j++) {
-                double a = x0 - y0[j];
-                d2[j] = a * a;
-            }
-            return;
-        }
-        double x0 = px[base];
-        double x1 = px[base + 1];
-        double[] y0 = yByDim[0];
-        double[] y1 = yByDim[1];
-        for (int j = 0; j < n; j++) {
-            double a = x0 - y0[j];
-            double b = x1 - y1[j];
-            d2[j] = a * a + b * b;
-        }
-        for (q = 2; q + 1 < k; q += 2) {
-            double xa = px[base + q];
-            double xb = px[base + q + 1];
-            double[] ya = yByDim[q];
-            double[] yb = yByDim[q + 1];
-            for (int j = 0; j < n; j++) {
-                double a = xa - ya[j];
-                double b = xb - yb[j];
-                d2[j] += a * a + b * b;
-            }
-        }
-        if (q < k) {
-            double xa = px[base + q];
-            double[] ya = yByDim[q];
-            for (int j = 0; j < n; j++) {
-                double a = xa - ya[j];
-                d2[j] += a * a;
-            }
-        }
-    }
-
     /**
-     * The (up to) {@code limit} smallest cᵢⱼ − vⱼ over the columns whose squared distance is in
-     * scratch (+∞ there excludes a column), sorted ascending into bestCol/bestReduced; returns how
-     * many. Leaves cᵢⱼ − vⱼ in scratch. With {@code nearest}, the smallest squared distances instead.
+     * The (up to) {@code limit} smallest cᵢⱼ − vⱼ over the columns whose cost is in scratch (+∞
+     * there excludes a column), sorted ascending into bestCol/bestReduced; returns how many.
+     * Leaves cᵢⱼ − vⱼ in scratch.
      */
-    private int smallestUnder(int limit, boolean nearest, double[] v) {
+    private int smallestUnder(int limit, double[] v) {
         double[] h = scratch;
-        if (!nearest) {
-            for (int j = 0; j < n; j++) {
-                h[j] = Math.sqrt(h[j]) - v[j];
-            }
+        for (int j = 0; j < n; j++) {
+            h[j] -= v[j];
         }
         // Insertions, not the scan, dominate: start from a bound guessed from a sample, so only
         // values below it are inserted; if fewer than `limit` are, scan again without it.
@@ -161,6 +134,7 @@ final class CandidateSelection {
             // Fewer than `limit` lie below the guess; those are kept, and the rest are all ≥ it.
             kept = smallestBelow(h, limit, Double.POSITIVE_INFINITY, guess, kept);
         }
+        sortHeap(kept);
         return kept;
     }
 
@@ -194,28 +168,74 @@ final class CandidateSelection {
     }
 
     /**
-     * Adds to the {@code already} sorted entries of bestCol/bestReduced the smallest entries of h
-     * in [from, bound), keeping at most {@code limit}; returns how many are kept.
+     * Adds to the {@code already} entries of the max-heap bestCol/bestReduced the smallest entries
+     * of h in [from, bound), keeping at most {@code limit}; returns how many are kept. A heap, not
+     * a sorted array: an entry below the current threshold then costs O(log limit), not O(limit).
      */
     private int smallestBelow(double[] h, int limit, double bound, double from, int already) {
         int kept = already;
-        double threshold = bound;
+        double threshold = kept == limit ? bestReduced[0] : bound;
         for (int j = 0; j < n; j++) {
             double value = h[j];
             if (value < threshold && value >= from) {
-                int e = kept < limit ? kept++ : limit - 1;
-                while (e > 0 && bestReduced[e - 1] > value) {
-                    bestReduced[e] = bestReduced[e - 1];
-                    bestCol[e] = bestCol[e - 1];
-                    e--;
-                }
-                bestReduced[e] = value;
-                bestCol[e] = j;
-                if (kept == limit) {
-                    threshold = bestReduced[limit - 1];
+                if (kept < limit) {
+                    siftUp(kept++, value, j);
+                    if (kept == limit) {
+                        threshold = Math.min(bound, bestReduced[0]);
+                    }
+                } else {
+                    siftDown(0, kept, value, j);
+                    threshold = bestReduced[0];
                 }
             }
         }
         return kept;
+    }
+
+    /** Puts (value, col) at heap slot k and moves it up past smaller parents (max-heap on bestReduced). */
+    private void siftUp(int k, double value, int col) {
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (bestReduced[parent] >= value) {
+                break;
+            }
+            bestReduced[k] = bestReduced[parent];
+            bestCol[k] = bestCol[parent];
+            k = parent;
+        }
+        bestReduced[k] = value;
+        bestCol[k] = col;
+    }
+
+    /** Puts (value, col) at heap slot k of a heap of {@code size} and moves it down past larger children. */
+    private void siftDown(int k, int size, double value, int col) {
+        while (true) {
+            int child = 2 * k + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && bestReduced[child + 1] > bestReduced[child]) {
+                child++;
+            }
+            if (bestReduced[child] <= value) {
+                break;
+            }
+            bestReduced[k] = bestReduced[child];
+            bestCol[k] = bestCol[child];
+            k = child;
+        }
+        bestReduced[k] = value;
+        bestCol[k] = col;
+    }
+
+    /** Sorts the max-heap of {@code size} entries ascending, in place (heapsort's second half). */
+    private void sortHeap(int size) {
+        for (int end = size - 1; end > 0; end--) {
+            double value = bestReduced[end];
+            int col = bestCol[end];
+            bestReduced[end] = bestReduced[0];
+            bestCol[end] = bestCol[0];
+            siftDown(0, end, value, col);
+        }
     }
 }

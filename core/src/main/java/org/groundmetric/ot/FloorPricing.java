@@ -39,14 +39,14 @@ final class FloorPricing {
      * it is freed when its column is no longer that minimum. Returns the number of free rows
      * (listed in freeRows).
      */
-    int admit(double[] px, int violating, CandidateSelection selection, CandidateArcs arcs, Matching match,
+    int admit(int violating, CandidateSelection selection, CandidateArcs arcs, Matching match,
               int[] freeRows) {
         double[] u = match.u;
         double[] v = match.v;
         int free = 0;
         for (int t = 0; t < violating; t++) {
             int i = violators[t];
-            int kept = selection.cheapestOutside(px, i, arcs, v, ADDED_PER_ROUND + 1);
+            int kept = selection.cheapestOutside(i, arcs, v, ADDED_PER_ROUND + 1);
             int take = 0;
             while (take < Math.min(kept, ADDED_PER_ROUND) && selection.reduced(take) < u[i]) {
                 int j = selection.column(take);

@@ -52,6 +52,49 @@ public final class NetworkSimplex implements TransportSolver {
     }
 
     /**
+     * Exact OT whose first candidate arcs are chosen by start column potentials {@code startV}
+     * (length m, e.g. a coarse problem's duals, or a previous solve's): each row's and each
+     * column's cheapest arcs under the reduced cost. Any start gives the exact answer; a good one
+     * gives it fast.
+     */
+    public Transport solve(double[] a, double[] b, CostMatrix cost, double[] startV) {
+        Weights.checkProblem(a, b, cost);
+        int n = cost.rows();
+        int m = cost.cols();
+        if (startV == null || startV.length != m) {
+            throw new IllegalArgumentException("start potentials v must have one value per cost matrix column ("
+                    + m + "), got " + (startV == null ? "null" : startV.length + " values"));
+        }
+        double[] c = cost.values();
+        double[] startU = new double[n];
+        for (int i = 0; i < n; i++) {
+            double min = Double.POSITIVE_INFINITY;
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                min = Math.min(min, c[row + j] - startV[j]);
+            }
+            startU[i] = min;
+        }
+        long limit = maxPivots > 0 ? maxPivots : defaultMaxPivots(n, m);
+        SpanningTree tree = new SpanningTree(a, b, c, n, m);
+        return solve(tree, CandidateList.fromDuals(c, n, m, startU, startV), c, limit);
+    }
+
+    /**
+     * Exact OT between two weighted point clouds: the cost matrix, and when the clouds are large
+     * enough for it to pay, start potentials from the exactly solved transport between their
+     * cluster centres ({@link CoarseDuals}), which keeps the candidate arcs right on clouds that
+     * lie apart.
+     */
+    public Transport solve(PointClouds problem) {
+        CostMatrix cost = problem.costs();
+        if (!CoarseDuals.pays(problem.n(), problem.m())) {
+            return solve(problem.a(), problem.b(), cost);
+        }
+        return solve(problem.a(), problem.b(), cost, CoarseDuals.columnPotentials(problem));
+    }
+
+    /**
      * Pivots on the candidates' entering arcs until none prices out negative, then prices every
      * arc; ends when that full pricing finds none, so the result is exactly optimal over all arcs.
      */

@@ -8,6 +8,8 @@ package org.groundmetric.ot;
  * assigned arcs are tight and all candidate arcs have reduced cost ≥ 0.
  */
 final class RowReduction {
+    /** Times per round a row evicted by a strict reduction is taken up again at once. */
+    private static final int CHAIN = 4;
     private RowReduction() {
     }
 
@@ -21,8 +23,10 @@ final class RowReduction {
         for (int i = 0; i < n; i++) {
             freeRows[i] = i;
         }
+        int[] chained = new int[n];
         for (int round = 0; round < 2 && free > 0; round++) {
-            free = reduceRows(arcs, match, freeRows, free);
+            java.util.Arrays.fill(chained, 0);
+            free = reduceRows(arcs, match, freeRows, free, chained);
         }
         for (int i = 0; i < n; i++) {
             int j = match.colOfRow[i];
@@ -35,8 +39,15 @@ final class RowReduction {
         return free;
     }
 
-    /** One round of augmenting row reduction over the first {@code free} rows of freeRows; returns how many stay free. */
-    private static int reduceRows(CandidateArcs arcs, Matching match, int[] freeRows, int free) {
+    /**
+     * One round of augmenting row reduction over the first {@code free} rows of freeRows; returns
+     * how many stay free. A row evicted by a strict reduction is taken up again at once, but at
+     * most {@value #CHAIN} times per round ({@code chained} counts): with potentials already close
+     * to optimal (after an auction) the gaps are tiny, and two rows can evict each other for a
+     * long time while every reduction is a rounding-sized step; such a row is left to the
+     * shortest augmenting paths instead.
+     */
+    private static int reduceRows(CandidateArcs arcs, Matching match, int[] freeRows, int free, int[] chained) {
         double[] v = match.v;
         int[] rowOfCol = match.rowOfCol;
         int[] colOfRow = match.colOfRow;
@@ -81,7 +92,7 @@ final class RowReduction {
             rowOfCol[j1] = i;
             colOfRow[i] = j1;
             if (evicted >= 0) {
-                if (strict) {
+                if (strict && chained[evicted]++ < CHAIN) {
                     freeRows[--next] = evicted;
                 } else {
                     freeRows[stillFree++] = evicted;

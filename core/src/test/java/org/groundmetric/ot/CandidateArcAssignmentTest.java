@@ -53,7 +53,7 @@ class CandidateArcAssignmentTest {
         for (int j = 0; j < n; j++) {
             farOff[j] = 50 * rng.nextGaussian();
         }
-        Transport t = new CandidateArcAssignment(n, 2, 1).solve(x, y, farOff);
+        Transport t = new CandidateArcAssignment(n, 2, PointMetric.EUCLIDEAN, 1).solve(x, y, farOff);
         assertFalse(t.converged());
         boolean[] used = new boolean[n];
         for (int col : t.plan().cols()) {
