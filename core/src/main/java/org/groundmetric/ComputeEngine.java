@@ -101,7 +101,7 @@ public interface ComputeEngine extends AutoCloseable {
     }
 
     /** The engine on this JVM's threads. */
-    static ComputeEngine local(int threads) {
+    static LocalEngine local(int threads) {
         return new LocalEngine(threads);
     }
 

@@ -18,9 +18,9 @@ import org.groundmetric.eval.Benchmark;
 import org.groundmetric.eval.GroupShuffleSplit;
 import org.groundmetric.eval.HierarchicalClustering;
 import org.groundmetric.learn.Ggml;
-import org.groundmetric.learn.MetricLearner;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
 import picocli.CommandLine.Command;
@@ -63,6 +63,30 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     static final String ALL_METHODS = "GGML,Euclidean,Manhattan,Cosine,LMNN,NCA,ITML,LFDA";
 
+    /** The methods of the paper's Table 1, spelled as in its header. */
+    enum Method implements Choices.Aliased {
+        GGML("GGML"), EUCLIDEAN("Euclidean"), MANHATTAN("Manhattan", "cityblock"), COSINE("Cosine"),
+        LMNN("LMNN"), NCA("NCA"), ITML("ITML"), LFDA("LFDA");
+
+        private final String label;
+        private final List<String> aliases;
+
+        Method(String label, String... aliases) {
+            this.label = label;
+            this.aliases = List.of(aliases);
+        }
+
+        @Override
+        public List<String> aliases() {
+            return aliases;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     @Mixin
     RunOptions run;
 
@@ -76,8 +100,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     PreprocessingOptions preprocessing;
 
     @Option(names = "--methods", paramLabel = "LIST", defaultValue = ALL_METHODS, split = ",",
-            description = "Methods to compare, comma separated (default: ${DEFAULT-VALUE}).")
-    List<String> methods;
+            description = "Methods to compare, comma separated, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    List<Method> methods;
 
     @Option(names = "--splits", paramLabel = "N", defaultValue = "10",
             description = "Random splits to average over (default: ${DEFAULT-VALUE}).")
@@ -100,8 +124,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     int cellK;
 
     @Option(names = "--linkage", paramLabel = "METHOD", defaultValue = "average",
-            description = "Linkage of the sample clustering: average, complete, single or ward (default: ${DEFAULT-VALUE}).")
-    String linkage;
+            description = "Linkage of the sample clustering: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    HierarchicalClustering.Method linkage;
 
     @Option(names = "--budget-minutes", paramLabel = "M", defaultValue = "30",
             description = "Time budget per method and split; beyond it the method is OOT (default: ${DEFAULT-VALUE}).")
@@ -129,7 +153,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (!(budgetMinutes > 0)) {
             throw new IllegalArgumentException("--budget-minutes is " + budgetMinutes + "; expected a positive number");
         }
-        HierarchicalClustering.Method method = HierarchicalClustering.Method.parse(linkage);
+        HierarchicalClustering.Method method = linkage;
         Duration budget = Duration.ofMillis((long) (budgetMinutes * 60_000));
         List<MetricLearner> learners = learners(methods, budget);
         engine.check();
@@ -174,19 +198,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
         return out.resolveSibling(stem + ".splits.csv");
     }
 
-    private List<MetricLearner> learners(List<String> names, Duration budget) {
+    private List<MetricLearner> learners(List<Method> names, Duration budget) {
         BaselineLearner.Settings bs = new BaselineLearner.Settings(ggml.rank, baselineCells, budget, preprocessing.seed());
         List<MetricLearner> out = new ArrayList<>();
-        for (String raw : names) {
-            String name = raw.trim();
-            switch (name.toLowerCase(Locale.ROOT)) {
-                case "ggml" -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new));
-                case "euclidean" -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
-                case "manhattan", "cityblock" -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
-                case "cosine" -> out.add(fixed("Cosine", PointMetric.COSINE));
-                case "lmnn", "nca", "itml", "lfda" -> out.add(BaselineLearner.named(name, bs));
-                default -> throw new IllegalArgumentException("--methods: unknown method '" + name + "'; expected some of "
-                        + ALL_METHODS);
+        for (Method method : names) {
+            switch (method) {
+                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new));
+                case EUCLIDEAN -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
+                case MANHATTAN -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
+                case COSINE -> out.add(fixed("Cosine", PointMetric.COSINE));
+                case LMNN, NCA, ITML, LFDA -> out.add(BaselineLearner.named(method.toString(), bs));
             }
         }
         if (out.isEmpty()) {

@@ -6,8 +6,6 @@ import java.util.concurrent.Callable;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SyntheticCohorts;
-import org.groundmetric.eval.WassersteinMatrix;
-import org.groundmetric.eval.WeightedKnn;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.TrainedMetric;
@@ -16,9 +14,11 @@ import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
-import picocli.CommandLine;
+import org.groundmetric.predict.WeightedKnn;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code groundmetric demo}: GGML against the Euclidean ground metric on the paper's Synth2D. */
 @Command(name = "demo",

@@ -11,15 +11,16 @@ import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
-import org.groundmetric.eval.WassersteinMatrix;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.ot.NetworkSimplex;
-import picocli.CommandLine;
+import org.groundmetric.ot.PointMetric;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances",
@@ -34,8 +35,9 @@ public final class DistancesCommand implements Callable<Integer> {
     PreprocessingOptions preprocessing;
 
     @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean",
-            description = "Ground metric between cells: euclidean, sqeuclidean, cityblock or cosine (default: ${DEFAULT-VALUE}).")
-    String metric;
+            converter = PointMetricChoice.class, completionCandidates = PointMetricChoice.class,
+            description = "Ground metric between cells: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    PointMetric metric;
 
     @Option(names = "--model", paramLabel = "MODEL.json",
             description = {"Use the ground metric learned by 'groundmetric train' (W_θ between all samples)",
@@ -64,7 +66,7 @@ public final class DistancesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         engine.check();
         TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
-        GroundMetric ground = learned == null ? FixedGroundMetric.parse(metric) : learned.metric();
+        GroundMetric ground = learned == null ? new FixedGroundMetric(metric) : learned.metric();
         int workers = run.threads();
         Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
         Cohort raw = input.cohort(false, request, w -> warn(err, w));

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.groundmetric.eval.Umap;
+import org.groundmetric.embed.Umap;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
             "of it, written to --out with the cell id, sample, class and every categorical obs column.",
             "Samples: the Wasserstein distances W_θ between them, their 2-D classical MDS and (from 4",
             "samples) a 2-D UMAP of W_θ, written to --samples-out; --distances-out keeps W_θ itself.",
+            "It prints how trustworthy the sample layouts are: scikit-learn's trustworthiness of each",
+            "layout against W_θ (1 = every sample's k nearest samples in the picture are among its k",
+            "nearest under W_θ; k = 5, fewer below 11 samples).",
             "",
             "--mix s computes W_θ under the blended ground metric s·d_W + (1−s)·d_other, where other",
             "is the Euclidean metric on the features or, with --mix-with, a second model (the paper's",
@@ -49,9 +52,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = "A model written by 'groundmetric train'.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     InputOptions input;
@@ -109,7 +111,7 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to write: give --out cells.tsv, --samples-out samples.tsv, "
                     + "--distances-out W.tsv and/or --write-h5ad out.h5ad");
         }
-        ModelInput in = ModelInput.load(model, input, false, err);
+        ModelInput in = ModelInput.load(model.path(), input, false, err);
         if (tables) {
             writeTables(in, out);
         }
@@ -144,6 +146,11 @@ public final class EmbedCommand implements Callable<Integer> {
         }
         out.printf(java.util.Locale.ROOT, "samples=%d cells=%d k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
                 in.cohort().cellCount(), learned.rank(), sampleMetric.name(), (System.nanoTime() - start) / 1e9);
+        if (samplesOut != null && e.trustworthinessNeighbours() >= 1) {
+            out.printf(java.util.Locale.ROOT, "trustworthiness of the sample layouts against W_θ (k=%d): MDS %.3f%s%n",
+                    e.trustworthinessNeighbours(), e.mdsTrustworthiness(), e.sampleUmap() == null ? ""
+                            : String.format(java.util.Locale.ROOT, ", UMAP %.3f", e.umapTrustworthiness()));
+        }
         if (samplesOut != null && e.sampleUmap() == null) {
             out.println("note: " + in.cohort().size() + " samples are too few for a sample UMAP (needs "
                     + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");

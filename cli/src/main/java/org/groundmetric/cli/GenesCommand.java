@@ -12,6 +12,7 @@ import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.eval.GeneImportance;
 import org.groundmetric.learn.TrainedMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,9 +44,8 @@ public final class GenesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = "A model written by 'groundmetric train'.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--out", required = true, paramLabel = "genes.tsv",
             description = "Where to write the ranked table (tab-separated).")
@@ -68,12 +68,25 @@ public final class GenesCommand implements Callable<Integer> {
                     + " to the model's features by the var index.")
     String geneNamesFrom;
 
-    @Option(names = "--importance", paramLabel = "raw|per-sd", defaultValue = "raw",
-            description = {"raw: diag(WᵀW) (default: ${DEFAULT-VALUE}). per-sd: diag of (W·diag(sd))ᵀ(W·diag(sd)),",
-                "each gene weighted by its standard deviation over the training cells as recorded in a",
-                "model trained with --feature-scaling standardize: ranks genes by the effect of a typical",
-                "change rather than favouring rarely varying genes with large weights."})
-    String importanceKind;
+    /** How a gene's importance is read off W. */
+    enum Importance {
+        /** diag(WᵀW). */
+        RAW,
+        /** diag((W·diag(sd))ᵀ(W·diag(sd))), sd the genes' standard deviations over the training cells. */
+        PER_SD;
+
+        @Override
+        public String toString() {
+            return this == RAW ? "raw" : "per-sd";
+        }
+    }
+
+    @Option(names = "--importance", paramLabel = "KIND", defaultValue = "raw",
+            description = "${COMPLETION-CANDIDATES}. raw: diag(WᵀW) (default: ${DEFAULT-VALUE}). per-sd: diag of"
+                    + " (W·diag(sd))ᵀ(W·diag(sd)), each gene weighted by its standard deviation over the training"
+                    + " cells as recorded in a model trained with --feature-scaling standardize: ranks genes by the"
+                    + " effect of a typical change rather than favouring rarely varying genes with large weights.")
+    Importance importanceKind;
 
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
@@ -83,7 +96,7 @@ public final class GenesCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be ≥ 1, got " + top);
         }
-        TrainedMetric trained = TrainedMetric.read(model);
+        TrainedMetric trained = TrainedMetric.read(model.path());
         List<String> names = displayNames(trained.featureNames());
         GeneImportance importance = importance(trained, names, importanceKind);
         importance.writeTsv(out, 0);
@@ -103,12 +116,12 @@ public final class GenesCommand implements Callable<Integer> {
     }
 
     /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. */
-    static GeneImportance importance(TrainedMetric m, List<String> names, String kind) {
+    static GeneImportance importance(TrainedMetric m, List<String> names, Importance kind) {
         double[] w = m.metric().weights();
-        switch (kind.toLowerCase(Locale.ROOT)) {
-            case "raw":
+        switch (kind) {
+            case RAW:
                 return GeneImportance.of(w, m.rank(), names);
-            case "per-sd":
+            case PER_SD:
                 double[] scales = m.featureScales();
                 // Without standardisation every scale is 1; a standardised model has (almost surely) others.
                 boolean recorded = false;
@@ -126,7 +139,7 @@ public final class GenesCommand implements Callable<Integer> {
                 }
                 return GeneImportance.perStandardDeviation(w, m.rank(), names, sd);
             default:
-                throw new IllegalArgumentException("--importance '" + kind + "' is not known; expected raw or per-sd");
+                throw new IllegalStateException("importance " + kind);
         }
     }
 

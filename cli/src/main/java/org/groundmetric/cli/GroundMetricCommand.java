@@ -2,8 +2,8 @@ package org.groundmetric.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code groundmetric} command: one subcommand per job, each in its own class.
@@ -66,6 +66,7 @@ public final class GroundMetricCommand implements Runnable {
         cl.setUsageHelpWidth(100);
         cl.setExecutionExceptionHandler(GroundMetricCommand::handleExecutionException);
         cl.setParameterExceptionHandler(GroundMetricCommand::handleParameterException);
+        Choices.registerAll(cl);
         return cl;
     }
 

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.data.io.H5adWriter;
-import org.groundmetric.eval.GgmlAnnData;
 import org.groundmetric.learn.TrainedMetric;
 
 /**

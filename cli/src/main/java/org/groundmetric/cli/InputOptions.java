@@ -31,9 +31,9 @@ public final class InputOptions {
             description = "obs column with each sample's class label (disease state), e.g. disease.")
     String labelKey;
 
-    @Option(names = "--label-policy", paramLabel = "strict|majority", defaultValue = "strict",
-            description = "When a sample's cells carry different labels: strict refuses (default: ${DEFAULT-VALUE}), majority takes the most common label and warns.")
-    String labelPolicy;
+    @Option(names = "--label-policy", paramLabel = "POLICY", defaultValue = "strict",
+            description = "When a sample's cells carry different labels (${COMPLETION-CANDIDATES}): strict refuses (default: ${DEFAULT-VALUE}), majority takes the most common label and warns.")
+    CohortBuilder.LabelPolicy labelPolicy;
 
     @Option(names = "--layer", paramLabel = "NAME",
             description = "Read the cell matrix from layers/NAME (e.g. counts) or from raw/X with 'raw' instead of X (.h5ad only).")
@@ -93,7 +93,7 @@ public final class InputOptions {
      */
     public Cohort cohort(AnnData data, boolean labelsRequired, Preprocessing preprocessing, Consumer<String> warnings) {
         CohortBuilder.Spec spec = new CohortBuilder.Spec(sampleKey, labelKey,
-                CohortBuilder.LabelPolicy.parse(labelPolicy), labelsRequired);
+                labelPolicy, labelsRequired);
         return CohortBuilder.build(data, spec, preprocessing::sampleRows, warnings);
     }
 

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.io.AtomicOutput;
-import org.groundmetric.learn.Predictor;
-import org.groundmetric.learn.SamplePredictions;
 import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.predict.Predictor;
+import org.groundmetric.predict.SamplePredictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +56,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = "A model written by 'groundmetric train'.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     InputOptions input;
@@ -99,19 +98,19 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainedMetric m = TrainedMetric.read(model);
+        TrainedMetric m = TrainedMetric.read(model.path());
         Cohort referenceCohort = null;
         if (reference != null) {
             referenceCohort = referenceInput().cohort(true, m.preprocessingSteps(), w -> warn(err, w));
         } else if (!m.hasReference()) {
-            throw new IllegalArgumentException("model " + model + " keeps no reference samples: give the training data"
+            throw new IllegalArgumentException("model " + model.path() + " keeps no reference samples: give the training data"
                     + " with --reference FILE, or train with --keep-reference");
         }
         Cohort newSamples = input.cohort(false, m.preprocessingSteps(), w -> warn(err, w));
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
                 ProgressBar.unlessQuiet(run.quiet, "pairs"));
         long start = System.nanoTime();
-        SamplePredictions p = m.predict(newSamples, referenceCohort, predictor, w -> warn(err, w));
+        SamplePredictions p = predictor.predict(m, newSamples, referenceCohort, w -> warn(err, w));
         double seconds = (System.nanoTime() - start) / 1e9;
         AtomicOutput.write(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package org.groundmetric.cli;
 
+import org.groundmetric.data.GeneFilter;
+import org.groundmetric.data.Normalisation;
 import org.groundmetric.data.Preprocessing;
 import picocli.CommandLine.Option;
 
@@ -18,9 +20,9 @@ public final class PreprocessingOptions {
             description = "Drop samples with fewer than N cells. Default: keep all.")
     Integer minCells;
 
-    @Option(names = "--normalize", paramLabel = "log1p|none", defaultValue = "none",
-            description = "log1p: scale each cell to 10^4 total counts, then log(1+x) (scanpy normalize_total + log1p), for raw counts (e.g. with --layer counts). Default: ${DEFAULT-VALUE}.")
-    String normalize;
+    @Option(names = "--normalize", paramLabel = "METHOD", defaultValue = "none",
+            description = "${COMPLETION-CANDIDATES}. log1p: scale each cell to 10^4 total counts, then log(1+x) (scanpy normalize_total + log1p), for raw counts (e.g. with --layer counts). Default: ${DEFAULT-VALUE}.")
+    Normalisation normalize;
 
     @Option(names = "--gene-filter", paramLabel = "FILTER",
             description = "above-mean-variance: keep genes whose variance over all cells exceeds the mean gene variance (the paper's filter); top-variance:N: keep the N most variable genes. Default: all genes.")
@@ -36,7 +38,8 @@ public final class PreprocessingOptions {
 
     /** The requested steps, to be fitted on the cohort. */
     public Preprocessing request() {
-        return Preprocessing.request(minCells, cellsPerSample, keepSmallSamples, normalize, geneFilter, pca, seed);
+        return Preprocessing.request(minCells, cellsPerSample, keepSmallSamples, normalize,
+                geneFilter == null ? null : GeneFilter.parse(geneFilter), pca, seed);
     }
 
     public long seed() {

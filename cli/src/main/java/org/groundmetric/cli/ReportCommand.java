@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.groundmetric.embed.Umap;
 import org.groundmetric.eval.GeneImportance;
 import org.groundmetric.eval.HierarchicalClustering;
-import org.groundmetric.eval.Umap;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.GroundMetric;
@@ -55,9 +55,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = "A model written by 'groundmetric train'.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     InputOptions input;
@@ -77,14 +76,14 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Genes in the importance chart and table (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--importance", paramLabel = "raw|per-sd", defaultValue = "raw",
-            description = "Gene importance: raw diag(WᵀW), or per-sd (each gene weighted by its standard deviation,"
+    @Option(names = "--importance", paramLabel = "KIND", defaultValue = "raw",
+            description = "Gene importance, ${COMPLETION-CANDIDATES}: raw diag(WᵀW), or per-sd (each gene weighted by its standard deviation,"
                     + " needs a standardised model; see 'genes --help') (default: ${DEFAULT-VALUE}).")
-    String importanceKind;
+    GenesCommand.Importance importanceKind;
 
     @Option(names = "--linkage", paramLabel = "METHOD", defaultValue = "average",
-            description = "Hierarchical clustering of W_θ: single, complete, average or ward (default: ${DEFAULT-VALUE}).")
-    String linkage;
+            description = "Hierarchical clustering of W_θ: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    HierarchicalClustering.Method linkage;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
             description = "Ground metric for W_θ: s·model + (1−s)·Euclidean, as in 'embed' (default: ${DEFAULT-VALUE}).")
@@ -105,10 +104,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be ≥ 1, got " + top);
         }
-        HierarchicalClustering.Method method = HierarchicalClustering.Method.parse(linkage);
+        HierarchicalClustering.Method method = linkage;
         Csv bench = benchmark == null ? null : Csv.read(benchmark);
         PrintWriter stdout = spec.commandLine().getOut();
-        ModelInput in = ModelInput.load(model, input, true, spec.commandLine().getErr());
+        ModelInput in = ModelInput.load(model.path(), input, true, spec.commandLine().getErr());
         TrainedMetric trained = in.model();
         LowRankMahalanobis learned = trained.metric();
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null);
@@ -150,7 +149,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private void settings(HtmlReport page, TrainedMetric m, ModelInput in, GroundMetric sampleMetric) {
         Map<String, String> run = new LinkedHashMap<>();
-        run.put("model", model.toString());
+        run.put("model", model.path().toString());
         run.put("input", input.input().toString());
         run.put("sample key", input.sampleKey());
         run.put("label key", input.labelKey());
@@ -159,8 +158,8 @@ public final class ReportCommand implements Callable<Integer> {
         run.put("features", Integer.toString(m.featureNames().size()));
         run.put("classes", String.join(", ", m.classNames()));
         run.put("ground metric for W_θ", sampleMetric.name());
-        run.put("linkage", linkage);
-        run.put("gene importance", importanceKind);
+        run.put("linkage", linkage.toString());
+        run.put("gene importance", importanceKind.toString());
         run.put("UMAP seed", Long.toString(seed));
         run.put("preprocessing (replayed)", m.preprocessing().describe());
         page.heading("Settings").settings("This run", run);
@@ -208,16 +207,22 @@ public final class ReportCommand implements Callable<Integer> {
                     + "-linkage clustering", new DistanceHeatmap("Wasserstein distances W_θ between samples", d, ids,
                     classes, z));
         }
-        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample",
+        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample" + trustworthiness(e, e.mdsTrustworthiness()),
                 Plots.scatter("Samples: MDS of W_θ", "MDS 1", "MDS 2", column(e.sampleMds(), 0),
                         column(e.sampleMds(), 1), classes, "class", 14, labels));
         if (e.sampleUmap() != null) {
-            page.figure("samples-umap", "UMAP of W_θ, one point per sample",
+            page.figure("samples-umap", "UMAP of W_θ, one point per sample" + trustworthiness(e, e.umapTrustworthiness()),
                     Plots.scatter("Samples: UMAP of W_θ", "UMAP 1", "UMAP 2", column(e.sampleUmap(), 0),
                             column(e.sampleUmap(), 1), classes, "class", 14, labels));
         } else {
             page.paragraph("Too few samples for a UMAP of W_θ (needs " + Embeddings.MIN_SAMPLES_FOR_UMAP + ").");
         }
+    }
+
+    /** "; trustworthiness 0.95 (k = 5)": how well a layout keeps each sample's nearest samples under W_θ. */
+    private static String trustworthiness(Embeddings e, double t) {
+        return Double.isNaN(t) ? "" : String.format(Locale.ROOT, "; trustworthiness %.3f (k = %d)", t,
+                e.trustworthinessNeighbours());
     }
 
     private void cells(HtmlReport page, Embeddings e) {
@@ -250,7 +255,7 @@ public final class ReportCommand implements Callable<Integer> {
             values[i] = r.importance();
             rows.add(List.of(Integer.toString(r.rank()), r.name(), String.format(Locale.ROOT, "%.4f", r.importance())));
         }
-        String what = importanceKind.equalsIgnoreCase("per-sd") ? "diag((W·diag(sd))ᵀ(W·diag(sd)))" : "diag(WᵀW)";
+        String what = importanceKind == GenesCommand.Importance.PER_SD ? "diag((W·diag(sd))ᵀ(W·diag(sd)))" : "diag(WᵀW)";
         page.figure("gene-importance", "Top " + n + " features by importance, the share of " + what,
                 Plots.importanceBars("Top " + n + " features by importance", names, values));
         page.table("Top features (all of them in genes.tsv)", List.of("rank", "feature", "importance"), rows);

@@ -4,21 +4,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.H5adWriter;
-import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.linalg.CsrMatrix;
 import org.groundmetric.linalg.DenseMatrix;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code groundmetric synth}: the paper's synthetic benchmarks as .h5ad files. */
 @Command(name = "synth",
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
             "mode; features dim0, dim1, …. Draw a second seed for a test set.",
             "",
             "paper-scale is a speed benchmark at the size of the paper's breast-cancer cohort: 131 samples",
-            "(obs sample), 4 classes (obs class), 1000 cells each, 8,433 genes, sparse (CSR, ~10% non-zeros,",
+            "(obs sample), 4 classes (obs class), 1000 cells each, 8,433 genes, sparse (CSR, ~10%% non-zeros,",
             "non-negative like log-normalised counts), 8 cell types shared by all classes (obs cell_type) and a",
             "class signal in 300 genes of type_0. --samples, --cells-per-sample, --features, ... change its sizes.",
             "",
@@ -43,9 +44,19 @@ import picocli.CommandLine.Option;
         })
 public final class SynthCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", required = true, paramLabel = "synth2d|synth200d|paper-scale",
-            description = "Which data set: synth2d, synth200d or paper-scale.")
-    String preset;
+    /** The data sets this command draws. */
+    enum Preset {
+        SYNTH2D, SYNTH200D, PAPER_SCALE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    @Option(names = "--preset", required = true, paramLabel = "NAME",
+            description = "Which data set: ${COMPLETION-CANDIDATES}.")
+    Preset preset;
 
     @Option(names = "--samples", paramLabel = "N",
             description = "paper-scale only: number of samples (default 131).")
@@ -91,7 +102,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cohort cohort = "paper-scale".equals(preset) ? paperScale().generate() : paperPreset();
+        Cohort cohort = preset == Preset.PAPER_SCALE ? paperScale().generate() : paperPreset();
         H5adWriter.write(toAnnData(cohort), out);
         spec.commandLine().getOut().printf("wrote %s: %d samples, %d cells, %d features (preset %s, seed %d)%n",
                 out, cohort.size(), cohort.cellCount(), cohort.featureCount(), preset, seed);
@@ -104,7 +115,7 @@ public final class SynthCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples, --classes, --cells-per-sample, --features, --cell-types,"
                     + " --density and --signal-genes apply to --preset paper-scale only, not to '" + preset + "'");
         }
-        return SyntheticCohorts.preset(preset, seed);
+        return preset == Preset.SYNTH2D ? SyntheticCohorts.synth2d(seed) : SyntheticCohorts.synth200d(seed);
     }
 
     private PaperScaleCohort paperScale() {

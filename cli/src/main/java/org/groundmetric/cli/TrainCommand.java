@@ -14,14 +14,14 @@ import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
-import org.groundmetric.learn.Initialization;
-import org.groundmetric.learn.Regularizer;
+import org.groundmetric.learn.Initialisation;
+import org.groundmetric.learn.Regulariser;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TripletStrategy;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code groundmetric train}: learns a ground metric with GGML and saves it as a JSON model. */
 @Command(name = "train",
@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  groundmetric synth --preset synth2d --seed 1 --out synth2d.h5ad",
             "  groundmetric train --input synth2d.h5ad --sample-key sample --label-key class --out model.json",
-            "  groundmetric train -i ../shared/data/synth200d_paper.h5ad --sample-key distribution \\",
+            "  groundmetric train -i synth200d_paper.h5ad --sample-key distribution \\",
             "      --label-key class --filter split=train --threads 2 --out synth200d.model.json",
             ""
         })
@@ -54,9 +54,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Rank k: rows of W, the dimension cells are projected to (default: ${DEFAULT-VALUE}).")
     int rank;
 
-    @Option(names = {"-t", "--neighbors"}, paramLabel = "T", defaultValue = "3",
+    @Option(names = {"-t", "--neighbours", "--neighbors"}, paramLabel = "T", defaultValue = "3",
             description = "Neighbours t: samples drawn per class for every anchor sample (default: ${DEFAULT-VALUE}).")
-    int neighbors;
+    int neighbours;
 
     @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "10",
             description = "Triplet margin alpha (default: ${DEFAULT-VALUE}).")
@@ -66,11 +66,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Regularisation weight lambda (default: ${DEFAULT-VALUE}).")
     double lambda;
 
-    @Option(names = "--reg", paramLabel = "fro|l1|none", defaultValue = "fro",
-            description = {"Regulariser R(W): fro = Frobenius norm (the reference code's default), l1 =",
-                "elementwise (sparse W), none (default: ${DEFAULT-VALUE}). With --feature-scaling standardize",
-                "it applies to W in standardised units."})
-    String reg;
+    @Option(names = "--reg", paramLabel = "R", defaultValue = "fro",
+            description = "Regulariser R(W): ${COMPLETION-CANDIDATES}. fro = Frobenius norm (the reference"
+                    + " code's default), l1 = elementwise (sparse W), none (default: ${DEFAULT-VALUE}). With"
+                    + " --feature-scaling standardize it applies to W in standardised units.")
+    Regulariser reg;
 
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
             description = "Adam learning rate (default: ${DEFAULT-VALUE}; betas 0.9/0.999, eps 1e-8, moments kept across epochs).")
@@ -84,21 +84,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Epochs, each with freshly drawn triplets (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--triplets", paramLabel = "random|nearest", defaultValue = "random",
-            description = {"random: the paper's draw; nearest: the t nearest samples under the current metric,",
-                "recomputed every epoch (hard-triplet mining, costs one distance matrix per epoch).",
-                "Default: ${DEFAULT-VALUE}."})
-    String triplets;
+    @Option(names = "--triplets", paramLabel = "STRATEGY", defaultValue = "random",
+            description = "${COMPLETION-CANDIDATES}. random: the paper's draw; nearest: the t nearest samples"
+                    + " under the current metric, recomputed every epoch (hard-triplet mining, costs one distance"
+                    + " matrix per epoch). Default: ${DEFAULT-VALUE}.")
+    TripletStrategy triplets;
 
-    @Option(names = "--init", paramLabel = "random|pca", defaultValue = "random",
-            description = "W's start: random = Uniform(-1,1) from --seed (the reference), pca = top-k principal axes (default: ${DEFAULT-VALUE}).")
-    String init;
+    @Option(names = "--init", paramLabel = "START", defaultValue = "random",
+            description = "W's start, ${COMPLETION-CANDIDATES}: random = Uniform(-1,1) from --seed (the reference), pca = top-k principal axes (default: ${DEFAULT-VALUE}).")
+    Initialisation init;
 
-    @Option(names = "--feature-scaling", paramLabel = "standardize|none", defaultValue = "standardize",
-            description = {"standardize: optimise W in units of each feature's standard deviation, so features",
-                "on very different scales (Synth2D's ×1000 axis) are learned as fast as the rest; the saved",
-                "W is in the data's own units. none: the paper's plain parametrisation. Default: ${DEFAULT-VALUE}."})
-    String featureScaling;
+    @Option(names = "--feature-scaling", paramLabel = "SCALING", defaultValue = "standardize",
+            description = "${COMPLETION-CANDIDATES}. standardize: optimise W in units of each feature's"
+                    + " standard deviation, so features on very different scales (Synth2D's ×1000 axis) are"
+                    + " learned as fast as the rest; the saved W is in the data's own units. none: the paper's"
+                    + " plain parametrisation. Default: ${DEFAULT-VALUE}.")
+    FeatureScaling featureScaling;
 
     @Option(names = "--solver", paramLabel = "exact|sinkhorn", defaultValue = "exact",
             description = {"Transport solver during training: exact (network simplex; equal-size samples use a",
@@ -143,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort cohort = prepared.cohort();
         stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s%n",
                 cohort.size(), cohort.classNames().size(), cohort.cellCount(), cohort.featureCount(), config.rank(),
-                config.neighbors(), alpha, lambda, reg);
+                config.neighbours(), alpha, lambda, reg);
         stdout.flush();
         long start = System.nanoTime();
         TrainedMetric model;
@@ -176,28 +177,15 @@ public final class TrainCommand implements Callable<Integer> {
     GgmlConfig config() {
         int workers = run.threads();
         return GgmlConfig.builder()
-                .rank(rank).neighbors(neighbors).alpha(alpha).lambda(lambda)
-                .regularizer(Regularizer.parse(reg))
+                .rank(rank).neighbours(neighbours).alpha(alpha).lambda(lambda)
+                .regulariser(reg)
                 .learningRate(lr).batchSize(batchSize).epochs(epochs)
                 .seed(preprocessing.seed()).threads(workers)
-                .triplets(parse(TripletStrategy.class, "--triplets", triplets))
-                .init(parse(Initialization.class, "--init", init))
-                .featureScaling(parse(FeatureScaling.class, "--feature-scaling", featureScaling))
+                .triplets(triplets)
+                .init(init)
+                .featureScaling(featureScaling)
                 .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
                 .build();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value)) {
-                return e;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT));
-        }
-        throw new IllegalArgumentException(option + " '" + value + "' is unknown; expected one of " + String.join(", ", names));
     }
 
     private static void warn(PrintWriter err, String message) {

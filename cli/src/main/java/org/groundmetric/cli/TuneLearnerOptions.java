@@ -13,9 +13,9 @@ class TuneLearnerOptions {
             description = "Rank k of W (rows); benchmark also reduces the baselines to this rank (default: ${DEFAULT-VALUE}).")
     int rank;
 
-    @Option(names = "--neighbors", paramLabel = "T", defaultValue = "3",
+    @Option(names = {"--neighbours", "--neighbors"}, paramLabel = "T", defaultValue = "3",
             description = "Neighbours t: samples drawn per class for each anchor (default: ${DEFAULT-VALUE}).")
-    int neighbors;
+    int neighbours;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -29,7 +29,7 @@ class TuneLearnerOptions {
     double learningRate;
 
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
-        return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbors(neighbors).epochs(epochs)
+        return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbours(neighbours).epochs(epochs)
                 .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads).build();
     }
 }

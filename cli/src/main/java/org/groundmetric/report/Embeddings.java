@@ -12,12 +12,13 @@ import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.io.AtomicOutput;
-import org.groundmetric.eval.ClassicalMds;
-import org.groundmetric.eval.Umap;
-import org.groundmetric.eval.WassersteinMatrix;
+import org.groundmetric.embed.ClassicalMds;
+import org.groundmetric.embed.Trustworthiness;
+import org.groundmetric.embed.Umap;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * Pictures of a cohort under a learned metric: every cell's k-dimensional image X·Wᵀ and a 2-D
@@ -71,6 +72,26 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
             sampleUmap = new Umap(small).embedDistances(w.distances(), Progress.NONE);
         }
         return new Embeddings(cohort, k, proj, cells, w, mds, sampleUmap);
+    }
+
+    /** The neighbours the trustworthiness of the sample layouts counts: 5, fewer for few samples (0 below 3). */
+    public int trustworthinessNeighbours() {
+        return Trustworthiness.defaultNeighbours(cohort.size());
+    }
+
+    /** How well the sample MDS keeps each sample's nearest samples under W_θ (1 = all kept); NaN below 3 samples. */
+    public double mdsTrustworthiness() {
+        return trustworthiness(sampleMds);
+    }
+
+    /** The same for the sample UMAP; NaN without one. */
+    public double umapTrustworthiness() {
+        return sampleUmap == null ? Double.NaN : trustworthiness(sampleUmap);
+    }
+
+    private double trustworthiness(double[][] layout) {
+        int k = trustworthinessNeighbours();
+        return k < 1 ? Double.NaN : Trustworthiness.score(distances.distances(), layout, k);
     }
 
     /** Annotation columns present in every sample, sorted by name, except cell/sample/class. */

@@ -61,6 +61,18 @@ class EmbedCommandTest {
         // Euclidean distances are dominated by the ×1000 noise axis, so there within ≈ between.
         assertTrue(within / nw < 0.75 * between / nb, "mean within " + within / nw + ", between " + between / nb);
         assertTrue(run.out().contains("samples=9 cells=270 k=5"), run.out());
+        // The layouts' trustworthiness against W_θ, recomputed here from the written tables.
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile(
+                "trustworthiness of the sample layouts against W_θ \\(k=4\\): MDS ([0-9.]+), UMAP ([0-9.]+)").matcher(run.out());
+        assertTrue(t.find(), run.out());
+        double[][] mds = new double[9][2];
+        for (int i = 0; i < 9; i++) {
+            String[] f = sampleLines.get(i + 1).split("\t");
+            mds[i][0] = Double.parseDouble(f[3]);
+            mds[i][1] = Double.parseDouble(f[4]);
+        }
+        assertEquals(org.groundmetric.embed.Trustworthiness.score(d, mds, 4), Double.parseDouble(t.group(1)), 1e-3);
+        assertTrue(Double.parseDouble(t.group(2)) > 0.5, run.out());
     }
 
     /** --mix 0 is the Euclidean metric alone: two different models give the same W_θ. */

@@ -15,9 +15,10 @@ import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.Column;
 import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.H5adWriter;
-import org.groundmetric.learn.SamplePredictions;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.linalg.DenseMatrix;
+import org.groundmetric.predict.Predictor;
+import org.groundmetric.predict.SamplePredictions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class PredictCommandTest {
                 + "\tdistance2\tnearest3\tdistance3", lines.get(0));
         assertEquals(1 + test.size(), lines.size());
         // The table says what the Java API says.
-        SamplePredictions api = TrainedMetric.read(modelWithReference).predict(test);
+        SamplePredictions api = Predictor.defaults().predict(TrainedMetric.read(modelWithReference), test);
         for (int i = 0; i < test.size(); i++) {
             String[] f = lines.get(1 + i).split("\t");
             SamplePredictions.Row r = api.rows().get(i);

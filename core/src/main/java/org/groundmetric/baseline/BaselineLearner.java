@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
-import org.groundmetric.learn.MetricLearner;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.MetricLearner;
 
 /**
  * A global metric learner (LMNN, NCA, ITML, LFDA) behind the {@link MetricLearner} seam, as the

@@ -1,5 +1,7 @@
 package org.groundmetric.baseline;
 
+import org.groundmetric.linalg.Gram;
+
 /**
  * A learned Mahalanobis matrix M (d×d, symmetric positive semi-definite, row-major): the squared
  * distance is (x−y)ᵀM(x−y). The baselines return it as metric-learn's get_mahalanobis_matrix does;
@@ -15,19 +17,7 @@ public record Mahalanobis(double[] m, int d) {
 
     /** M = LᵀL from a components matrix L (rows × d). */
     public static Mahalanobis fromComponents(double[] l, int rows, int d) {
-        double[] m = new double[d * d];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < d; i++) {
-                double li = l[r * d + i];
-                if (li == 0) {
-                    continue;
-                }
-                for (int j = 0; j < d; j++) {
-                    m[i * d + j] += li * l[r * d + j];
-                }
-            }
-        }
-        return new Mahalanobis(m, d);
+        return new Mahalanobis(Gram.of(l, rows, d), d);
     }
 
     public double get(int i, int j) {

@@ -40,6 +40,16 @@ public final class Nca {
         return Mahalanobis.fromComponents(l, d, d);
     }
 
+    /**
+     * NCA's objective at L (d×d row-major): the expected number of points whose stochastic nearest
+     * neighbour has their class, Σ_i p_i. It depends on M = LᵀL only.
+     */
+    static double expectedCorrect(LabelledPoints p, double[] l) {
+        int n = p.n();
+        int d = p.d();
+        return lossAndGradient(p, l, new double[n * d], new double[n * n], new double[n * n], new double[d * d]);
+    }
+
     /** Σ_i p_i and writes −∂/∂L into grad (so that grad is the gradient of the negated loss). */
     private static double lossAndGradient(LabelledPoints p, double[] l, double[] emb, double[] pij, double[] w, double[] grad) {
         int n = p.n();

@@ -25,12 +25,10 @@ public final class CohortBuilder {
         /** Take the most common label of the sample's cells (ties: alphabetically first), with a warning. */
         MAJORITY;
 
-        public static LabelPolicy parse(String s) {
-            try {
-                return valueOf(s.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("label policy '" + s + "' is not known; expected strict or majority");
-            }
+        /** The spelling of the command line: "strict", "majority". */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

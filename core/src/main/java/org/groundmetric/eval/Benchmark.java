@@ -11,14 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.LocalEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
-import org.groundmetric.learn.MetricLearner;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.WeightedKnn;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * The paper's evaluation (Tables 1 and 2) of several metric learners on one cohort: for every
@@ -190,14 +194,7 @@ public final class Benchmark {
                 throw new Budget.OutOfTimeException("exceeded the time budget");
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw LocalEngine.rethrow(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fitting " + method.name(), e);

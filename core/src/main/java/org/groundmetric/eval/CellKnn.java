@@ -6,6 +6,8 @@ import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.ProjectedMetric;
+import org.groundmetric.neighbours.KdTree;
+import org.groundmetric.neighbours.Neighbours;
 
 /**
  * Cell-level kNN (paper, Table 1's cell columns): every test cell is classified by a uniform vote
@@ -28,7 +30,7 @@ public final class CellKnn {
         Embedded tr = embed(metric, train, trainClass);
         Embedded te = embed(metric, test, testClass);
         int k = Math.min(cellK, tr.n);
-        KdTree.Neighbours nb = new KdTree(tr.points, tr.n, tr.dim, tr.distance).query(te.points, te.n, k);
+        Neighbours nb = new KdTree(tr.points, tr.n, tr.dim, tr.distance).query(te.points, te.n, k);
         int[] votes = new int[numClasses];
         long correct = 0;
         for (int q = 0; q < te.n; q++) {

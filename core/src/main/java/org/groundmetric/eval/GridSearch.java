@@ -6,9 +6,12 @@ import java.util.function.Supplier;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
-import org.groundmetric.learn.MetricLearner;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.WeightedKnn;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * The paper's grid search over the margin α and the regularisation λ (section 4.4): for every

@@ -23,13 +23,10 @@ public final class HierarchicalClustering {
     public enum Method {
         SINGLE, COMPLETE, AVERAGE, WARD;
 
-        public static Method parse(String name) {
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown linkage method '" + name
-                        + "'; expected one of single, complete, average, ward", e);
-            }
+        /** SciPy's spelling, also the command line's: "single", "complete", "average", "ward". */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -246,8 +243,11 @@ public final class HierarchicalClustering {
     }
 
     /**
-     * At most {@code maxClusters} flat clusters, cutting at the lowest merge height that allows it
-     * (SciPy's {@code fcluster(Z, t, criterion="maxclust")}, including its binary search over heights).
+     * At most {@code maxClusters} flat clusters, as SciPy's {@code fcluster(Z, t, criterion="maxclust")}
+     * with its binary search over the merge heights. Like SciPy's, the search never tests a cut at the
+     * lowest merge height, so asking for n − 1 or more clusters gives what a cut at the second-lowest
+     * height gives (for points at 0, 1, 3, 7, 15 and single linkage: 3 clusters, whatever t ≥ 3).
+     * Two points are two clusters for t ≥ 2 (where SciPy reads past its array).
      */
     public static int[] fclusterMaxclust(double[][] z, int maxClusters) {
         if (maxClusters < 1) {
@@ -255,9 +255,7 @@ public final class HierarchicalClustering {
         }
         int n = z.length + 1;
         double[] mc = maxDistances(z);
-        if (maxClusters >= n) {
-            // every point its own cluster; SciPy's search never tests a cut below the first merge
-            // (and reads past its array for n = 2), so this case is decided here
+        if (n == 2 && maxClusters >= 2) {
             return cut(z, mc, Double.NEGATIVE_INFINITY);
         }
         int lower = 0;

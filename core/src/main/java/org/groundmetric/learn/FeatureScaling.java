@@ -11,5 +11,11 @@ public enum FeatureScaling {
     /** Optimise W directly (the paper's method). */
     NONE,
     /** Optimise V = W·diag(σ); the regulariser applies to V. The default. */
-    STANDARDIZE
+    STANDARDIZE;
+
+    /** The spelling of the command line and the model file. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

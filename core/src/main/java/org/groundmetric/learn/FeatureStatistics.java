@@ -7,9 +7,9 @@ import org.groundmetric.linalg.DenseMatrix;
 
 /** Per-feature mean and standard deviation over all cells of some samples (sparse-aware, double sums). */
 final class FeatureStatistics {
-    final double[] mean;
-    final double[] std;
-    final long cells;
+    private final double[] mean;
+    private final double[] std;
+    private final long cells;
 
     private FeatureStatistics(double[] mean, double[] std, long cells) {
         this.mean = mean;

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.LocalEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.PrincipalComponents;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.Sinkhorn;
 import org.groundmetric.ot.SolverFactory;
@@ -34,6 +37,8 @@ public final class Ggml implements MetricLearner {
     private final Supplier<TransportSolver> solverFactory;
     /** Where the transport problems of a batch run; null: threads of this JVM ({@link GgmlConfig#threads}). */
     private final ComputeEngine engine;
+    /** How many steps old a pair's potentials may be to warm-start it; negative: never. */
+    private final int startAge;
 
     /** The learner with the solver the config names (exact network simplex, or Sinkhorn). */
     public Ggml(GgmlConfig config) {
@@ -55,9 +60,14 @@ public final class Ggml implements MetricLearner {
     }
 
     private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine) {
+        this(config, solverFactory, engine, WarmStarts.MAX_AGE);
+    }
+
+    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine, int startAge) {
         this.config = config;
         this.solverFactory = solverFactory;
         this.engine = engine;
+        this.startAge = startAge;
     }
 
     /**
@@ -65,7 +75,17 @@ public final class Ggml implements MetricLearner {
      * learned W equals the local one for the same seed. The caller closes the engine.
      */
     public Ggml withEngine(ComputeEngine engine) {
-        return new Ggml(config, solverFactory, engine);
+        return new Ggml(config, solverFactory, engine, startAge);
+    }
+
+    /**
+     * The same learner warm-starting a pair's exact assignment only from potentials at most
+     * {@code maxAge} steps old (default {@value WarmStarts#MAX_AGE}; negative: never, so every pair
+     * goes to the solver). A speed setting: every solve is exact, so W is the same up to rounding
+     * (bench: org.groundmetric.bench.StartAgeCpu).
+     */
+    public Ggml withStartAge(int maxAge) {
+        return new Ggml(config, solverFactory, engine, maxAge);
     }
 
     /**
@@ -106,7 +126,7 @@ public final class Ggml implements MetricLearner {
             cells.add(s.cells());
         }
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, config.neighbors());
+        TripletSampler sampler = new TripletSampler(classOf, config.neighbours());
         int d = cohort.featureCount();
         int k = config.rank();
         FeatureStatistics stats = FeatureStatistics.of(cells);
@@ -118,28 +138,32 @@ public final class Ggml implements MetricLearner {
         }
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
-        try (Parallel parallel = new Parallel(config.threads())) {
-            TripletObjective objective = new TripletObjective(cells, k, config.alpha(), config.regularizer(),
-                    config.lambda(), scale, parallel, solverFactory, "exact".equals(config.solver()), engine);
-            double[] v = config.init() == Initialization.PCA
-                    ? PrincipalAxes.initialV(cells, stats, scale, k, config.seed())
+        try (LocalEngine local = ComputeEngine.local(config.threads())) {
+            TrainingCells training = new TrainingCells(cells, k, scale);
+            PairTransports pairs = new PairTransports(engine != null ? engine : local, k,
+                    SolverFactory.of(solverFactory), new WarmStarts("exact".equals(config.solver()) && startAge >= 0, Math.max(startAge, 0)));
+            TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),
+                    config.lambda(), local, pairs);
+            TrainingDistances distances = new TrainingDistances(training, local, pairs);
+            double[] v = config.init() == Initialisation.PCA
+                    ? principalAxesV(cells, scale, k, config.seed())
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                runEpoch(epoch, sampler, objective, adam, v, listeners);
+                runEpoch(epoch, sampler, objective, distances, adam, v, listeners);
             }
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
-                    TrainedMetric.rows(objective.effectiveW(v), k), cohort.featureNames(), null,
+                    TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
                     cohort.classNames(), config, scale, history.epochs());
         }
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, Adam adam, double[] v,
-                          TrainingListener listener) {
+    private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, TrainingDistances distances,
+                          Adam adam, double[] v, TrainingListener listener) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
-                ? sampler.nearest(objective.distanceMatrix(v))
+                ? sampler.nearest(distances.of(v))
                 : sampler.random(rng);
         triplets = new ArrayList<>(triplets);
         shuffle(triplets, rng);
@@ -167,6 +191,33 @@ public final class Ggml implements MetricLearner {
         double[] v = new double[k * d];
         for (int p = 0; p < v.length; p++) {
             v[p] = rng.nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    /**
+     * V₀ whose rows are the top-k principal axes of the training cells in the optimisation
+     * coordinates x⊙s, scaled to the expected row norm √(D/3) of the uniform start so that the two
+     * start at the same overall size.
+     */
+    static double[] principalAxesV(List<CellMatrix> cells, double[] scale, int k, long seed) {
+        int d = scale.length;
+        if (k > d) {
+            throw new IllegalArgumentException("--init pca needs rank k = " + k + " ≤ features D = " + d);
+        }
+        double[][] axes = PrincipalComponents.fit(cells, scale, k, seed).components();
+        double norm = Math.sqrt(d / 3.0);
+        double[] v = new double[k * d];
+        for (int r = 0; r < k; r++) {
+            boolean spans = false;
+            for (int j = 0; j < d; j++) {
+                v[r * d + j] = axes[r][j] * norm;
+                spans |= axes[r][j] != 0;
+            }
+            if (!spans) {
+                throw new IllegalArgumentException("--init pca: the training cells span fewer than k = " + k
+                        + " directions; lower --rank or use --init random");
+            }
         }
         return v;
     }

@@ -1,13 +1,16 @@
 package org.groundmetric.learn;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 /**
- * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings.
+ * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
+ * written before the British spelling name two of them "neighbors" and "regularizer"; they still read.
  *
  * @param rank           k, the rows of W (5)
- * @param neighbors      t, samples drawn per class for each anchor j (3)
+ * @param neighbours     t, samples drawn per class for each anchor j (3)
  * @param alpha          α, the triplet margin (10)
  * @param lambda         λ, the regularisation weight (0.1)
- * @param regularizer    R (fro, the reference code's default)
+ * @param regulariser    R (fro, the reference code's default)
  * @param learningRate   Adam's step size (0.01)
  * @param beta1          Adam's first-moment decay (0.9)
  * @param beta2          Adam's second-moment decay (0.999)
@@ -22,14 +25,15 @@ package org.groundmetric.learn;
  * @param solver         "exact" (network simplex) or "sinkhorn"
  * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
  */
-public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, Regularizer regularizer,
+public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, double alpha, double lambda,
+                         @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
-                         int epochs, long seed, int threads, TripletStrategy triplets, Initialization init,
+                         int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
                          FeatureScaling featureScaling, String solver, double sinkhornReg) {
 
     public GgmlConfig {
         positive("rank k", rank);
-        positive("neighbours t", neighbors);
+        positive("neighbours t", neighbours);
         positive("batch size", batchSize);
         positive("threads", threads);
         if (epochs < 0) {
@@ -46,8 +50,8 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         if (!(epsilon > 0)) {
             throw new IllegalArgumentException("Adam epsilon = " + epsilon + " must be positive");
         }
-        if (regularizer == null || triplets == null || init == null || featureScaling == null) {
-            throw new IllegalArgumentException("regularizer, triplets, init and featureScaling must be set");
+        if (regulariser == null || triplets == null || init == null || featureScaling == null) {
+            throw new IllegalArgumentException("regulariser, triplets, init and featureScaling must be set");
         }
         if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
             throw new IllegalArgumentException("solver '" + solver + "' is unknown; expected exact or sinkhorn");
@@ -65,10 +69,10 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rank = rank;
-        b.neighbors = neighbors;
+        b.neighbours = neighbours;
         b.alpha = alpha;
         b.lambda = lambda;
-        b.regularizer = regularizer;
+        b.regulariser = regulariser;
         b.learningRate = learningRate;
         b.beta1 = beta1;
         b.beta2 = beta2;
@@ -100,10 +104,10 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
     /** Defaults are the paper's (and its reference code's) settings. */
     public static final class Builder {
         private int rank = 5;
-        private int neighbors = 3;
+        private int neighbours = 3;
         private double alpha = 10;
         private double lambda = 0.1;
-        private Regularizer regularizer = Regularizer.FRO;
+        private Regulariser regulariser = Regulariser.FRO;
         private double learningRate = 0.01;
         private double beta1 = 0.9;
         private double beta2 = 0.999;
@@ -113,16 +117,16 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         private long seed = 0;
         private int threads = 1;
         private TripletStrategy triplets = TripletStrategy.RANDOM;
-        private Initialization init = Initialization.RANDOM;
+        private Initialisation init = Initialisation.RANDOM;
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
         private String solver = "exact";
         private double sinkhornReg = 0.05;
 
         public Builder rank(int v) { rank = v; return this; }
-        public Builder neighbors(int v) { neighbors = v; return this; }
+        public Builder neighbours(int v) { neighbours = v; return this; }
         public Builder alpha(double v) { alpha = v; return this; }
         public Builder lambda(double v) { lambda = v; return this; }
-        public Builder regularizer(Regularizer v) { regularizer = v; return this; }
+        public Builder regulariser(Regulariser v) { regulariser = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
         public Builder beta1(double v) { beta1 = v; return this; }
         public Builder beta2(double v) { beta2 = v; return this; }
@@ -132,13 +136,13 @@ public record GgmlConfig(int rank, int neighbors, double alpha, double lambda, R
         public Builder seed(long v) { seed = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
         public Builder triplets(TripletStrategy v) { triplets = v; return this; }
-        public Builder init(Initialization v) { init = v; return this; }
+        public Builder init(Initialisation v) { init = v; return this; }
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
         public Builder solver(String v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
 
         public GgmlConfig build() {
-            return new GgmlConfig(rank, neighbors, alpha, lambda, regularizer, learningRate, beta1, beta2,
+            return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
                     epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg);
         }
     }

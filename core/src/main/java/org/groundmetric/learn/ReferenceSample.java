@@ -50,7 +50,7 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
     }
 
     /** A new sample's image under the metric, rounded to float32 like a stored reference. */
-    static Sample rowsAsSample(Sample s, LowRankMahalanobis metric) {
+    public static Sample rowsAsSample(Sample s, LowRankMahalanobis metric) {
         return Sample.of(s.id(), s.classLabel(),
                 DenseMatrix.of(rows(metric.project(s.cells()), s.cellCount(), metric.rank())));
     }
@@ -71,7 +71,7 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
     }
 
     /** The images as a cells × k sample, so a Euclidean ground metric in k dimensions gives W_θ. */
-    Sample asSample() {
+    public Sample asSample() {
         return Sample.of(id, classLabel, DenseMatrix.of(cells));
     }
 }

@@ -121,7 +121,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     }
 
     /**
-     * This model keeping its training samples' projected cells, so that {@link #predict(Cohort)} needs
+     * This model keeping its training samples' projected cells, so that prediction needs
      * no training data ({@code train --keep-reference}).
      *
      * @param training the training cohort after preprocessing (the cohort W was learned on)
@@ -186,30 +186,6 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
         }
         requireFeatures(c);
         return c;
-    }
-
-    /** Predicts new samples from the reference kept in the model (k = 5, the 5 nearest listed). */
-    public SamplePredictions predict(Cohort newSamples) {
-        return predict(newSamples, null, Predictor.defaults(), w -> { });
-    }
-
-    /**
-     * Predicts new samples (raw: the model's preprocessing is replayed on them) against a reference:
-     * the training cohort if given (raw, labelled; preprocessed and projected here), else the
-     * reference kept in the model.
-     */
-    public SamplePredictions predict(Cohort newSamples, Cohort referenceCohort, Predictor predictor,
-                                     Consumer<String> warnings) {
-        List<ReferenceSample> ref;
-        if (referenceCohort != null) {
-            ref = ReferenceSample.project(prepare(referenceCohort, warnings), metric());
-        } else if (hasReference()) {
-            ref = reference;
-        } else {
-            throw new IllegalArgumentException("this model keeps no reference samples: train it with"
-                    + " --keep-reference, or give the training data with --reference FILE (same keys)");
-        }
-        return predictor.predict(this, prepare(newSamples, warnings), ref);
     }
 
     /** Refuses data that lacks genes the model needs. */

@@ -2,6 +2,7 @@ package org.groundmetric.metric;
 
 import java.util.Arrays;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.linalg.Gram;
 import org.groundmetric.ot.CostMatrix;
 
 /**
@@ -41,20 +42,7 @@ public final class LowRankMahalanobis implements ProjectedMetric {
 
     /** The Mahalanobis matrix M = WᵀW (D×D row-major), as metric-learn's get_mahalanobis_matrix. */
     public double[] mahalanobisMatrix() {
-        double[] m = new double[features * features];
-        for (int r = 0; r < rank; r++) {
-            int rb = r * features;
-            for (int a = 0; a < features; a++) {
-                double wa = w[rb + a];
-                if (wa == 0) {
-                    continue;
-                }
-                for (int b = 0; b < features; b++) {
-                    m[a * features + b] += wa * w[rb + b];
-                }
-            }
-        }
-        return m;
+        return Gram.of(w, rank, features);
     }
 
     @Override

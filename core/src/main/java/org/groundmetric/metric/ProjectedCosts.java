@@ -16,7 +16,7 @@ public final class ProjectedCosts {
     public static CostMatrix euclidean(double[] px, int n, double[] py, int m, int k) {
         // Costs' coordinate-major kernel vectorises over columns and sums the coordinates in the
         // same order as a per-pair loop, so the matrix is bit-identical, ~1.5× cheaper
-        // (bench: org.groundmetric.learn.PairSolveCpu).
+        // (bench: org.groundmetric.bench.PairSolveCpu).
         return Costs.pairwise(px, n, py, m, k, PointMetric.EUCLIDEAN);
     }
 }

@@ -48,14 +48,33 @@ class HierarchicalClusteringTest {
         assertArrayEquals(new double[] {5, 6, 9, 4}, z[2]);
         assertArrayEquals(new double[] {4, 7, 19, 5}, z[3]);
         assertArrayEquals(new int[] {4, 0, 1, 2, 3}, HierarchicalClustering.leafOrder(z));
-        // cut at 5: {0,1}, {2,3}, {4}; scipy numbers clusters by its depth-first walk: leaf 4 last
+        // SciPy 1.10: leaves_list [4 0 1 2 3]; fcluster(Z, 5, "distance") [1 1 2 2 3], at 19 all one
         assertArrayEquals(new int[] {1, 1, 2, 2, 3}, HierarchicalClustering.fclusterDistance(z, 5));
         assertArrayEquals(new int[] {1, 1, 1, 1, 1}, HierarchicalClustering.fclusterDistance(z, 19));
-        assertArrayEquals(new int[] {1, 1, 1, 1, 2}, HierarchicalClustering.fclusterMaxclust(z, 2));
-        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, HierarchicalClustering.fclusterMaxclust(z, 5),
-                "as many clusters as points: singletons, numbered in the walk's order (leaf 4 last)");
+        // SciPy 1.10's fcluster(Z, t, "maxclust") for t = 1..6: its search never cuts below the
+        // second-lowest merge, so from t = 3 on it gives the same 3 clusters.
+        int[][] scipyMaxclust = {{1, 1, 1, 1, 1}, {1, 1, 1, 1, 2}, {1, 1, 2, 2, 3}, {1, 1, 2, 2, 3}, {1, 1, 2, 2, 3},
+            {1, 1, 2, 2, 3}};
+        for (int t = 1; t <= 6; t++) {
+            assertArrayEquals(scipyMaxclust[t - 1], HierarchicalClustering.fclusterMaxclust(z, t), "t = " + t);
+        }
+        // points at 0, 1, 3, 7, 15 (merge heights 1, 2, 4, 8 all distinct): SciPy gives 3 clusters for t = 3, 4, 5
+        double[] y = {0, 1, 3, 7, 15};
+        double[][] e = new double[5][5];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                e[i][j] = Math.abs(y[i] - y[j]);
+            }
+        }
+        double[][] ze = HierarchicalClustering.linkage(e, Method.SINGLE);
+        for (int t = 3; t <= 5; t++) {
+            assertArrayEquals(new int[] {1, 1, 1, 2, 3}, HierarchicalClustering.fclusterMaxclust(ze, t), "t = " + t);
+        }
+        // two points: SciPy gives [1, 2] for t = 2 and 3
         double[][] two = HierarchicalClustering.linkage(new double[][] {{0, 3}, {3, 0}}, Method.AVERAGE);
         assertArrayEquals(new int[] {1, 2}, HierarchicalClustering.fclusterMaxclust(two, 2));
+        assertArrayEquals(new int[] {1, 2}, HierarchicalClustering.fclusterMaxclust(two, 3));
+        assertArrayEquals(new int[] {1, 1}, HierarchicalClustering.fclusterMaxclust(two, 1));
     }
 
     @Test

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.groundmetric.LocalEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
-import org.groundmetric.ot.NetworkSimplex;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +33,13 @@ class FastExactPathTest {
         int k = 3;
         double[] fast = Ggml.uniformV(k, cohort.featureCount(), 9);
         double[] plain = fast.clone();
-        try (Parallel parallel = new Parallel(2)) {
-            TripletObjective fastObjective = new TripletObjective(cells, k, 10, Regularizer.FRO, 0.1, scale, parallel,
-                    NetworkSimplex::new, true);
-            TripletObjective plainObjective = new TripletObjective(cells, k, 10, Regularizer.FRO, 0.1, scale, parallel,
-                    NetworkSimplex::new, false);
+        try (LocalEngine local = new LocalEngine(2)) {
+            WarmStarts fastStarts = new WarmStarts(true, WarmStarts.MAX_AGE);
+            WarmStarts plainStarts = new WarmStarts(false, WarmStarts.MAX_AGE);
+            TripletObjective fastObjective = TripletObjectiveTest.objective(cells, k, 10, Regulariser.FRO, 0.1, scale,
+                    local, fastStarts);
+            TripletObjective plainObjective = TripletObjectiveTest.objective(cells, k, 10, Regulariser.FRO, 0.1, scale,
+                    local, plainStarts);
             Adam fastAdam = new Adam(fast.length, 0.01, 0.9, 0.999, 1e-8);
             Adam plainAdam = new Adam(plain.length, 0.01, 0.9, 0.999, 1e-8);
             for (int epoch = 1; epoch <= 3; epoch++) {
@@ -51,9 +53,9 @@ class FastExactPathTest {
                     plainAdam.step(plain, p.gradient());
                 }
             }
-            assertTrue(fastObjective.warmSolves.get() > 50, "warm path taken only " + fastObjective.warmSolves.get()
+            assertTrue(fastStarts.warmSolves() > 50, "warm path taken only " + fastStarts.warmSolves()
                     + " times; the test would not exercise it");
-            assertEquals(0, plainObjective.warmSolves.get());
+            assertEquals(0, plainStarts.warmSolves());
         }
         for (int p = 0; p < fast.length; p++) {
             assertEquals(plain[p], fast[p], 1e-9 * Math.max(1, Math.abs(plain[p])), "W entry " + p);

@@ -49,9 +49,9 @@ class GgmlTest {
     @Test
     void trainingLowersTheLossOnEveryVariant() {
         for (GgmlConfig c : List.of(quick().epochs(6).build(),
-                quick().epochs(6).featureScaling(FeatureScaling.NONE).regularizer(Regularizer.L1).build(),
+                quick().epochs(6).featureScaling(FeatureScaling.NONE).regulariser(Regulariser.L1).build(),
                 quick().epochs(6).triplets(TripletStrategy.NEAREST).build(),
-                quick().epochs(6).init(Initialization.PCA).rank(2).build(),
+                quick().epochs(6).init(Initialisation.PCA).rank(2).build(),
                 quick().epochs(3).solver("sinkhorn").build())) {
             TrainedMetric m = new Ggml(c).train(SMALL, TrainingListener.NONE);
             double first = m.history().get(0).loss();

@@ -39,6 +39,23 @@ class TrainedMetricTest {
                 back.metric().distance(new float[] {1, 2, 3}, new float[] {0, 5, 1}), 0.0);
     }
 
+    /** Files written before the British spelling ("neighbors", "regularizer", normalize null) still read. */
+    @Test
+    void olderSpellingsStillRead(@TempDir Path dir) throws Exception {
+        TrainedMetric m = small();
+        Path f = dir.resolve("model.json");
+        m.write(f);
+        String json = Files.readString(f);
+        assertTrue(json.contains("\"neighbours\"") && json.contains("\"regulariser\"")
+                && json.contains("\"normalize\" : \"none\""), json);
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, json.replace("\"neighbours\"", "\"neighbors\"").replace("\"regulariser\"", "\"regularizer\"")
+                .replace("\"normalize\" : \"none\"", "\"normalize\" : null"));
+        TrainedMetric back = TrainedMetric.read(old);
+        assertEquals(m.config(), back.config());
+        assertEquals(m.preprocessing().normalize(), back.preprocessing().normalize());
+    }
+
     /** The schema promise: Python's json.load reads the file (skipped when python3 is absent). */
     @Test
     void pythonJsonLoadReadsTheModel(@TempDir Path dir) throws Exception {
@@ -48,7 +65,7 @@ class TrainedMetricTest {
         TrainedMetric m = small();
         m.write(f);
         Process p = new ProcessBuilder(python.toString(), "-c",
-                "import json,sys; m=json.load(open(sys.argv[1])); print(m['formatVersion'], m['kind'], len(m['weights']), len(m['weights'][0]), m['config']['regularizer'])",
+                "import json,sys; m=json.load(open(sys.argv[1])); print(m['formatVersion'], m['kind'], len(m['weights']), len(m['weights'][0]), m['config']['regulariser'])",
                 f.toString()).redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String out = new String(p.getInputStream().readAllBytes()).trim();

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.groundmetric.LocalEngine;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.testing.Fixtures;
 import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Transport;
+import org.groundmetric.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class TripletObjectiveTest {
@@ -27,15 +29,15 @@ class TripletObjectiveTest {
             int d = w[0].length;
             double[] ones = new double[d];
             Arrays.fill(ones, 1);
-            try (Parallel parallel = new Parallel(1)) {
-                TripletObjective objective = new TripletObjective(samples, k, c.get("alpha").asDouble(),
-                        Regularizer.NONE, 0, ones, parallel, NetworkSimplex::new, false);
+            try (LocalEngine local = new LocalEngine(1)) {
+                TripletObjective objective = objective(samples, k, c.get("alpha").asDouble(), Regulariser.NONE, 0,
+                        ones, local, new WarmStarts(false, WarmStarts.MAX_AGE));
                 double[] v = flatten(w);
                 double[] pw = samples.get(0).projectRows(v, k);
                 double[] pj = samples.get(1).projectRows(v, k);
                 double[] pk = samples.get(2).projectRows(v, k);
-                assertRelative(c.get("w_ij").asDouble(), objective.solve(pw, pj).value(), 1e-6, "w_ij");
-                assertRelative(c.get("w_jk").asDouble(), objective.solve(pj, pk).value(), 1e-6, "w_jk");
+                assertRelative(c.get("w_ij").asDouble(), solve(pw, pj, k).value(), 1e-6, "w_ij");
+                assertRelative(c.get("w_jk").asDouble(), solve(pj, pk, k).value(), 1e-6, "w_jk");
                 TripletObjective.Evaluation e = objective.evaluate(v, List.of(new Triplet(0, 1, 2)));
                 assertRelative(c.get("loss").asDouble(), e.loss(), 1e-6, "loss");
                 // Relative to the gradient's largest entry: cells are stored as float32 (the
@@ -64,10 +66,10 @@ class TripletObjectiveTest {
         double[] v = Ggml.uniformV(2, 4, 3);
         List<Triplet> batch = List.of(new Triplet(0, 1, 2), new Triplet(1, 0, 3), new Triplet(0, 1, 4),
                 new Triplet(3, 4, 1));
-        for (Regularizer reg : Regularizer.values()) {
-            try (Parallel parallel = new Parallel(1)) {
-                TripletObjective objective = new TripletObjective(samples, 2, 30, reg, 0.1, scale, parallel,
-                        NetworkSimplex::new, reg == Regularizer.L1);
+        for (Regulariser reg : Regulariser.values()) {
+            try (LocalEngine local = new LocalEngine(1)) {
+                TripletObjective objective = objective(samples, 2, 30, reg, 0.1, scale, local,
+                        new WarmStarts(reg == Regulariser.L1, WarmStarts.MAX_AGE));
                 TripletObjective.Evaluation e = objective.evaluate(v, batch);
                 assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
                 double h = 1e-6;
@@ -97,15 +99,28 @@ class TripletObjectiveTest {
             batch.add(new Triplet(t % 8, (t + 3) % 8, (t + 5) % 8));
         }
         double[] one;
-        try (Parallel p = new Parallel(1)) {
-            one = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p, NetworkSimplex::new, true)
+        try (LocalEngine p = new LocalEngine(1)) {
+            one = objective(samples, 3, 10, Regulariser.FRO, 0.1, scale, p, new WarmStarts(true, WarmStarts.MAX_AGE))
                     .evaluate(v, batch).gradient();
         }
-        try (Parallel p = new Parallel(4)) {
-            double[] four = new TripletObjective(samples, 3, 10, Regularizer.FRO, 0.1, scale, p,
-                    NetworkSimplex::new, true).evaluate(v, batch).gradient();
+        try (LocalEngine p = new LocalEngine(4)) {
+            double[] four = objective(samples, 3, 10, Regulariser.FRO, 0.1, scale, p,
+                    new WarmStarts(true, WarmStarts.MAX_AGE)).evaluate(v, batch).gradient();
             assertArrayEquals(one, four, 0.0);
         }
+    }
+
+    /** The objective as Ggml builds it: pairs on the same local threads, the network simplex for cold pairs. */
+    static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
+                                      double[] scale, LocalEngine local, WarmStarts starts) {
+        TrainingCells cells = new TrainingCells(samples, rank, scale);
+        return new TripletObjective(cells, alpha, reg, lambda, local,
+                new PairTransports(local, rank, NetworkSimplex::new, starts));
+    }
+
+    /** W_θ between two projected samples by the network simplex, no warm start. */
+    private static Transport solve(double[] px, double[] py, int rank) {
+        return PairSolve.solve(px, py, rank, null, false, new NetworkSimplex(), null).transport();
     }
 
     static CellMatrix randomCells(SplittableRandom rng, int n, int d, double shift) {

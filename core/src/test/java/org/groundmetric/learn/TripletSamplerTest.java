@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,25 +25,60 @@ class TripletSamplerTest {
             assertNotEquals(tr.i(), tr.j());
             assertNotEquals(CLASSES[tr.j()], CLASSES[tr.k()]);
         }
-        // 3 positives out of 3 candidates without replacement: all distinct for every anchor.
         for (int j = 0; j < 12; j++) {
+            // 3 positives out of the 3 others of j's class, without replacement: all of them.
             Set<Integer> positives = new HashSet<>();
-            for (Triplet tr : t) {
-                if (tr.j() == j) {
-                    positives.add(tr.i());
+            for (int c = 0; c < 3; c++) {
+                if (c == CLASSES[j]) {
+                    continue;
+                }
+                // 3 negatives of class c out of its 4, without replacement: 3 distinct, each paired
+                // with every positive once (t² = 9 triplets).
+                List<Triplet> ofClass = new ArrayList<>();
+                for (Triplet tr : t) {
+                    if (tr.j() == j && CLASSES[tr.k()] == c) {
+                        ofClass.add(tr);
+                        positives.add(tr.i());
+                    }
+                }
+                assertEquals(9, ofClass.size(), "anchor " + j + ", class " + c);
+                assertEquals(9, new HashSet<>(ofClass).size(), "every (i, k) once: " + ofClass);
+                assertEquals(3, ofClass.stream().map(Triplet::k).distinct().count(), ofClass.toString());
+            }
+            Set<Integer> others = new HashSet<>();
+            for (int i = 4 * CLASSES[j]; i < 4 * CLASSES[j] + 4; i++) {
+                if (i != j) {
+                    others.add(i);
                 }
             }
-            assertEquals(3, positives.size());
+            assertEquals(others, positives, "anchor " + j);
         }
     }
 
     @Test
     void smallClassesAreDrawnWithReplacement() {
-        List<Triplet> t = new TripletSampler(new int[] {0, 0, 1, 1}, 3).random(new SplittableRandom(2));
-        assertEquals(4 * 9, t.size());
-        for (Triplet tr : t) {
-            assertEquals(CLASSES.length > 0 ? new int[] {0, 0, 1, 1}[tr.i()] : 0, new int[] {0, 0, 1, 1}[tr.j()]);
+        int[] classes = {0, 0, 1, 1};
+        Set<Integer> negativesSeen = new HashSet<>();
+        for (long seed = 0; seed < 20; seed++) {
+            List<Triplet> t = new TripletSampler(classes, 3).random(new SplittableRandom(seed));
+            assertEquals(4 * 9, t.size());
+            for (Triplet tr : t) {
+                // j's class has one other sample: every positive is that one, never j itself
+                assertNotEquals(tr.i(), tr.j());
+                assertEquals(classes[tr.j()], classes[tr.i()]);
+                assertNotEquals(classes[tr.j()], classes[tr.k()]);
+                if (tr.j() == 0) {
+                    negativesSeen.add(tr.k());
+                }
+            }
+            for (int j = 0; j < 4; j++) {
+                int anchor = j;
+                List<Integer> negatives = t.stream().filter(tr -> tr.j() == anchor).map(Triplet::k).toList();
+                // 3 draws from 2 candidates: some candidate is drawn twice or more
+                assertTrue(negatives.stream().distinct().count() <= 2, negatives.toString());
+            }
         }
+        assertEquals(Set.of(2, 3), negativesSeen, "both samples of the other class are drawn");
     }
 
     @Test
@@ -59,5 +95,8 @@ class TripletSamplerTest {
         assertEquals(6, t.size());
         assertTrue(t.contains(new Triplet(1, 2, 3)), t.toString());
         assertTrue(t.contains(new Triplet(4, 3, 2)), t.toString());
+        for (Triplet tr : t) {
+            assertNotEquals(tr.i(), tr.j(), "a sample is not its own nearest positive");
+        }
     }
 }

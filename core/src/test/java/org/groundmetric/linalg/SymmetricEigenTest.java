@@ -42,7 +42,22 @@ class SymmetricEigenTest {
                 }
                 assertEquals(e.values()[c] * e.vectors()[i * d + c], av, 1e-10);
             }
+            // Av = λv holds for v = 0 too: the vectors must be orthonormal (VᵀV = I)
+            for (int c2 = 0; c2 < d; c2++) {
+                double dot = 0;
+                for (int i = 0; i < d; i++) {
+                    dot += e.vectors()[i * d + c] * e.vectors()[i * d + c2];
+                }
+                assertEquals(c == c2 ? 1 : 0, dot, 1e-10, "column " + c + " · column " + c2);
+            }
         }
+        double trace = 0;
+        double sum = 0;
+        for (int c = 0; c < d; c++) {
+            trace += a[c * d + c];
+            sum += e.values()[c];
+        }
+        assertEquals(trace, sum, 1e-10, "the eigenvalues sum to the trace");
     }
 
     @Test
@@ -81,5 +96,7 @@ class SymmetricEigenTest {
         assertEquals(1, e.largestValue(1), 1e-12);
         assertEquals(1 / Math.sqrt(2), Math.abs(e.largestVector(0)[0]), 1e-12);
         assertEquals(1 / Math.sqrt(2), Math.abs(e.largestVector(0)[1]), 1e-12);
+        assertEquals(-Math.signum(e.largestVector(1)[0]), Math.signum(e.largestVector(1)[1]), "(1, −1)/√2 up to sign");
+        assertEquals(1 / Math.sqrt(2), Math.abs(e.largestVector(1)[0]), 1e-12);
     }
 }

@@ -1,11 +1,11 @@
 package org.groundmetric.testing;
 
 import org.groundmetric.Progress;
-import org.groundmetric.eval.WassersteinMatrix;
-import org.groundmetric.eval.WeightedKnn;
-import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.predict.WeightedKnn;
+import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /** Test helper: Wasserstein matrices under a ground metric and leave-one-out k-NN accuracy. */
 public final class Knn {

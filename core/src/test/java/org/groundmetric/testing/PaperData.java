@@ -31,7 +31,7 @@ public final class PaperData {
      * alpha 10, lambda 0.1, 30 epochs, seed 0, 2 threads), shared by the tests that need it.
      */
     public static TrainedMetric paperModel(String file) {
-        return TRAINED.computeIfAbsent(file, f -> new Ggml(GgmlConfig.builder().rank(5).neighbors(3).alpha(10)
+        return TRAINED.computeIfAbsent(file, f -> new Ggml(GgmlConfig.builder().rank(5).neighbours(3).alpha(10)
                 .lambda(0.1).epochs(30).seed(0).threads(2).build()).train(split(f, "train"), TrainingListener.NONE));
     }
 

@@ -114,7 +114,9 @@ public final class SparkEngine implements ComputeEngine {
         listener.watch(progress, partitionSizes(tasks.size(), partitions));
         try {
             JavaRDD<Indexed<T>> rdd = context.parallelize(indexed, partitions);
-            return rdd.map(solver(broadcast, function)).collect();
+            List<R> results = rdd.map(solver(broadcast, function)).collect();
+            listener.complete(tasks.size());
+            return results;
         } catch (Exception e) { // Scala throws SparkException (checked) undeclared
             throw failure(e);
         } finally {
@@ -188,15 +190,27 @@ public final class SparkEngine implements ComputeEngine {
 
     /**
      * Advances the caller's progress as Spark tasks (partitions) succeed. Listener events arrive on
-     * Spark's bus thread after the fact, so a late event for a finished run is ignored.
+     * Spark's bus thread after the fact: when the job is done, what has not arrived yet is advanced
+     * at once ({@link #complete}), so a finished run has advanced by exactly its task count, and a
+     * late event for a finished run is ignored.
      */
     private static final class ProgressListener extends SparkListener {
         private Progress progress;
         private int[] sizes;
+        private long advanced;
 
         synchronized void watch(Progress progress, int[] sizes) {
             this.progress = progress;
             this.sizes = sizes;
+            this.advanced = 0;
+        }
+
+        /** The job succeeded: advances the progress to all {@code tasks} steps. */
+        synchronized void complete(int tasks) {
+            if (progress != null && advanced < tasks) {
+                progress.advance(tasks - advanced, null);
+                advanced = tasks;
+            }
         }
 
         synchronized void release() {
@@ -210,6 +224,7 @@ public final class SparkEngine implements ComputeEngine {
                 int partition = end.taskInfo().index();
                 if (partition >= 0 && partition < sizes.length) {
                     progress.advance(sizes[partition], null);
+                    advanced += sizes[partition];
                 }
             }
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine;
 /**
  * The commands with --engine spark --spark-master local[2] write what --engine local writes, on the
  * paper's synth200d generator (30 samples, 40 cells each after subsampling). Each Spark run starts
- * and stops its own context, as a real run does.
+ * and stops its own context, as a real run does; a listener in that context ({@link TaskCounter})
+ * proves the work ran as Spark tasks, and none run for --engine local.
  */
 class SparkCommandsTest {
     @TempDir
@@ -56,11 +57,16 @@ class SparkCommandsTest {
         Path spark = dir.resolve("spark.tsv");
         String[] common = {"distances", "-i", synth.toString(), "--sample-key", "sample", "--cells-per-sample", "40",
             "--seed", "1", "--quiet", "--threads", "2"};
-        Run a = run(withEngine(common, "--out", local.toString()));
-        assertEquals(0, a.exitCode(), a.err());
-        Run b = run(withEngine(common, "--out", spark.toString(), "--engine", "spark", "--spark-master", "local[2]"));
-        assertEquals(0, b.exitCode(), b.err());
-        assertEquals(a.out(), b.out());
+        Run[] a = new Run[1];
+        assertEquals(0, TaskCounter.during(() -> a[0] = run(withEngine(common, "--out", local.toString()))));
+        assertEquals(0, a[0].exitCode(), a[0].err());
+        Run[] b = new Run[1];
+        int tasks = TaskCounter.during(() -> b[0] = run(withEngine(common, "--out", spark.toString(), "--engine",
+                "spark", "--spark-master", "local[2]")));
+        assertEquals(0, b[0].exitCode(), b[0].err());
+        // 435 pairs in 4 partitions per core of local[2]: 8 tasks.
+        assertEquals(8, tasks, "Spark tasks of the distance matrix");
+        assertEquals(a[0].out(), b[0].out());
         assertEquals(Files.readString(local), Files.readString(spark));
         assertEquals(31, Files.readAllLines(spark).size());
     }
@@ -73,8 +79,13 @@ class SparkCommandsTest {
             "--cells-per-sample", "40", "--rank", "3", "--epochs", "1", "--seed", "2", "--quiet", "--threads", "2"};
         Run a = run(withEngine(common, "--out", local.toString()));
         assertEquals(0, a.exitCode(), a.err());
-        Run b = run(withEngine(common, "--out", spark.toString(), "--engine", "spark", "--spark-master", "local[2]"));
-        assertEquals(0, b.exitCode(), b.err());
+        Run[] b = new Run[1];
+        int tasks = TaskCounter.during(() -> b[0] = run(withEngine(common, "--out", spark.toString(), "--engine",
+                "spark", "--spark-master", "local[2]")));
+        assertEquals(0, b[0].exitCode(), b[0].err());
+        // One epoch: 30 samples × t² = 9 × 2 other classes = 540 triplets in 5 batches, each one Spark job
+        // of 8 tasks (more than 8 distinct pairs per batch).
+        assertEquals(5 * 8, tasks, "Spark tasks of the training epoch");
         double[][] w = TrainedMetric.read(local).weights();
         double[][] v = TrainedMetric.read(spark).weights();
         for (int r = 0; r < w.length; r++) {

@@ -1,0 +1,16 @@
+package org.groundmetric.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --model}: the trained model a command applies (predict, embed, report, genes). */
+final class ModelOption {
+
+    @Option(names = "--model", required = true, paramLabel = "model.json",
+            description = "A model written by 'groundmetric train'.")
+    Path model;
+
+    Path path() {
+        return model;
+    }
+}

@@ -1,0 +1,71 @@
+package org.groundmetric.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.groundmetric.ComputeEngine;
+import org.groundmetric.Progress;
+import org.groundmetric.ot.SolverFactory;
+import org.groundmetric.ot.Transport;
+
+/**
+ * Solves the transport problems between projected training samples on a compute engine (this
+ * JVM's threads or a cluster), each pair warm-started from its own last solve ({@link WarmStarts}).
+ * A pair is named by its key (sample i &lt;&lt; 32 | sample j, i &lt; j in cohort order), so its
+ * history, and with it the result, does not depend on which batch, thread or machine solved it.
+ */
+final class PairTransports {
+    private final ComputeEngine engine;
+    private final int rank;
+    private final PairSolve task;
+    private final WarmStarts starts;
+
+    /**
+     * @param rank    k, the coordinates per cell of the images
+     * @param solvers makes the solver of the pairs that do not go through the assignment
+     */
+    PairTransports(ComputeEngine engine, int rank, SolverFactory solvers, WarmStarts starts) {
+        this.engine = engine;
+        this.rank = rank;
+        this.task = new PairSolve(rank, solvers);
+        this.starts = starts;
+    }
+
+    /** The key of the pair of training samples a and b (either order). */
+    static long key(int a, int b) {
+        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    static int first(long key) {
+        return (int) (key >>> 32);
+    }
+
+    static int second(long key) {
+        return (int) key;
+    }
+
+    WarmStarts starts() {
+        return starts;
+    }
+
+    /**
+     * Solves pair p between {@code images[from[p]]} and {@code images[to[p]]} (rank k images, n×k
+     * row-major) and keeps each pair's duals for its next solve.
+     */
+    Transport[] solve(long[] keys, int[] from, int[] to, double[][] images) {
+        long now = starts.step();
+        List<PairSolve.Problem> problems = new ArrayList<>(keys.length);
+        for (int p = 0; p < keys.length; p++) {
+            int n = images[from[p]].length / rank;
+            int m = images[to[p]].length / rank;
+            problems.add(new PairSolve.Problem(first(keys[p]), second(keys[p]), from[p], to[p],
+                    starts.recent(keys[p], n, m), starts.keeps(keys[p], n, m)));
+        }
+        List<PairSolve.Solution> solutions = engine.run(images, problems, task, Progress.NONE);
+        Transport[] out = new Transport[keys.length];
+        for (int p = 0; p < keys.length; p++) {
+            out[p] = solutions.get(p).transport();
+            starts.remember(keys[p], solutions.get(p), now);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package org.groundmetric.learn;
+
+import java.util.List;
+import org.groundmetric.LocalEngine;
+import org.groundmetric.linalg.CellMatrix;
+
+/**
+ * The training samples' cells and the coordinates W is optimised in: W = V·diag(s), with s = 1/σ
+ * per feature under feature standardisation, else all ones. Projects samples to their k-dimensional
+ * images X·Wᵀ (each sample alone, so the thread count cannot change an image).
+ */
+final class TrainingCells {
+    private final List<CellMatrix> samples;
+    private final int rank;
+    private final int features;
+    private final double[] columnScale;
+
+    /** @param columnScale s, one per feature */
+    TrainingCells(List<CellMatrix> samples, int rank, double[] columnScale) {
+        this.samples = List.copyOf(samples);
+        this.rank = rank;
+        this.features = samples.get(0).cols();
+        this.columnScale = columnScale;
+    }
+
+    int size() {
+        return samples.size();
+    }
+
+    int rank() {
+        return rank;
+    }
+
+    int features() {
+        return features;
+    }
+
+    CellMatrix sample(int s) {
+        return samples.get(s);
+    }
+
+    /** W = V·diag(s), k×D row-major. */
+    double[] effectiveW(double[] v) {
+        double[] w = new double[v.length];
+        for (int p = 0; p < v.length; p++) {
+            w[p] = v[p] * columnScale[p % features];
+        }
+        return w;
+    }
+
+    /** A gradient with respect to W becomes one with respect to V (chain rule through W = V·diag(s)), in place. */
+    void toOptimisationCoordinates(double[] gradient) {
+        for (int p = 0; p < gradient.length; p++) {
+            gradient[p] *= columnScale[p % features];
+        }
+    }
+
+    /** The images X·Wᵀ (n×k row-major) of samples {@code which[0]}, {@code which[1]}, … */
+    double[][] project(int[] which, double[] w, LocalEngine local) {
+        double[][] images = new double[which.length][];
+        local.forEach(which.length, a -> images[a] = samples.get(which[a]).projectRows(w, rank));
+        return images;
+    }
+}

@@ -1,0 +1,53 @@
+package org.groundmetric.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.PaperScaleCohort;
+import org.groundmetric.data.SyntheticCohorts;
+import org.groundmetric.testing.Bits;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learned W to the last bit, for training runs that take every path of the trainer: random and
+ * nearest (hard-mined) triplets, random and principal-axes starts, warm-started assignments and the
+ * network simplex, dense and sparse cells, one and two threads. A change of code that should not
+ * change results (a split, a move, a new thread pool) must leave these digests alone; a change
+ * that means to change results updates them and says why in its commit.
+ */
+class PinnedResultsTest {
+
+    /** Sparse paper-like cells: 12 samples of 40 cells, 120 genes, 3 classes (pairs recur, so starts are warm). */
+    private static final Cohort SPARSE = new PaperScaleCohort(12, 3, 40, 120, 3, 0.1, 4, 5).generate();
+    /** The paper's generator: 3 classes × 4 samples × 24 cells, one class axis and 3 noise axes. */
+    private static final Cohort DENSE = SyntheticCohorts.paper(3, 1, 4, 8, 5);
+
+    private static GgmlConfig.Builder quick() {
+        return GgmlConfig.builder().rank(3).epochs(3).batchSize(8).seed(4);
+    }
+
+    @Test
+    void randomTripletsWarmStartsSparseCells() {
+        assertDigest("781b5b257dc5c02a", train(SPARSE, quick().threads(2)));
+    }
+
+    @Test
+    void nearestTripletsDenseCells() {
+        assertDigest("ab76ebe6060444af", train(DENSE, quick().triplets(TripletStrategy.NEAREST).threads(1)));
+    }
+
+    @Test
+    void principalAxesStartWithoutFeatureScaling() {
+        assertDigest("943408b740a09617", train(SPARSE, quick().init(Initialisation.PCA)
+                .featureScaling(FeatureScaling.NONE).regulariser(Regulariser.L1)));
+    }
+
+    private static TrainedMetric train(Cohort cohort, GgmlConfig.Builder config) {
+        return new Ggml(config.build()).train(cohort, TrainingListener.NONE);
+    }
+
+    private static void assertDigest(String expected, TrainedMetric model) {
+        assertEquals(expected, Bits.digest(model.weights()), "W's bits changed; W[0] now starts "
+                + model.weights()[0][0] + ", " + model.weights()[0][1]);
+    }
+}
