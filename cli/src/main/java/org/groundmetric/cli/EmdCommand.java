@@ -36,17 +36,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "solving thread) for one solve, cost matrix included, file reading excluded.",
             "",
             "--solver auto (the default) picks the fastest exact solver for the problem: the",
-            "assignment solver for two clouds of equal size with uniform weights in fewer than 16",
-            "dimensions (OT is then a permutation, found on each point's cheapest candidate arcs and",
-            "proven optimal over all pairs), else the network simplex; repeated points are merged",
-            "first. Both start from the exactly solved transport between cluster centres. Every",
-            "exact answer is the same optimum; --solver only changes the time.",
+            "assignment solver for two clouds of equal size (256 points or more) with uniform",
+            "weights in fewer than 16 dimensions (OT is then a permutation, found on each point's",
+            "cheapest candidate arcs and proven optimal over all pairs), else the network simplex;",
+            "repeated points are merged first. Both start from the exactly solved transport between",
+            "cluster centres. Every exact answer is the same optimum; --solver only changes the time.",
             "",
             "Examples:",
             "  groundmetric emd a.csv b.csv --repeat 10",
             "  groundmetric emd a.csv b.csv --metric sqeuclidean --weights-a wa.txt --weights-b wb.txt",
             "  groundmetric emd a.csv b.csv --solver network-simplex --repeat 10",
-            "  groundmetric emd a.csv b.csv --solver sinkhorn --reg 0.01",
+            "  groundmetric emd a.csv b.csv --solver sinkhorn --reg 0.01   (0.01 × the mean cost)",
             ""
         })
 public final class EmdCommand implements Callable<Integer> {
@@ -86,7 +86,8 @@ public final class EmdCommand implements Callable<Integer> {
     Solver solver;
 
     @Option(names = "--reg", paramLabel = "R",
-            description = "Sinkhorn's absolute regulariser, in cost units (default: 0.05 × the mean cost).")
+            description = "Sinkhorn's entropic regulariser as a fraction of the mean cost, as train's --sinkhorn-reg"
+                    + " (default: 0.05).")
     Double reg;
 
     @Option(names = "--verbose", description = "Print stack traces of errors.")
@@ -148,14 +149,19 @@ public final class EmdCommand implements Callable<Integer> {
 
     /** The entropic solve; reaching the iteration limit before the tolerance is an error naming the fix. */
     private Supplier<Transport> sinkhorn(PointClouds problem) {
-        double r = reg != null ? reg : 0.05 * problem.costs().mean();
+        double relative = reg != null ? reg : 0.05;
+        if (!(relative > 0) || !Double.isFinite(relative)) {
+            throw new IllegalArgumentException("--reg is " + relative + "; expected a positive fraction of the mean cost,"
+                    + " e.g. 0.05");
+        }
+        double r = relative * problem.costs().mean();
         Sinkhorn sinkhorn = new Sinkhorn(r);
         return () -> {
             Transport t = sinkhorn.solve(problem.a(), problem.b(), problem.costs());
             if (!t.converged()) {
-                throw new IllegalArgumentException("Sinkhorn with --reg " + r + " stopped after " + t.iterations()
+                throw new IllegalArgumentException("Sinkhorn with --reg " + relative + " stopped after " + t.iterations()
                         + " sweeps at marginal error " + t.marginalError() + ", above its tolerance; raise --reg"
-                        + " (e.g. to " + 2 * r + ") or use an exact solver");
+                        + " (e.g. to " + 2 * relative + ") or use an exact solver");
             }
             return t;
         };
@@ -195,26 +201,5 @@ public final class EmdCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** Reads --solver by its label (auto, network-simplex, assignment, sinkhorn). */
-    static final class SolverConverter implements CommandLine.ITypeConverter<Solver> {
-        @Override
-        public Solver convert(String value) {
-            try {
-                return Solver.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-
-        /** The labels, for --help and shell completion. */
-        static final class Names extends java.util.ArrayList<String> {
-            Names() {
-                for (Solver s : Solver.values()) {
-                    add(s.label());
-                }
-            }
-        }
     }
 }

@@ -70,7 +70,7 @@ class EmdCommandTest {
     void assignmentSolverGivesTheExactCostOfEqualUniformClouds() throws IOException {
         StringBuilder xs = new StringBuilder();
         StringBuilder ys = new StringBuilder();
-        int n = 500;   // AUTO picks the assignment from 500 points on
+        int n = 300;   // AUTO picks the assignment from 256 points on
         double[][] x = new double[n][3];
         double[][] y = new double[n][3];
         java.util.SplittableRandom rng = new java.util.SplittableRandom(2);

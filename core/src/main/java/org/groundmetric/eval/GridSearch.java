@@ -2,13 +2,12 @@ package org.groundmetric.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.ClassificationScores;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -39,15 +38,16 @@ public final class GridSearch {
     }
 
     private final int k;
-    private final Supplier<? extends TransportSolver> solvers;
+    private final Solver solver;
     private final int threads;
 
-    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
+    /** @param solver the exact solver of the validation distances ({@link Solver#AUTO}: the fastest for each pair) */
+    public GridSearch(int k, Solver solver, int threads) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         this.k = k;
-        this.solvers = solvers;
+        this.solver = solver;
         this.threads = threads;
     }
 
@@ -92,7 +92,7 @@ public final class GridSearch {
         GroundMetric metric = learner.fit(cohort.subset(fit));
         List<Sample> train = cohort.subset(fit).samples();
         List<Sample> validation = cohort.subset(split.validation()).samples();
-        double[][] d = WassersteinMatrix.between(validation, train, metric, solvers, threads, Progress.NONE).distances();
+        double[][] d = WassersteinMatrix.between(validation, train, metric, solver, threads, Progress.NONE).distances();
         int[] trainClass = new int[fit.length];
         for (int i = 0; i < fit.length; i++) {
             trainClass[i] = classes[fit[i]];

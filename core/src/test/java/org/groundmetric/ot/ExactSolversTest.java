@@ -33,7 +33,7 @@ class ExactSolversTest {
         }
         for (String family : new String[] {"far", "clusters"}) {
             // large enough for AUTO to pick the assignment
-            tests.add(DynamicTest.dynamicTest(family + " n=520", () -> checkAll(problem(family, 520, 1))));
+            tests.add(DynamicTest.dynamicTest(family + " n=300", () -> checkAll(problem(family, 300, 1))));
         }
         return tests.stream();
     }
@@ -66,9 +66,9 @@ class ExactSolversTest {
 
     @Test
     void autoPicksTheAssignmentForEqualUniformCloudsAndTheNetworkSimplexOtherwise() {
-        assertEquals(Solver.ASSIGNMENT, Solver.AUTO.resolve(problem("far", 500, 100)));
+        assertEquals(Solver.ASSIGNMENT, Solver.AUTO.resolve(problem("far", 300, 100)));
         assertEquals(Solver.ASSIGNMENT, Solver.AUTO.resolve(problem("cityblock", 600, 100)));
-        assertEquals(Solver.NETWORK_SIMPLEX, Solver.AUTO.resolve(problem("far", 300, 100)), "small clouds");
+        assertEquals(Solver.NETWORK_SIMPLEX, Solver.AUTO.resolve(problem("far", 200, 100)), "small clouds");
         assertEquals(Solver.NETWORK_SIMPLEX, Solver.AUTO.resolve(problem("unequal", 100, 100)));
         assertEquals(Solver.NETWORK_SIMPLEX, Solver.AUTO.resolve(problem("weights", 100, 100)));
         assertEquals(Solver.NETWORK_SIMPLEX, Solver.AUTO.resolve(problem("dim20", 100, 100)), "many dimensions");
