@@ -21,7 +21,7 @@ import org.groundmetric.learn.Ggml;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.PointMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -183,7 +183,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 learners.replaceAll(l -> l instanceof Ggml g ? g.withEngine(compute) : l);
             }
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads()),
-                    NetworkSimplex::new, compute)
+                    Solver.AUTO, compute)
                     .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed));
             Progress progress = ProgressBar.unlessQuiet(run.quiet, "fits");
             result = bench.run(cohort, learners, plan.splits(), progress);
@@ -210,7 +210,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<MetricLearner> out = new ArrayList<>();
         for (Method method : names) {
             switch (method) {
-                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new));
+                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads())));
                 case EUCLIDEAN -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
                 case MANHATTAN -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
                 case COSINE -> out.add(fixed("Cosine", PointMetric.COSINE));

@@ -133,7 +133,7 @@ public final class GgmlAnnData {
         params.put("triplets", String.valueOf(c.triplets()).toLowerCase(java.util.Locale.ROOT));
         params.put("init", String.valueOf(c.init()).toLowerCase(java.util.Locale.ROOT));
         params.put("feature_scaling", String.valueOf(c.featureScaling()).toLowerCase(java.util.Locale.ROOT));
-        params.put("solver", c.solver());
+        params.put("solver", c.solver().label());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("params", params);
         m.put("preprocessing", model.preprocessingSteps().describe());

@@ -12,7 +12,7 @@ import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.GridSearch;
 import org.groundmetric.eval.GroupShuffleSplit;
 import org.groundmetric.learn.Ggml;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,9 +99,9 @@ public final class TuneCommand implements Callable<Integer> {
         for (String note : plan.notes()) {
             spec.commandLine().getErr().println("note: " + note);
         }
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), ggml.summary.summary(seed))
+        GridSearch.Grid grid = new GridSearch(k, Solver.AUTO, run.threads(), ggml.summary.summary(seed))
                 .run(cohort, a, l, plan.splits(),
-                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
+                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads())),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
         o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_accuracy=%.3f%n", grid.best().alpha(),

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.LocalEngine;
 import org.groundmetric.Progress;
@@ -19,8 +18,7 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.SolverFactory;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.ClassificationScores;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -79,25 +77,25 @@ public final class Benchmark {
     public record Result(List<MethodSummary> summaries, List<SplitResult> splits) { }
 
     private final Settings settings;
-    private final Supplier<? extends TransportSolver> solvers;
+    private final Solver solver;
     /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
     private final ComputeEngine engine;
     /** How the patient-level W_θ compares samples: summarised so, or cell by cell when null. */
     private final SampleSummary summary;
 
-    public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this(settings, solvers, null, null);
+    /** @param solver the exact solver of the Wasserstein matrices ({@link Solver#AUTO}: the fastest for each pair) */
+    public Benchmark(Settings settings, Solver solver) {
+        this(settings, solver, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
-    public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
-        this(settings, solvers, engine, null);
+    public Benchmark(Settings settings, Solver solver, ComputeEngine engine) {
+        this(settings, solver, engine, null);
     }
 
-    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine,
-                      SampleSummary summary) {
+    private Benchmark(Settings settings, Solver solver, ComputeEngine engine, SampleSummary summary) {
         this.settings = settings;
-        this.solvers = solvers;
+        this.solver = solver;
         this.engine = engine;
         this.summary = summary;
     }
@@ -108,7 +106,7 @@ public final class Benchmark {
      * compares them); the cell-level kNN still uses every cell. Null: cell by cell.
      */
     public Benchmark withSummary(SampleSummary compared) {
-        return new Benchmark(settings, solvers, engine, compared);
+        return new Benchmark(settings, solver, engine, compared);
     }
 
     public Result run(Cohort cohort, List<MetricLearner> methods, List<GroupShuffleSplit.Split> splits,
@@ -179,9 +177,8 @@ public final class Benchmark {
         int[] trainClass = pick(classes, fitIdx);
         int[] testClass = pick(classes, split.test());
         WassersteinMatrix between = engine == null
-                ? WassersteinMatrix.between(testCompared, trainCompared, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.between(testCompared, trainCompared, metric, SolverFactory.of(solvers), engine,
-                        Progress.NONE);
+                ? WassersteinMatrix.between(testCompared, trainCompared, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.between(testCompared, trainCompared, metric, solver, engine, Progress.NONE);
         int k = Math.min(settings.knnK(), train.size());
         int[] predicted = new WeightedKnn(k, WeightedKnn.Weights.DISTANCE).predict(between.distances(), trainClass, numClasses).labels();
         ClassificationScores patient = ClassificationScores.of(testClass, predicted, numClasses);
@@ -197,8 +194,8 @@ public final class Benchmark {
             return new ClusterScores(Double.NaN, Double.NaN, Double.NaN);
         }
         WassersteinMatrix within = engine == null
-                ? WassersteinMatrix.pairwise(test, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.pairwise(test, metric, SolverFactory.of(solvers), engine, Progress.NONE);
+                ? WassersteinMatrix.pairwise(test, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.pairwise(test, metric, solver, engine, Progress.NONE);
         double[][] z = HierarchicalClustering.linkage(within.distances(), settings.linkage());
         int[] flat = HierarchicalClustering.fclusterMaxclust(z, numClasses);
         return ClusterScores.of(testClass, flat);

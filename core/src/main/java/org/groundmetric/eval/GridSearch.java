@@ -2,14 +2,13 @@ package org.groundmetric.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.ClassificationScores;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -40,22 +39,23 @@ public final class GridSearch {
     }
 
     private final int k;
-    private final Supplier<? extends TransportSolver> solvers;
+    private final Solver solver;
     private final int threads;
     /** How the validation W_θ compares samples: summarised so, or cell by cell when null. */
     private final SampleSummary summary;
 
-    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
-        this(k, solvers, threads, null);
+    /** @param solver the exact solver of the validation distances ({@link Solver#AUTO}: the fastest for each pair) */
+    public GridSearch(int k, Solver solver, int threads) {
+        this(k, solver, threads, null);
     }
 
     /** As above, comparing summarised samples (as a GGML trained with {@code summary} does); null: every cell. */
-    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, SampleSummary summary) {
+    public GridSearch(int k, Solver solver, int threads, SampleSummary summary) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         this.k = k;
-        this.solvers = solvers;
+        this.solver = solver;
         this.threads = threads;
         this.summary = summary;
     }
@@ -103,7 +103,7 @@ public final class GridSearch {
         GroundMetric metric = learner.fit(cohort.subset(fit));
         List<Sample> train = compared.subset(fit).samples();
         List<Sample> validation = compared.subset(split.validation()).samples();
-        double[][] d = WassersteinMatrix.between(validation, train, metric, solvers, threads, Progress.NONE).distances();
+        double[][] d = WassersteinMatrix.between(validation, train, metric, solver, threads, Progress.NONE).distances();
         int[] trainClass = new int[fit.length];
         for (int i = 0; i < fit.length; i++) {
             trainClass[i] = classes[fit[i]];

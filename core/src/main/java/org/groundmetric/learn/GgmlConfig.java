@@ -3,6 +3,7 @@ package org.groundmetric.learn;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.groundmetric.data.SampleSummary;
+import org.groundmetric.ot.Solver;
 
 /**
  * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
@@ -24,8 +25,11 @@ import org.groundmetric.data.SampleSummary;
  * @param triplets       random (the paper) or nearest (hard mining)
  * @param init           random (U(−1,1), the reference) or pca
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
- * @param solver         "exact" (network simplex) or "sinkhorn"
- * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param solver         the transport solver of the training pairs: {@link Solver#AUTO} (exact, the
+ *                       fastest for each pair: a warm-started assignment for equal-size samples;
+ *                       older files say "exact"), another exact one, or {@link Solver#SINKHORN}
+ * @param sinkhornReg    sinkhorn's entropic regulariser as a fraction of each pair's mean cost (0.05),
+ *                       as {@code emd --reg}
  * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
  *                       null: every cell (the paper)
  */
@@ -33,7 +37,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg,
+                         FeatureScaling featureScaling, Solver solver, double sinkhornReg,
                          @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     public GgmlConfig {
@@ -55,11 +59,8 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         if (!(epsilon > 0)) {
             throw new IllegalArgumentException("Adam epsilon = " + epsilon + " must be positive");
         }
-        if (regulariser == null || triplets == null || init == null || featureScaling == null) {
-            throw new IllegalArgumentException("regulariser, triplets, init and featureScaling must be set");
-        }
-        if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
-            throw new IllegalArgumentException("solver '" + solver + "' is unknown; expected exact or sinkhorn");
+        if (regulariser == null || triplets == null || init == null || featureScaling == null || solver == null) {
+            throw new IllegalArgumentException("regulariser, triplets, init, featureScaling and solver must be set");
         }
         if (!(sinkhornReg > 0)) {
             throw new IllegalArgumentException("sinkhorn reg = " + sinkhornReg + " must be positive");
@@ -125,7 +126,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private TripletStrategy triplets = TripletStrategy.RANDOM;
         private Initialisation init = Initialisation.RANDOM;
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
-        private String solver = "exact";
+        private Solver solver = Solver.AUTO;
         private double sinkhornReg = 0.05;
         private SampleSummary summary;
 
@@ -145,7 +146,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder triplets(TripletStrategy v) { triplets = v; return this; }
         public Builder init(Initialisation v) { init = v; return this; }
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
-        public Builder solver(String v) { solver = v; return this; }
+        public Builder solver(Solver v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
         public Builder summary(SampleSummary v) { summary = v; return this; }
 

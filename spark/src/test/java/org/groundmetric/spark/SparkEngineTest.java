@@ -28,7 +28,7 @@ import org.groundmetric.learn.TripletStrategy;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,9 +69,9 @@ class SparkEngineTest {
     @Test
     void pairwiseDistancesOnRawCellsEqualTheLocalEngine() {
         FixedGroundMetric euclidean = FixedGroundMetric.parse("euclidean");
-        WassersteinMatrix local = WassersteinMatrix.pairwise(cohort.samples(), euclidean, NetworkSimplex::new, 2,
+        WassersteinMatrix local = WassersteinMatrix.pairwise(cohort.samples(), euclidean, Solver.AUTO, 2,
                 Progress.NONE);
-        WassersteinMatrix onSpark = WassersteinMatrix.pairwise(cohort.samples(), euclidean, NetworkSimplex::new,
+        WassersteinMatrix onSpark = WassersteinMatrix.pairwise(cohort.samples(), euclidean, Solver.AUTO,
                 engine, Progress.NONE);
         assertEquals(local.rowIds(), onSpark.rowIds());
         for (int i = 0; i < cohort.size(); i++) {
@@ -90,8 +90,8 @@ class SparkEngineTest {
         LowRankMahalanobis metric = new LowRankMahalanobis(w, 5);
         List<Sample> rows = cohort.samples().subList(0, 2);
         List<Sample> cols = cohort.samples().subList(2, 6);
-        WassersteinMatrix local = WassersteinMatrix.between(rows, cols, metric, NetworkSimplex::new, 1, Progress.NONE);
-        WassersteinMatrix onSpark = WassersteinMatrix.between(rows, cols, metric, NetworkSimplex::new, engine,
+        WassersteinMatrix local = WassersteinMatrix.between(rows, cols, metric, Solver.AUTO, 1, Progress.NONE);
+        WassersteinMatrix onSpark = WassersteinMatrix.between(rows, cols, metric, Solver.AUTO, engine,
                 Progress.NONE);
         for (int i = 0; i < rows.size(); i++) {
             assertArrayEquals(local.distances()[i], onSpark.distances()[i], 0.0, "row " + i);
@@ -171,9 +171,9 @@ class SparkEngineTest {
         GgmlConfig config = GgmlConfig.builder().rank(3).neighbours(1).epochs(1).seed(4).threads(2).build();
         Benchmark.Settings settings = new Benchmark.Settings(3, 5, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMinutes(5), 2);
-        Benchmark.Result local = new Benchmark(settings, NetworkSimplex::new)
+        Benchmark.Result local = new Benchmark(settings, Solver.AUTO)
                 .run(twelve, List.of(new Ggml(config)), plan.splits(), Progress.NONE);
-        Benchmark.Result onSpark = new Benchmark(settings, NetworkSimplex::new, engine)
+        Benchmark.Result onSpark = new Benchmark(settings, Solver.AUTO, engine)
                 .run(twelve, List.of(new Ggml(config).withEngine(engine)), plan.splits(), Progress.NONE);
         assertEquals(local.splits().size(), onSpark.splits().size());
         for (int r = 0; r < local.splits().size(); r++) {
