@@ -131,6 +131,7 @@ public final class GgmlAnnData {
         params.put("epochs", c.epochs());
         params.put("seed", c.seed());
         params.put("triplets", String.valueOf(c.triplets()).toLowerCase(java.util.Locale.ROOT));
+        params.put("batch_order", String.valueOf(c.batchOrder()));
         params.put("init", String.valueOf(c.init()).toLowerCase(java.util.Locale.ROOT));
         params.put("feature_scaling", String.valueOf(c.featureScaling()).toLowerCase(java.util.Locale.ROOT));
         params.put("solver", c.solver().label());

@@ -11,6 +11,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.ot.Solver;
+import org.groundmetric.learn.BatchOrder;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
@@ -90,6 +91,16 @@ public final class TrainCommand implements Callable<Integer> {
                     + " under the current metric, recomputed every epoch (hard-triplet mining, costs one distance"
                     + " matrix per epoch). Default: ${DEFAULT-VALUE}.")
     TripletStrategy triplets;
+
+    @Option(names = "--batch-order", paramLabel = "ORDER", defaultValue = "random",
+            description = "How each epoch's triplets are cut into batches of --batch-size, ${COMPLETION-CANDIDATES}."
+                    + " random: shuffled one by one (the paper); an epoch solves ~2t²(C-1) transport problems per"
+                    + " sample. anchors: each anchor sample's t²(C-1) triplets together, anchors in random order with"
+                    + " the classes taking turns; an anchor's t·C pairs are solved once for all its triplets, so an"
+                    + " epoch solves ~t·C problems per sample and its time grows linearly with the samples. Every"
+                    + " triplet is still used once per epoch, but W takes another path: check held-out accuracy"
+                    + " (README, training at scale). Default: ${DEFAULT-VALUE}.")
+    BatchOrder batchOrder;
 
     @Option(names = "--init", paramLabel = "START", defaultValue = "random",
             description = "W's start, ${COMPLETION-CANDIDATES}: random = Uniform(-1,1) from --seed (the reference), pca = top-k principal axes (default: ${DEFAULT-VALUE}).")
@@ -193,6 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .learningRate(lr).batchSize(batchSize).epochs(epochs)
                 .seed(preprocessing.seed()).threads(workers)
                 .triplets(triplets)
+                .batchOrder(batchOrder)
                 .init(init)
                 .featureScaling(featureScaling)
                 .solver(solver).sinkhornReg(sinkhornReg)

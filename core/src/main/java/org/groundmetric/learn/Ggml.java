@@ -1,7 +1,6 @@
 package org.groundmetric.learn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.groundmetric.ComputeEngine;
@@ -147,7 +146,7 @@ public final class Ggml implements MetricLearner {
                     : uniformV(k, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                runEpoch(epoch, sampler, objective, distances, adam, v, listeners);
+                runEpoch(epoch, sampler, classOf, objective, distances, adam, v, listeners);
             }
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
@@ -155,15 +154,14 @@ public final class Ggml implements MetricLearner {
         }
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, TrainingDistances distances,
-                          Adam adam, double[] v, TrainingListener listener) {
+    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, TripletObjective objective,
+                          TrainingDistances distances, Adam adam, double[] v, TrainingListener listener) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
                 ? sampler.nearest(distances.of(v))
                 : sampler.random(rng);
-        triplets = new ArrayList<>(triplets);
-        shuffle(triplets, rng);
+        triplets = config.batchOrder().arrange(triplets, classOf, rng);
         int batches = (triplets.size() + config.batchSize() - 1) / config.batchSize();
         listener.epochStarted(epoch, config.epochs(), triplets.size(), batches);
         double lossSum = 0;
@@ -217,12 +215,6 @@ public final class Ggml implements MetricLearner {
             }
         }
         return v;
-    }
-
-    private static void shuffle(List<Triplet> list, SplittableRandom rng) {
-        for (int a = list.size() - 1; a > 0; a--) {
-            Collections.swap(list, a, rng.nextInt(a + 1));
-        }
     }
 
     /** A per-epoch seed derived from the run's seed (SplitMix64 finaliser). */

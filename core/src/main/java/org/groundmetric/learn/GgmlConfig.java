@@ -30,6 +30,9 @@ import org.groundmetric.ot.Solver;
  *                       older files say "exact"), another exact one, or {@link Solver#SINKHORN}
  * @param sinkhornReg    sinkhorn's entropic regulariser as a fraction of each pair's mean cost (0.05),
  *                       as {@code emd --reg}
+ * @param batchOrder     how an epoch's triplets are cut into batches: random (the paper) or anchors
+ *                       (each anchor's triplets together: fewer transport problems, W differs);
+ *                       older files, which lack it, read as random
  * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
  *                       null: every cell (the paper)
  */
@@ -37,10 +40,13 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, Solver solver, double sinkhornReg,
+                         FeatureScaling featureScaling, Solver solver, double sinkhornReg, BatchOrder batchOrder,
                          @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     public GgmlConfig {
+        if (batchOrder == null) {
+            batchOrder = BatchOrder.RANDOM;
+        }
         positive("rank k", rank);
         positive("neighbours t", neighbours);
         positive("batch size", batchSize);
@@ -92,6 +98,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.featureScaling = featureScaling;
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
+        b.batchOrder = batchOrder;
         b.summary = summary;
         return b;
     }
@@ -128,6 +135,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
         private Solver solver = Solver.AUTO;
         private double sinkhornReg = 0.05;
+        private BatchOrder batchOrder = BatchOrder.RANDOM;
         private SampleSummary summary;
 
         public Builder rank(int v) { rank = v; return this; }
@@ -148,12 +156,13 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
         public Builder solver(Solver v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
+        public Builder batchOrder(BatchOrder v) { batchOrder = v; return this; }
         public Builder summary(SampleSummary v) { summary = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
                     epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
-                    summary);
+                    batchOrder, summary);
         }
     }
 }
