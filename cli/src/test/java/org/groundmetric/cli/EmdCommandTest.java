@@ -125,7 +125,7 @@ class EmdCommandTest {
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--metric", "chebyshev"), "unknown point metric");
         CliRun magic = CliRun.of("emd", a.toString(), b.toString(), "--solver", "magic");
         assertEquals(2, magic.exitCode());
-        assertTrue(magic.err().startsWith("error: ") && magic.err().contains("unknown solver 'magic'; expected auto"),
+        assertTrue(magic.err().startsWith("error: ") && magic.err().contains("unknown solver 'magic'; expected auto (or exact), network-simplex"),
                 magic.err());
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--repeat", "-1"), "--repeat is -1");
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--solver", "sinkhorn", "--reg", "0"), "reg is 0.0");

@@ -82,13 +82,13 @@ public final class NetworkSimplex implements TransportSolver {
 
     /**
      * Exact OT between two weighted point clouds: the cost matrix, and when the clouds are large
-     * enough for it to pay, start potentials from the exactly solved transport between their
+     * enough for it to pay ({@link CoarseDuals#paysForNetworkSimplex}), start potentials from the exactly solved transport between their
      * cluster centres ({@link CoarseDuals}), which keeps the candidate arcs right on clouds that
      * lie apart.
      */
     public Transport solve(PointClouds problem) {
         CostMatrix cost = problem.costs();
-        if (!CoarseDuals.pays(problem.n(), problem.m())) {
+        if (!CoarseDuals.paysForNetworkSimplex(problem)) {
             return solve(problem.a(), problem.b(), cost);
         }
         return solve(problem.a(), problem.b(), cost, CoarseDuals.columnPotentials(problem));

@@ -242,16 +242,20 @@ public final class Sinkhorn implements TransportSolver {
 
         /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ, gathered column by column over plain arrays. */
         private void rowProducts() {
-            double[] s = sumsN;
-            Arrays.fill(s, 0);
-            for (int j = 0; j < m; j++) {
-                double vj = v[j];
-                if (vj == 0) {
+            combine(cols, v, sumsN);
+        }
+
+        /** out = Σₗ coefficients[l]·lines[l] (lines with a zero coefficient skipped), in sequential passes. */
+        private static void combine(double[][] lines, double[] coefficients, double[] out) {
+            Arrays.fill(out, 0);
+            for (int l = 0; l < lines.length; l++) {
+                double w = coefficients[l];
+                if (w == 0) {
                     continue;
                 }
-                double[] k = cols[j];
-                for (int i = 0; i < n; i++) {
-                    s[i] += k[i] * vj;
+                double[] line = lines[l];
+                for (int e = 0; e < out.length; e++) {
+                    out[e] += line[e] * w;
                 }
             }
         }
@@ -292,17 +296,7 @@ public final class Sinkhorn implements TransportSolver {
         /** vⱼ = bⱼ / Σᵢ Kᵢⱼ uᵢ, gathered row by row over plain arrays. */
         private void scaleColumns() {
             double[] s = sumsM;
-            Arrays.fill(s, 0);
-            for (int i = 0; i < n; i++) {
-                double ui = u[i];
-                if (ui == 0) {
-                    continue;
-                }
-                double[] k = rows[i];
-                for (int j = 0; j < m; j++) {
-                    s[j] += k[j] * ui;
-                }
-            }
+            combine(rows, u, s);
             for (int j = 0; j < m; j++) {
                 // a column whose kernel underflowed everywhere gets its rows' mass next sweep
                 v[j] = b[j] == 0 ? 0 : s[j] > 0 ? b[j] / s[j] : Math.exp(ABSORB);

@@ -1,6 +1,7 @@
 package org.groundmetric.ot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,14 @@ class ExactSolversTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Solver.ASSIGNMENT.solve(problem("unequal", 50, 50)));
         assertTrue(e.getMessage().contains("equal size (got 50 and 30 points)"), e.getMessage());
+    }
+
+    @Test
+    void theSimplexTakesACoarseStartInManyDimensionsOnlyFromAThousandPoints() {
+        assertTrue(CoarseDuals.paysForNetworkSimplex(problem("far", 300, 300)), "5-D, 300 points");
+        assertFalse(CoarseDuals.paysForNetworkSimplex(problem("far", 50, 50)), "too small in any dimension");
+        assertFalse(CoarseDuals.paysForNetworkSimplex(problem("dim20", 300, 300)), "20-D, 300 points");
+        assertTrue(CoarseDuals.paysForNetworkSimplex(problem("dim20", 1000, 1000)), "20-D, 1000 points");
     }
 
     @Test
