@@ -12,7 +12,7 @@ import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.InterpolatedMetric;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.report.Embeddings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,7 +139,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     /** Stages the cell, sample and distance tables that were asked for; returns the line naming them. */
     private String writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
-        LowRankMahalanobis learned = in.model().metric();
+        ProjectedMetric learned = in.model().metric();
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
@@ -173,7 +173,7 @@ public final class EmbedCommand implements Callable<Integer> {
     }
 
     /** The model's metric, or its blend s·model + (1−s)·other (Euclidean or a second model). */
-    static GroundMetric sampleMetric(LowRankMahalanobis learned, TrainedMetric model, double s, Path other) {
+    static GroundMetric sampleMetric(ProjectedMetric learned, TrainedMetric model, double s, Path other) {
         if (!(s >= 0 && s <= 1)) {
             throw new IllegalArgumentException("--mix " + s + " must lie in [0, 1] (1 = the model alone)");
         }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "d(x, y) = ‖W(x − y)‖ relies on them: importance = diagonal of M = WᵀW, normalised to",
             "sum 1. Writes every feature, most important first, to --out as tab-separated",
             "'feature, importance, rank, axis1..axisK' (axisR = the feature's weight on row R of W),",
-            "and prints the top --top features.",
+            "and prints the top --top features. A diagonal model (train --form diagonal,",
+            "d(x, y) = ‖diag(w)(x − y)‖) ranks genes by w², normalised, and has no axes.",
             "",
             "Each row (axis) of W is a signed gene programme. With --axis-lists DIR it writes, per",
             "axis R, axisR.txt (the top --top features by |weight|, one name per line, ready for",
@@ -102,6 +103,10 @@ public final class GenesCommand implements Callable<Integer> {
             OutputFiles.checkDirectory(axisLists);
         }
         TrainedMetric trained = TrainedMetric.read(model.path());
+        if (axisLists != null && trained.modelKind().axes(trained.rank()) == 0) {
+            throw new IllegalArgumentException("--axis-lists needs a model with axes; this " + trained.kind()
+                    + " model weights each gene on its own (its ranking is --out's importance column)");
+        }
         List<String> names = displayNames(trained.featureNames());
         GeneImportance importance = importance(trained, names, importanceKind);
         List<Path> lists = List.of();
@@ -129,10 +134,21 @@ public final class GenesCommand implements Callable<Integer> {
 
     /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. */
     static GeneImportance importance(TrainedMetric m, List<String> names, Importance kind) {
-        double[] w = m.metric().weights();
+        GeneImportance genes = importanceOfRows(m, names, kind);
+        return m.modelKind().axes(m.rank()) > 0 ? genes : genes.withoutAxes();
+    }
+
+    /** The importances of the model's weight rows (W, or a diagonal model's one row w): diag of their Gram matrix. */
+    private static GeneImportance importanceOfRows(TrainedMetric m, List<String> names, Importance kind) {
+        double[][] rows = m.weights();
+        int d = names.size();
+        double[] w = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, w, r * d, d);
+        }
         switch (kind) {
             case RAW:
-                return GeneImportance.of(w, m.rank(), names);
+                return GeneImportance.of(w, rows.length, names);
             case PER_SD:
                 double[] scales = m.featureScales();
                 // Without standardisation every scale is 1; a standardised model has (almost surely) others.
@@ -149,7 +165,7 @@ public final class GenesCommand implements Callable<Integer> {
                 for (int f = 0; f < sd.length; f++) {
                     sd[f] = 1 / scales[f]; // the model stores 1/sd (W = V·diag(1/sd)); constant genes have scale 1
                 }
-                return GeneImportance.perStandardDeviation(w, m.rank(), names, sd);
+                return GeneImportance.perStandardDeviation(w, rows.length, names, sd);
             default:
                 throw new IllegalStateException("importance " + kind);
         }

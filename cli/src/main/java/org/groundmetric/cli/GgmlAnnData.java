@@ -59,9 +59,10 @@ public final class GgmlAnnData {
 
     /** Genes × k: the weight of each var row on each axis of the (composed) map; zeros for unused genes. */
     static double[][] geneLoadings(TrainedMetric model, List<String> geneNames) {
-        int k = model.rank();
         Preprocessing p = model.preprocessingSteps();
-        double[][] w = model.weights();
+        // W's rows; a diagonal model's one row w (genes × 1), or, composed with a PCA, diag(w)'s rows
+        double[][] w = p.pcaComponents() != null ? model.linearMap() : model.weights();
+        int k = w.length;
         List<String> genes = model.featureNames();
         if (p.pcaComponents() != null) {
             if (p.keptGenes() == null && p.pcaMean().length != geneNames.size()) {

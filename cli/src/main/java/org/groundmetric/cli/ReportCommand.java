@@ -16,7 +16,7 @@ import org.groundmetric.eval.HierarchicalClustering;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.report.Csv;
 import org.groundmetric.report.DistanceHeatmap;
 import org.groundmetric.report.Embeddings;
@@ -112,7 +112,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         ModelInput in = ModelInput.load(model.path(), input, true, spec.commandLine().getErr());
         TrainedMetric trained = in.model();
-        LowRankMahalanobis learned = trained.metric();
+        ProjectedMetric learned = trained.metric();
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
@@ -267,7 +267,7 @@ public final class ReportCommand implements Callable<Integer> {
                 Plots.importanceBars("Top " + n + " features by importance", names, values));
         page.table("Top features (all of them in genes.tsv)", List.of("rank", "feature", "importance"), rows);
         List<List<String>> axes = new ArrayList<>();
-        for (int r = 0; r < m.rank(); r++) {
+        for (int r = 0; r < genes.rank(); r++) {
             List<String> pos = new ArrayList<>();
             List<String> neg = new ArrayList<>();
             for (GeneImportance.AxisFeature f : genes.topOfAxis(r, 10)) {
@@ -275,11 +275,13 @@ public final class ReportCommand implements Callable<Integer> {
             }
             axes.add(List.of("axis " + (r + 1), String.join(" ", pos), String.join(" ", neg)));
         }
-        page.table("Each axis (row of W) as a gene programme: its 10 largest |weights|, by sign",
-                List.of("axis", "positive weight", "negative weight"), axes);
+        if (!axes.isEmpty()) {
+            page.table("Each axis (row of W) as a gene programme: its 10 largest |weights|, by sign",
+                    List.of("axis", "positive weight", "negative weight"), axes);
+        }
         if (m.featureNames().size() == 2) {
             page.figure("unit-balls", "The learned metric's unit ball {x : ‖Wx‖ = 1} beside the Euclidean unit circle",
-                    Plots.unitBalls(m.metric().weights(), m.rank(), m.featureNames()));
+                    Plots.unitBalls(rowMajor(m.linearMap()), m.rank(), m.featureNames()));
         }
     }
 
@@ -302,6 +304,14 @@ public final class ReportCommand implements Callable<Integer> {
                 r.add(shown);
             }
             out.add(r);
+        }
+        return out;
+    }
+
+    private static double[] rowMajor(double[][] rows) {
+        double[] out = new double[rows.length * rows[0].length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, out, r * rows[0].length, rows[0].length);
         }
         return out;
     }

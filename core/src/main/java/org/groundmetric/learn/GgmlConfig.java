@@ -25,12 +25,14 @@ import org.groundmetric.IllegalParameterException;
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
  * @param solver         "exact" (network simplex) or "sinkhorn"
  * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param form           low-rank (W is k×D, the default) or diagonal (one weight per feature; rank unused);
+ *                       model files without it are low-rank
  */
 public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, double alpha, double lambda,
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg) {
+                         FeatureScaling featureScaling, String solver, double sinkhornReg, MetricForm form) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
     public static final int MAX_THREADS = 32767;
@@ -61,6 +63,13 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         }
         if (regulariser == null || triplets == null || init == null || featureScaling == null) {
             throw new IllegalArgumentException("regulariser, triplets, init and featureScaling must be set");
+        }
+        if (form == null) {
+            form = MetricForm.LOW_RANK; // files written before the diagonal form
+        }
+        if (form == MetricForm.DIAGONAL && init == Initialisation.PCA) {
+            throw new IllegalParameterException("GgmlConfig.init", "the diagonal form has one weight per feature and"
+                    + " no axes to start from principal axes (init pca); start at random (init random)");
         }
         if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
             throw new IllegalParameterException("GgmlConfig.solver", "solver '" + solver
@@ -97,6 +106,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.featureScaling = featureScaling;
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
+        b.form = form;
         return b;
     }
 
@@ -133,6 +143,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
         private String solver = "exact";
         private double sinkhornReg = 0.05;
+        private MetricForm form = MetricForm.LOW_RANK;
 
         public Builder rank(int v) { rank = v; return this; }
         public Builder neighbours(int v) { neighbours = v; return this; }
@@ -152,10 +163,11 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
         public Builder solver(String v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
+        public Builder form(MetricForm v) { form = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
-                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg);
+                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg, form);
         }
     }
 }

@@ -85,6 +85,80 @@ class TripletObjectiveTest {
         }
     }
 
+    /**
+     * The diagonal form's gradient (the diagonal of Gₛ·Xₛ, one pass over the cells) against central
+     * differences of the loss, on dense and on sparse cells, with feature scaling and each regulariser.
+     */
+    @Test
+    void diagonalGradientMatchesFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(5);
+        List<CellMatrix> dense = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            dense.add(randomCells(rng, 6, 4, s));
+        }
+        List<CellMatrix> sparse = new ArrayList<>();
+        for (CellMatrix x : dense) {
+            sparse.add(csr(sparsified((DenseMatrix) x)));
+        }
+        double[] scale = {1, 0.5, 2, 0.1};
+        double[] v = Ggml.uniformV(1, 4, 9);
+        List<Triplet> batch = List.of(new Triplet(0, 1, 2), new Triplet(1, 0, 3), new Triplet(0, 1, 4),
+                new Triplet(3, 4, 1));
+        for (List<CellMatrix> samples : List.of(dense, sparse)) {
+            for (Regulariser reg : Regulariser.values()) {
+                try (LocalEngine local = new LocalEngine(1)) {
+                    TripletObjective objective = objective(samples, MetricForm.DIAGONAL, 4, 30, reg, 0.1, scale, local,
+                            new WarmStarts(false, WarmStarts.MAX_AGE));
+                    TripletObjective.Evaluation e = objective.evaluate(v, batch);
+                    assertEquals(4, e.gradient().length, "one parameter per feature");
+                    assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
+                    double h = 1e-6;
+                    for (int p = 0; p < v.length; p++) {
+                        double[] plus = v.clone();
+                        double[] minus = v.clone();
+                        plus[p] += h;
+                        minus[p] -= h;
+                        double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss())
+                                / (2 * h);
+                        assertEquals(fd, e.gradient()[p], 1e-5 * Math.max(1, Math.abs(fd)), reg + " grad[" + p + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    private static CellMatrix csr(float[][] rows) {
+        List<Integer> idx = new ArrayList<>();
+        List<Float> val = new ArrayList<>();
+        int[] ptr = new int[rows.length + 1];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                if (rows[i][j] != 0) {
+                    idx.add(j);
+                    val.add(rows[i][j]);
+                }
+            }
+            ptr[i + 1] = idx.size();
+        }
+        float[] values = new float[val.size()];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = val.get(p);
+        }
+        return new org.groundmetric.linalg.CsrMatrix(rows.length, rows[0].length, ptr,
+                idx.stream().mapToInt(Integer::intValue).toArray(), values);
+    }
+
+    /** Every third entry set to zero, so the CSR path meets missing entries. */
+    private static float[][] sparsified(DenseMatrix x) {
+        float[][] rows = new float[x.rows()][x.cols()];
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                rows[i][j] = (i + j) % 3 == 0 ? 0 : x.get(i, j);
+            }
+        }
+        return rows;
+    }
+
     @Test
     void gradientDoesNotDependOnTheThreadCount() {
         SplittableRandom rng = new SplittableRandom(11);
@@ -113,7 +187,13 @@ class TripletObjectiveTest {
     /** The objective as Ggml builds it: pairs on the same local threads, the network simplex for cold pairs. */
     static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
                                       double[] scale, LocalEngine local, WarmStarts starts) {
-        TrainingCells cells = new TrainingCells(samples, rank, scale);
+        return objective(samples, MetricForm.LOW_RANK, rank, alpha, reg, lambda, scale, local, starts);
+    }
+
+    /** As above for a form: {@code rank} is the image's coordinates (D for the diagonal form). */
+    static TripletObjective objective(List<CellMatrix> samples, MetricForm form, int rank, double alpha, Regulariser reg,
+                                      double lambda, double[] scale, LocalEngine local, WarmStarts starts) {
+        TrainingCells cells = new TrainingCells(samples, form, rank, scale);
         return new TripletObjective(cells, alpha, reg, lambda, local,
                 new PairTransports(local, rank, NetworkSimplex::new, starts));
     }

@@ -1,0 +1,87 @@
+package org.groundmetric.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.SyntheticCohorts;
+import org.groundmetric.metric.DiagonalMetric;
+import org.groundmetric.metric.FixedGroundMetric;
+import org.groundmetric.ot.PointMetric;
+import org.groundmetric.testing.Knn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paper's diagonal variant, d(x, y) = ‖diag(w)(x − y)‖, trained by the same GGML loop: on
+ * Synth2D draws (the class on dim0, noise 1000× larger on dim1) it must weight the class axis and
+ * all but drop the noise axis, classify an unseen draw, keep w ≥ 0, give the same w whatever the
+ * thread count, and come back from its model file as the same metric.
+ */
+class GgmlDiagonalTest {
+
+    @TempDir
+    Path dir;
+
+    private static final GgmlConfig DIAGONAL = GgmlConfig.builder().form(MetricForm.DIAGONAL).epochs(10).seed(0)
+            .build();
+
+    @Test
+    void learnsToWeightTheClassAxisAndClassifiesAnUnseenDraw() {
+        Cohort train = SyntheticCohorts.paper(1, 1000, 8, 20, 1);
+        Cohort test = SyntheticCohorts.paper(1, 1000, 8, 20, 2);
+        TrainedMetric model = new Ggml(DIAGONAL).train(train, TrainingListener.NONE);
+        assertEquals(ModelKind.DIAGONAL, model.modelKind());
+        assertEquals(2, model.rank(), "a diagonal model's image has one coordinate per feature");
+        double[] w = model.weights()[0];
+        assertTrue(w[0] >= 0 && w[1] >= 0, "w ≥ 0: " + w[0] + ", " + w[1]);
+        // in units of each axis's spread (class axis ~1, noise axis ~1000) the class axis must dominate
+        assertTrue(w[0] > 10 * w[1] * 1000, "class axis weight " + w[0] + " vs noise axis " + w[1]);
+        assertInstanceOf(DiagonalMetric.class, model.metric());
+        double learned = Knn.accuracy(test, model.metric(), 5, 1);
+        double euclidean = Knn.accuracy(test, new FixedGroundMetric(PointMetric.EUCLIDEAN), 5, 1);
+        assertTrue(learned >= 0.95, "diagonal GGML accuracy on an unseen draw " + learned);
+        assertTrue(learned >= euclidean + 0.3, "diagonal " + learned + " vs Euclidean " + euclidean);
+    }
+
+    @Test
+    void theThreadCountNeverChangesW() {
+        Cohort train = SyntheticCohorts.paper(3, 1, 4, 10, 5);
+        double[] one = new Ggml(DIAGONAL.toBuilder().epochs(3).threads(1).build())
+                .train(train, TrainingListener.NONE).weights()[0];
+        double[] three = new Ggml(DIAGONAL.toBuilder().epochs(3).threads(3).build())
+                .train(train, TrainingListener.NONE).weights()[0];
+        assertArrayEquals(one, three, 0.0);
+    }
+
+    @Test
+    void theModelFileGivesBackTheSameMetric() {
+        Cohort train = SyntheticCohorts.paper(3, 1, 4, 10, 5);
+        TrainedMetric model = new Ggml(DIAGONAL.toBuilder().epochs(2).build()).train(train, TrainingListener.NONE)
+                .withReference(train);
+        Path f = dir.resolve("diagonal.json");
+        model.write(f);
+        TrainedMetric back = TrainedMetric.read(f);
+        assertEquals(MetricForm.DIAGONAL, back.config().form());
+        assertArrayEquals(model.weights()[0], back.weights()[0], 0.0);
+        float[] x = {1, 2, 3, 4};
+        float[] y = {0, -1, 5, 2};
+        double expected = 0;
+        for (int f2 = 0; f2 < 4; f2++) {
+            double d = model.weights()[0][f2] * (x[f2] - y[f2]);
+            expected += d * d;
+        }
+        assertEquals(Math.sqrt(expected), back.metric().distance(x, y), 1e-12);
+        assertEquals(4, back.reference().get(0).rank(), "reference cells are the D-dimensional images w ⊙ x");
+    }
+
+    @Test
+    void thePrincipalAxesStartIsRefusedForTheDiagonalForm() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DIAGONAL.toBuilder().init(Initialisation.PCA).build());
+        assertTrue(e.getMessage().contains("init pca"), e.getMessage());
+    }
+}
