@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
+import org.groundmetric.data.io.AnnData;
 import org.groundmetric.learn.TrainedMetric;
 
 /**
@@ -15,9 +16,15 @@ record ModelInput(TrainedMetric model, Cohort cohort) {
 
     static ModelInput load(Path modelFile, InputOptions input, boolean labelsRequired, PrintWriter err) {
         TrainedMetric model = TrainedMetric.read(modelFile);
+        return apply(model, input, input.read(w -> err.println("warning: " + w)), labelsRequired, err);
+    }
+
+    /** As above for a model already read and cells already read with {@code input} (e.g. after a check of their obs). */
+    static ModelInput apply(TrainedMetric model, InputOptions input, AnnData data, boolean labelsRequired,
+                            PrintWriter err) {
         Preprocessing pre = model.preprocessing();
         // Reading with the preprocessing keeps only the cells its --cells-per-sample will use.
-        Cohort cohort = input.cohort(labelsRequired, pre, w -> err.println("warning: " + w));
+        Cohort cohort = input.cohort(data, labelsRequired, pre, w -> err.println("warning: " + w));
         cohort = pre.apply(cohort, w -> err.println("warning: " + w));
         model.requireFeatures(cohort);
         err.flush();
