@@ -74,7 +74,8 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Option(names = "--write-h5ad", paramLabel = "out.h5ad",
             description = {"Also write a copy of the input .h5ad with obsm[\"X_ggml\"] (every cell's k-dim image),",
-                "varm[\"ggml_W\"] (Wᵀ, genes × k; zeros for genes the model does not use) and uns[\"ggml\"]",
+                "varm[\"ggml_W\"] (Wᵀ, genes × k, a diagonal model's w as genes × 1; zeros for genes the",
+                "model does not use) and uns[\"ggml\"]",
                 "(hyper-parameters, gene importance): open it with scanpy, sc.pl.embedding(adata, \"X_ggml\")."})
     Path writeH5ad;
 

@@ -189,43 +189,27 @@ public final class GenesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation. */
+    /** Gene importance of the model as asked: raw diag(WᵀW) or per standard deviation (w² for a diagonal model). */
     static GeneImportance importance(TrainedMetric m, List<String> names, Importance kind) {
-        GeneImportance genes = importanceOfRows(m, names, kind);
-        return m.modelKind().axes(m.rank()) > 0 ? genes : genes.withoutAxes();
-    }
-
-    /** The importances of the model's weight rows (W, or a diagonal model's one row w): diag of their Gram matrix. */
-    private static GeneImportance importanceOfRows(TrainedMetric m, List<String> names, Importance kind) {
-        double[][] rows = m.weights();
-        int d = names.size();
-        double[] w = new double[rows.length * d];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, w, r * d, d);
+        if (kind == Importance.RAW) {
+            return GeneImportance.of(m, names, null);
         }
-        switch (kind) {
-            case RAW:
-                return GeneImportance.of(w, rows.length, names);
-            case PER_SD:
-                double[] scales = m.featureScales();
-                // Without standardisation every scale is 1; a standardised model has (almost surely) others.
-                boolean recorded = false;
-                for (int f = 0; scales != null && scales.length == names.size() && f < scales.length; f++) {
-                    recorded |= scales[f] != 1;
-                }
-                if (!recorded) {
-                    throw new IllegalArgumentException("--importance per-sd needs the feature standard deviations"
-                            + " a model records when trained with --feature-scaling standardize; this model has none"
-                            + " (use --importance raw)");
-                }
-                double[] sd = new double[scales.length];
-                for (int f = 0; f < sd.length; f++) {
-                    sd[f] = 1 / scales[f]; // the model stores 1/sd (W = V·diag(1/sd)); constant genes have scale 1
-                }
-                return GeneImportance.perStandardDeviation(w, rows.length, names, sd);
-            default:
-                throw new IllegalStateException("importance " + kind);
+        double[] scales = m.featureScales();
+        // Without standardisation every scale is 1; a standardised model has (almost surely) others.
+        boolean recorded = false;
+        for (int f = 0; scales != null && scales.length == names.size() && f < scales.length; f++) {
+            recorded |= scales[f] != 1;
         }
+        if (!recorded) {
+            throw new IllegalArgumentException("--importance per-sd needs the feature standard deviations"
+                    + " a model records when trained with --feature-scaling standardize; this model has none"
+                    + " (use --importance raw)");
+        }
+        double[] sd = new double[scales.length];
+        for (int f = 0; f < sd.length; f++) {
+            sd[f] = 1 / scales[f]; // the model stores 1/sd (W = V·diag(1/sd)); constant genes have scale 1
+        }
+        return GeneImportance.of(m, names, sd);
     }
 
     /** The model's feature names, or the values of a var column matched to them by the var index. */

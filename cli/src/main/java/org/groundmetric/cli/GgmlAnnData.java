@@ -17,8 +17,9 @@ import org.groundmetric.linalg.DenseMatrix;
  * <ul>
  *   <li>{@code obsm["X_ggml"]}: the k-dimensional image of every cell (its Euclidean distances are the
  *       learned metric), so {@code sc.pl.embedding(adata, "X_ggml")} and neighbour graphs use it;</li>
- *   <li>{@code varm["ggml_W"]}: Wᵀ as genes × k on the var rows, zeros for genes the model does not use;
- *       with a PCA in the preprocessing, the gene loadings of the composed map (W·components)ᵀ;</li>
+ *   <li>{@code varm["ggml_W"]}: Wᵀ as genes × k on the var rows, zeros for genes the model does not use
+ *       (a diagonal model: its w, genes × 1); with a PCA in the preprocessing, the gene loadings of
+ *       the composed map (W·components)ᵀ (a diagonal model: (diag(w)·components)ᵀ);</li>
  *   <li>{@code uns["ggml"]}: the hyper-parameters, preprocessing, classes, training loss and the gene
  *       importance (normalised diag(WᵀW) over the var rows).</li>
  * </ul>

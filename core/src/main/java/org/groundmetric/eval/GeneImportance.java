@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.data.io.OutputFiles;
+import org.groundmetric.learn.TrainedMetric;
 
 /**
  * Which features (genes) a learned metric d(x, y) = ‖W(x − y)‖ relies on. The importance of
@@ -46,6 +47,30 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
                     + w.length + " values for k=" + k);
         }
         return fromChecked(w.clone(), k, features);
+    }
+
+    /** The importances of a trained model's features (raw diag(WᵀW); w² for a diagonal model, without axes). */
+    public static GeneImportance of(TrainedMetric model) {
+        return of(model, model.featureNames(), null);
+    }
+
+    /**
+     * The importances of a trained model: of its weight rows (W, or a diagonal model's one row w),
+     * scaled per feature by {@code sd} when given ({@link #perStandardDeviation}); the rows are axes
+     * when the model's kind says so.
+     *
+     * @param names the features' names to report (the model's, or e.g. gene symbols for its ids)
+     * @param sd    per-feature standard deviations, or null for the raw importance
+     */
+    public static GeneImportance of(TrainedMetric model, List<String> names, double[] sd) {
+        double[][] rows = model.weights();
+        int d = names.size();
+        double[] w = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, w, r * d, d);
+        }
+        GeneImportance genes = sd == null ? of(w, rows.length, names) : perStandardDeviation(w, rows.length, names, sd);
+        return model.modelKind().axes(model.rank()) > 0 ? genes : genes.withoutAxes();
     }
 
     /**
