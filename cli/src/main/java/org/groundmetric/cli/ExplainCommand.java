@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
             "  cells              its cells",
             "The shares of the groups sum to 1. Abundant groups carry much of any distance: a group",
             "whose share between classes exceeds its share within classes carries the class difference.",
+            "State and composition are read off the plan under the model's metric: groups the metric",
+            "cannot tell apart exchange mass freely, which counts as composition.",
             "--pairs-out writes the table behind the means, one row per pair of samples and group.",
             "--write-h5ad writes a copy of the input .h5ad with obs[\"ggml_shift\"]: each cell's",
             "transport cost towards samples of other classes relative to its own class,",

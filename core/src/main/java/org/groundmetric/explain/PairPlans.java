@@ -16,7 +16,6 @@ import org.groundmetric.ot.OT;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.Transport;
-import org.groundmetric.ot.TransportSolver;
 
 /**
  * Solves the optimal plan of every pair of samples of a cohort under a ground metric (uniform
@@ -95,11 +94,10 @@ final class PairPlans {
         }
     }
 
-    /** One pair: its plan, decomposed. Each worker keeps one solver (scratch only). */
+    /** One pair: its plan, decomposed. A solver per pair: the network simplex costs nothing to make. */
     static final class Solve implements ComputeEngine.Task<Shared, int[], PairDecomposition> {
         private static final long serialVersionUID = 1L;
         private final SolverFactory solvers;
-        private transient ThreadLocal<TransportSolver> solver;
 
         Solve(SolverFactory solvers) {
             this.solvers = solvers;
@@ -108,7 +106,7 @@ final class PairPlans {
         @Override
         public PairDecomposition apply(Shared shared, int[] pair) {
             CostMatrix cost = shared.cost(pair[0], pair[1]);
-            Transport t = solver().solve(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost);
+            Transport t = solvers.get().solve(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost);
             return PairDecomposition.of(t.plan(), cost, shared.groupOfCell()[pair[0]], shared.groupOfCell()[pair[1]],
                     shared.groups());
         }
@@ -116,13 +114,6 @@ final class PairPlans {
         @Override
         public String describe(Shared shared, int[] pair) {
             return "samples '" + shared.ids()[pair[0]] + "' and '" + shared.ids()[pair[1]] + "'";
-        }
-
-        private synchronized TransportSolver solver() {
-            if (solver == null) {
-                solver = ThreadLocal.withInitial(solvers);
-            }
-            return solver.get();
         }
     }
 }
