@@ -53,6 +53,9 @@ class ExplainCommandTest {
         assertEquals("group\tshare\tstate_share\tcomposition_share\twithin_class_share\tcells", lines.get(0));
         assertEquals(5, lines.size(), "a header and one row per cell type");
         assertTrue(lines.get(1).startsWith("type_0\t"), String.join("\n", lines));
+        String[] top = lines.get(1).split("\t");
+        assertTrue(Double.parseDouble(top[2]) > Double.parseDouble(top[3]),
+                "type_0 differs mostly by state (state_share > composition_share): " + lines.get(1));
         double total = 0;
         long cells = 0;
         for (String line : lines.subList(1, lines.size())) {
