@@ -72,15 +72,7 @@ class TripletObjectiveTest {
                         new WarmStarts(reg == Regulariser.L1, WarmStarts.MAX_AGE));
                 TripletObjective.Evaluation e = objective.evaluate(v, batch);
                 assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
-                double h = 1e-6;
-                for (int p = 0; p < v.length; p++) {
-                    double[] plus = v.clone();
-                    double[] minus = v.clone();
-                    plus[p] += h;
-                    minus[p] -= h;
-                    double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss()) / (2 * h);
-                    assertEquals(fd, e.gradient()[p], 1e-5 * Math.max(1, Math.abs(fd)), reg + " grad[" + p + "]");
-                }
+                assertMatchesCentralDifferences(objective, v, batch, e.gradient(), reg.toString());
             }
         }
     }
@@ -112,18 +104,23 @@ class TripletObjectiveTest {
                     TripletObjective.Evaluation e = objective.evaluate(v, batch);
                     assertEquals(4, e.gradient().length, "one parameter per feature");
                     assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
-                    double h = 1e-6;
-                    for (int p = 0; p < v.length; p++) {
-                        double[] plus = v.clone();
-                        double[] minus = v.clone();
-                        plus[p] += h;
-                        minus[p] -= h;
-                        double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss())
-                                / (2 * h);
-                        assertEquals(fd, e.gradient()[p], 1e-5 * Math.max(1, Math.abs(fd)), reg + " grad[" + p + "]");
-                    }
+                    assertMatchesCentralDifferences(objective, v, batch, e.gradient(), reg.toString());
                 }
             }
+        }
+    }
+
+    /** Every entry of {@code gradient} against central differences (step 1e-6) of the batch loss at {@code v}. */
+    private static void assertMatchesCentralDifferences(TripletObjective objective, double[] v, List<Triplet> batch,
+            double[] gradient, String label) {
+        double h = 1e-6;
+        for (int p = 0; p < v.length; p++) {
+            double[] plus = v.clone();
+            double[] minus = v.clone();
+            plus[p] += h;
+            minus[p] -= h;
+            double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss()) / (2 * h);
+            assertEquals(fd, gradient[p], 1e-5 * Math.max(1, Math.abs(fd)), label + " grad[" + p + "]");
         }
     }
 
