@@ -11,6 +11,7 @@ import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.metric.ProjectedCosts;
 import org.groundmetric.ot.CandidateArcAssignment;
 import org.groundmetric.ot.NetworkSimplex;
@@ -49,7 +50,7 @@ public final class PairSolveCpu {
         TrainedMetric start = new Ggml(GgmlConfig.builder().rank(k).seed(7).build())
                 .start(new Cohort(twoClasses, cohort.featureNames()));
         double[] scale = start.featureScales();
-        double[] w0 = start.metric().weights();
+        double[] w0 = ((LowRankMahalanobis) start.metric()).weights(); // a low-rank model (the default form)
         SplittableRandom rng = new SplittableRandom(3);
         double[] step = new double[w0.length];
         for (int p = 0; p < step.length; p++) {
