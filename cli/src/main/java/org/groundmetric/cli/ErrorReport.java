@@ -51,6 +51,8 @@ final class ErrorReport {
             Map.entry("GgmlConfig.init", "--init"),
             Map.entry("GgmlConfig.solver", "--solver"),
             Map.entry("GgmlConfig.sinkhornReg", "--sinkhorn-reg"),
+            Map.entry("BatchCorrection.batchKey", "--batch-key"),
+            Map.entry("BatchCorrection.penalty", "--batch-penalty"),
             Map.entry("Predictor.neighbours", "--k"),
             Map.entry("Predictor.nearest", "--nearest"),
             Map.entry("Benchmark.Settings.knnK", "--k"),

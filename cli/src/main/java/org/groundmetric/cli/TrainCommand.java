@@ -115,6 +115,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    BatchOptions batches;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.json",
             description = "Where to write the model (JSON; written to a temporary file, then renamed).")
     Path out;
@@ -153,14 +156,15 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         TrainedMetric model;
         try (ComputeEngine compute = engine.open(config.threads())) {
-            Ggml ggml = new Ggml(config);
+            Ggml ggml = batches.apply(new Ggml(config));
             // The local engine is the learner's own thread pool; others get the batch's transport problems.
             model = ("local".equals(compute.name()) ? ggml : ggml.withEngine(compute)).train(cohort,
                     run.quiet ? org.groundmetric.learn.TrainingListener.NONE
                             : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        model = model.withPreprocessing(prepared.preprocessing()).withRepresentation(representation);
+        model = batches.measure(model, cohort, config.threads(), run.progress("pairs"), stdout)
+                .withPreprocessing(prepared.preprocessing()).withRepresentation(representation);
         if (keepReference) {
             model = model.withReference(cohort);
         }

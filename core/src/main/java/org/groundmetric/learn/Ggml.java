@@ -40,6 +40,8 @@ public final class Ggml implements MetricLearner {
     private final ComputeEngine engine;
     /** How many steps old a pair's potentials may be to warm-start it; negative: never. */
     private final int startAge;
+    /** The batch kept out of the metric; null: none. */
+    private final BatchCorrection batches;
 
     /** The learner with the solver the config names (exact network simplex, or Sinkhorn). */
     public Ggml(GgmlConfig config) {
@@ -65,10 +67,24 @@ public final class Ggml implements MetricLearner {
     }
 
     private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine, int startAge) {
+        this(config, solverFactory, engine, startAge, null);
+    }
+
+    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine, int startAge,
+                 BatchCorrection batches) {
         this.config = config;
         this.solverFactory = solverFactory;
         this.engine = engine;
         this.startAge = startAge;
+        this.batches = batches;
+    }
+
+    /**
+     * The same learner keeping the batch named by {@code correction} out of the metric
+     * ({@link BatchCorrection}); the cohort's samples must carry that annotation. Null: no correction.
+     */
+    public Ggml withBatches(BatchCorrection correction) {
+        return new Ggml(config, solverFactory, engine, startAge, correction);
     }
 
     /**
@@ -76,7 +92,7 @@ public final class Ggml implements MetricLearner {
      * learned W equals the local one for the same seed. The caller closes the engine.
      */
     public Ggml withEngine(ComputeEngine engine) {
-        return new Ggml(config, solverFactory, engine, startAge);
+        return new Ggml(config, solverFactory, engine, startAge, batches);
     }
 
     /**
@@ -86,7 +102,7 @@ public final class Ggml implements MetricLearner {
      * (bench: org.groundmetric.bench.StartAgeCpu).
      */
     public Ggml withStartAge(int maxAge) {
-        return new Ggml(config, solverFactory, engine, maxAge);
+        return new Ggml(config, solverFactory, engine, maxAge, batches);
     }
 
     /**
@@ -151,6 +167,8 @@ public final class Ggml implements MetricLearner {
         } else {
             java.util.Arrays.fill(scale, 1);
         }
+        BatchAware batchAware = batches == null ? null
+                : BatchAware.of(batches, cohort, cells, classOf, scale, config.neighbours());
         Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, k, config.learningRate());
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
@@ -167,20 +185,22 @@ public final class Ggml implements MetricLearner {
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                runEpoch(epoch, sampler, objective, distances, adam, v, listeners, divergence);
+                runEpoch(epoch, sampler, batchAware, objective, distances, adam, v, listeners, divergence);
             }
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
-                    cohort.classNames(), config, scale, history.epochs());
+                    cohort.classNames(), config, scale, history.epochs()).withBatches(batches);
         }
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, TrainingDistances distances,
-                          Adam adam, double[] v, TrainingListener listener, Divergence divergence) {
+    private void runEpoch(int epoch, TripletSampler sampler, BatchAware batchAware, TripletObjective objective,
+                          TrainingDistances distances, Adam adam, double[] v, TrainingListener listener,
+                          Divergence divergence) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
-        List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
-                ? sampler.nearest(distances.of(v))
+        boolean nearest = config.triplets() == TripletStrategy.NEAREST;
+        List<Triplet> triplets = batchAware != null ? batchAware.triplets(nearest ? distances.of(v) : null, rng)
+                : nearest ? sampler.nearest(distances.of(v))
                 : sampler.random(rng);
         triplets = new ArrayList<>(triplets);
         shuffle(triplets, rng);
@@ -192,11 +212,12 @@ public final class Ggml implements MetricLearner {
             List<Triplet> batch = triplets.subList(b * config.batchSize(),
                     Math.min(triplets.size(), (b + 1) * config.batchSize()));
             TripletObjective.Evaluation e = objective.evaluate(v, batch);
+            double loss = e.loss() + (batchAware == null ? 0 : batchAware.penalty().addGradient(v, e.gradient()));
             adam.step(v, e.gradient());
-            divergence.check(v, e.loss(), epoch, b + 1);
-            lossSum += e.loss() * batch.size();
+            divergence.check(v, loss, epoch, b + 1);
+            lossSum += loss * batch.size();
             active += e.activeTriplets();
-            listener.batchFinished(epoch, b + 1, batch.size(), e.loss());
+            listener.batchFinished(epoch, b + 1, batch.size(), loss);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.epochFinished(new EpochRecord(epoch, lossSum / triplets.size(),
