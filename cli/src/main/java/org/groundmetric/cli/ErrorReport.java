@@ -53,6 +53,7 @@ final class ErrorReport {
             Map.entry("GgmlConfig.sinkhornReg", "--sinkhorn-reg"),
             Map.entry("BatchCorrection.batchKey", "--batch-key"),
             Map.entry("BatchCorrection.penalty", "--batch-penalty"),
+            Map.entry("Significance.folds", "--cv"),
             Map.entry("Predictor.neighbours", "--k"),
             Map.entry("Predictor.nearest", "--nearest"),
             Map.entry("Benchmark.Settings.knnK", "--k"),
