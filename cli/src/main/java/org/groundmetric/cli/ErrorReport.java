@@ -52,6 +52,7 @@ final class ErrorReport {
             Map.entry("GgmlConfig.solver", "--solver"),
             Map.entry("GgmlConfig.sinkhornReg", "--sinkhorn-reg"),
             Map.entry("BatchCorrection.batchKey", "--batch-key"),
+            Map.entry("GgmlConfig.classWeight", "--class-weight"),
             Map.entry("BatchCorrection.penalty", "--batch-penalty"),
             Map.entry("Significance.folds", "--cv"),
             Map.entry("Predictor.neighbours", "--k"),

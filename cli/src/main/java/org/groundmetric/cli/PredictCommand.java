@@ -32,15 +32,19 @@ import picocli.CommandLine.Spec;
         description = {
             "Places new samples (patients) among the training samples under a trained metric: computes",
             "the Wasserstein distance W_θ from each new sample to every reference sample, predicts the",
-            "class by a distance-weighted vote of the --k nearest (scikit-learn's KNeighborsClassifier,",
-            "weights=\"distance\") and lists the --nearest reference samples with their distances.",
+            "class by a vote of the --k nearest and lists the --nearest reference samples with their",
+            "distances. The vote is distance-weighted (scikit-learn's KNeighborsClassifier,",
+            "weights=\"distance\"), and class-balanced (each neighbour also weighted by the inverse of its",
+            "class's share of the reference) when the reference's largest class has at least twice the",
+            "samples of its smallest; --vote chooses. The output says which vote was used.",
             "",
             "The model's preprocessing is replayed on the new cells: genes are matched by name (any",
             "order; a model gene missing from the data is an error), normalisation, gene selection and",
             "PCA as in training, cell subsampling with the training seed (smaller samples kept whole).",
             "The reference is the one kept in the model ('train --keep-reference'), or the training",
             "data given with --reference (read with the same --sample-key and --label-key).",
-            "With --label-key the new samples' labels are compared: accuracy and balanced accuracy.",
+            "With --label-key the new samples' labels are compared: balanced accuracy, accuracy and the",
+            "ROC AUC of the class probabilities.",
             "",
             "Output (--out, tab-separated, one row per new sample): sample, class (with --label-key),",
             "predicted, p_CLASS for each of the model's classes, then nearest1, distance1, … .",
@@ -69,6 +73,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "5",
             description = "Neighbours in the distance-weighted vote (default: ${DEFAULT-VALUE}).")
     int k;
+
+    @Mixin
+    VoteOption voting;
 
     @Option(names = "--nearest", paramLabel = "N",
             description = "Nearest reference samples listed per new sample (default: the same as --k).")
@@ -132,7 +139,7 @@ public final class PredictCommand implements Callable<Integer> {
         AnnData newCells = input.read(w -> warn(err, w));
         Cohort newSamples = input.cohort(newCells, false, m.preprocessingSteps(), w -> warn(err, w));
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
-                ProgressBar.unlessQuiet(run.quiet, "pairs"));
+                ProgressBar.unlessQuiet(run.quiet, "pairs"), voting.vote);
         long start = System.nanoTime();
         SamplePredictions p = predictor.predict(m, newSamples, referenceCohort, w -> warn(err, w));
         ConformalSets sets = confidence == null ? null : ConformalSets.of(m, referenceCohort, p, k, confidence,
@@ -158,11 +165,12 @@ public final class PredictCommand implements Callable<Integer> {
             }
             files.commit();
         }
-        stdout.printf(Locale.ROOT, "samples=%d reference=%d (%s) k=%d seconds=%.1f%n", p.rows().size(),
-                p.distances().columnIds().size(), reference != null ? reference.toString() : "kept in the model", k, seconds);
+        stdout.printf(Locale.ROOT, "samples=%d reference=%d (%s) k=%d vote=%s%s seconds=%.1f%n", p.rows().size(),
+                p.distances().columnIds().size(), reference != null ? reference.toString() : "kept in the model", k,
+                p.vote().label(), voting.vote == null ? " (automatic)" : "", seconds);
         if (p.scores() != null) {
-            stdout.printf(Locale.ROOT, "accuracy=%.4f balanced_accuracy=%.4f (%d labelled samples)%n", p.accuracy(),
-                    p.balancedAccuracy(), p.labelled());
+            stdout.printf(Locale.ROOT, "balanced_accuracy=%.4f accuracy=%.4f auc=%.4f (%d labelled samples)%n",
+                    p.balancedAccuracy(), p.accuracy(), p.auc(), p.labelled());
         }
         if (sets != null) {
             stdout.printf(Locale.ROOT, "conformal sets at confidence %s: mean size %.2f%s%n", confidence, sets.meanSize(),

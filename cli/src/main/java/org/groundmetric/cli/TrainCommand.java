@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundmetric.ComputeEngine;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.Representation;
 import org.groundmetric.data.io.AnnData;
+import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
@@ -107,6 +109,13 @@ public final class TrainCommand implements Callable<Integer> {
                 "warm-started exact assignment) or sinkhorn (entropic). Default: ${DEFAULT-VALUE}."})
     String solver;
 
+    @Option(names = "--class-weight", paramLabel = "none|balanced|auto", defaultValue = "auto",
+            description = "How often each class anchors triplets: none = every sample with a partner of its class"
+                    + " once (the paper), balanced = every class equally often (as many anchors per epoch, shared"
+                    + " equally among the classes), auto = balanced when the largest class has at least 2x the"
+                    + " samples of the smallest, else none. The model records the weight used. Default: ${DEFAULT-VALUE}.")
+    ClassWeight classWeight;
+
     @Option(names = "--sinkhorn-reg", paramLabel = "R", defaultValue = "0.05",
             description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
@@ -149,9 +158,11 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
-        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s%n",
-                cohort.size(), cohort.classNames().size(), cohort.cellCount(), cohort.featureCount(), config.rank(),
-                config.neighbours(), alpha, lambda, reg);
+        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s"
+                + " class_weight=%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
+                cohort.featureCount(), config.rank(), config.neighbours(), alpha, lambda, reg,
+                config.classWeight().resolve(ClassBalance.sizes(cohort))
+                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""));
         stdout.flush();
         long start = System.nanoTime();
         TrainedMetric model;
@@ -192,6 +203,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .init(init)
                 .featureScaling(featureScaling)
                 .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
+                .classWeight(classWeight)
                 .build();
     }
 

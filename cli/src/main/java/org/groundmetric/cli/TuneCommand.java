@@ -10,7 +10,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.GridSearch;
-import org.groundmetric.eval.GroupShuffleSplit;
+import org.groundmetric.eval.CrossValidation;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.ot.NetworkSimplex;
 import picocli.CommandLine.Command;
@@ -26,16 +26,24 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Grid search of GGML's margin alpha and regularisation lambda (paper, section 4.4). For",
-            "each pair and each of --splits splits, GGML is fitted on the training samples that are",
-            "not held back, and the held-back validation samples (--validation-fraction of the",
-            "training samples) are classified by distance-weighted --k-NN under W_θ. Test samples are",
-            "never used. Prints the grid of mean validation accuracies (rows alpha, columns lambda)",
-            "and the best pair; --out writes the grid as CSV (alpha, lambda, validation_accuracy,",
-            "validation_accuracy_std).",
+            "each pair and each fit of the protocol (--cv), GGML is fitted on the training samples that",
+            "are not held back, and the held-back validation samples are classified by a --k-NN vote",
+            "under W_θ: with --cv split, --validation-fraction of each split's training samples (test",
+            "samples are never used); with --cv loo or kfold:K, each fit's held-out samples. A round's",
+            "validation samples are scored together: balanced accuracy (mean recall over classes),",
+            "accuracy and the ROC AUC of the class probabilities, as mean ± spread over rounds.",
+            "Prints the grid of balanced accuracies (rows alpha, columns lambda) and the best pair (the",
+            "highest balanced accuracy); --out writes the grid as CSV (alpha, lambda,",
+            "validation_balanced_accuracy, validation_balanced_accuracy_std, validation_accuracy,",
+            "validation_accuracy_std, validation_auc, validation_auc_std).",
+            "The vote is class-balanced when the largest class has at least twice the samples of the",
+            "smallest, else distance-weighted (--vote chooses), as in benchmark and predict.",
             "",
-            "Example:",
+            "Examples:",
             "  groundmetric tune --input synth2d_paper.h5ad --sample-key distribution --label-key class \\",
             "      --alpha 0.1,1,10,100 --lambda 0.01,0.1,1,10 --out grid.csv",
+            "  groundmetric tune --input cohort.h5ad --sample-key donor_id --label-key disease --pca 50 \\",
+            "      --cv kfold:5 --repeats 2 --out grid.csv",
             ""
         })
 public final class TuneCommand implements Callable<Integer> {
@@ -60,21 +68,27 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Regularisation weights lambda to try (default: ${DEFAULT-VALUE}).")
     List<Double> lambdas;
 
+    @Mixin
+    ProtocolOptions protocol;
+
     @Option(names = "--splits", paramLabel = "N", defaultValue = "1",
-            description = "Splits to average each grid point over (default: ${DEFAULT-VALUE}).")
+            description = "With --cv split: splits to average each grid point over (default: ${DEFAULT-VALUE}).")
     int splits;
 
     @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.5",
-            description = "Fraction of each class's samples used for training (default: ${DEFAULT-VALUE}).")
+            description = "With --cv split: fraction of each class's samples used for training (default: ${DEFAULT-VALUE}).")
     double trainFraction;
 
     @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.2",
-            description = "Fraction of the training samples held back to score the grid (default: ${DEFAULT-VALUE}).")
+            description = "With --cv split: fraction of the training samples held back to score the grid (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "5",
             description = "Neighbours of the kNN on validation samples (default: ${DEFAULT-VALUE}).")
     int k;
+
+    @Mixin
+    VoteOption voting;
 
     @Mixin
     TuneLearnerOptions ggml;
@@ -95,17 +109,31 @@ public final class TuneCommand implements Callable<Integer> {
         Cohort cohort = request.fit(input.cohort(true, request, w -> warnings.println("warning: " + w)),
                 w -> warnings.println("warning: " + w)).cohort();
         long seed = preprocessing.seed();
-        GroupShuffleSplit.Plan plan = new GroupShuffleSplit(splits, trainFraction, validationFraction, seed).split(cohort);
+        CrossValidation.Plan plan = protocol.scheme(cohort).kind() == CrossValidation.Kind.SPLIT
+                ? protocol.plan(cohort, splits, trainFraction, validationFraction, seed)
+                : protocol.plan(cohort, splits, trainFraction, 0, seed).heldOutAsValidation();
         PrintWriter o = spec.commandLine().getOut();
-        for (String note : plan.notes()) {
-            spec.commandLine().getErr().println("note: " + note);
+        PrintWriter err = spec.commandLine().getErr();
+        String chosen = protocol.defaultNote(cohort, "grid point");
+        if (chosen != null) {
+            err.println(chosen);
         }
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads()).run(cohort, a, l, plan.splits(),
+        for (String note : plan.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        o.printf(Locale.ROOT, "samples=%d classes=%d protocol=%s rounds=%d fits=%d grid=%dx%d%n", cohort.size(),
+                cohort.classNames().size(), plan.scheme(), plan.rounds().size(), plan.fits().size(), a.length, l.length);
+        o.println(BalanceNote.vote(voting.vote, cohort));
+        o.println(BalanceNote.classWeight(ggml.classWeight));
+        o.flush();
+        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote).run(cohort, a, l, plan,
                 (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
-        o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_accuracy=%.3f%n", grid.best().alpha(),
-                grid.best().lambda(), grid.best().accuracy());
+        o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_balanced_accuracy=%.3f validation_accuracy=%.3f"
+                + " validation_auc=%.3f%n", grid.best().alpha(), grid.best().lambda(), grid.best().balancedAccuracy(),
+                grid.best().accuracy(), grid.best().auc());
         if (out != null) {
             AtomicOutput.write(out, s -> s.write(csv(grid).getBytes(StandardCharsets.UTF_8)));
             o.println("wrote " + out);
@@ -115,7 +143,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     static String table(GridSearch.Grid g) {
-        StringBuilder sb = new StringBuilder("| alpha \\ lambda |");
+        StringBuilder sb = new StringBuilder("balanced accuracy of the validation samples\n| alpha \\ lambda |");
         for (double l : g.lambdas()) {
             sb.append(' ').append(l).append(" |");
         }
@@ -125,7 +153,7 @@ public final class TuneCommand implements Callable<Integer> {
         for (int i = 0; i < g.alphas().length; i++) {
             sb.append("| ").append(g.alphas()[i]).append(" |");
             for (int j = 0; j < g.lambdas().length; j++) {
-                sb.append(String.format(Locale.ROOT, " %.3f |", g.cell(i, j).accuracy()));
+                sb.append(String.format(Locale.ROOT, " %.3f |", g.cell(i, j).balancedAccuracy()));
             }
             sb.append('\n');
         }
@@ -133,11 +161,18 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     static String csv(GridSearch.Grid g) {
-        StringBuilder sb = new StringBuilder("alpha,lambda,validation_accuracy,validation_accuracy_std\n");
+        StringBuilder sb = new StringBuilder("alpha,lambda,validation_balanced_accuracy,validation_balanced_accuracy_std,"
+                + "validation_accuracy,validation_accuracy_std,validation_auc,validation_auc_std\n");
         for (GridSearch.Cell c : g.cells()) {
-            sb.append(c.alpha()).append(',').append(c.lambda()).append(',').append(c.accuracy()).append(',')
-                    .append(c.accuracyStd()).append('\n');
+            sb.append(c.alpha()).append(',').append(c.lambda()).append(',').append(num(c.balancedAccuracy())).append(',')
+                    .append(num(c.balancedAccuracyStd())).append(',').append(num(c.accuracy())).append(',')
+                    .append(num(c.accuracyStd())).append(',').append(num(c.auc())).append(',').append(num(c.aucStd()))
+                    .append('\n');
         }
         return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 }

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * model's JSON with one field damaged, and {@code @name} a path in the per-row output folder, which
  * holds sentinels: {@code dir/}, {@code link.json} (a symlink), {@code fifo} (a named pipe),
  * {@code file.txt}, {@code axes/axis2.txt/} and {@code report/index.html/} (directories where a
- * late file of a set would go) and {@code busy.splits.csv/}.
+ * late file of a set would go) and {@code busy.predictions.csv/}.
  */
 class FuzzCommandsTest {
 
@@ -84,7 +84,7 @@ class FuzzCommandsTest {
         Files.writeString(out.resolve("file.txt"), "keep me");
         Files.createDirectories(out.resolve("axes/axis2.txt"));
         Files.createDirectories(out.resolve("report/index.html"));
-        Files.createDirectories(out.resolve("busy.splits.csv"));
+        Files.createDirectories(out.resolve("busy.predictions.csv"));
         new ProcessBuilder("mkfifo", out.resolve("fifo").toString()).start().waitFor();
     }
 
@@ -136,7 +136,7 @@ class FuzzCommandsTest {
                 row("(--min-cells)", cat(train, "-i", "{good.h5ad}", "--min-cells", "0", "--out", "@m.json")),
                 row("--keep-small-samples has no effect without --cells-per-sample", cat(train, "-i", "{good.h5ad}",
                         "--keep-small-samples", "--out", "@m.json")),
-                row("trains on only 2 samples; lower k (--k)", "tune", "-i", "{good.h5ad}", "--sample-key", "sample",
+                row("trains on only 5 samples; lower k (--k)", "tune", "-i", "{good.h5ad}", "--sample-key", "sample",
                         "--label-key", "class", "--k", "50", "--epochs", "1", "-q", "--out", "@grid.csv"),
                 row("k = 50 neighbours asked", "predict", "--model", "{model}", "-i", "{good.h5ad}", "--sample-key",
                         "sample", "--k", "50", "--out", "@p.tsv"),
@@ -179,7 +179,7 @@ class FuzzCommandsTest {
                 row("axis2.txt is a directory", "genes", "--model", "{model}", "--out", "@g.tsv", "--axis-lists", "@axes"),
                 row("index.html is a directory", "report", "--model", "{model}", "-i", "{good.h5ad}", "--sample-key",
                         "sample", "--label-key", "class", "--no-cell-umap", "-q", "--out", "@report"),
-                row("busy.splits.csv is a directory", "benchmark", "-i", "{good.h5ad}", "--sample-key", "sample",
+                row("busy.predictions.csv is a directory", "benchmark", "-i", "{good.h5ad}", "--sample-key", "sample",
                         "--label-key", "class", "--splits", "1", "--methods", "Euclidean", "-q", "--out", "@busy.csv"));
     }
 

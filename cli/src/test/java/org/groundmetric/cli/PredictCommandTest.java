@@ -71,8 +71,10 @@ class PredictCommandTest {
             assertEquals(r.nearest().get(0).id(), f[6]);
             assertEquals(r.nearest().get(0).distance(), Double.parseDouble(f[7]), 0);
         }
-        assertTrue(run.out().contains(String.format(java.util.Locale.ROOT, "accuracy=%.4f balanced_accuracy=%.4f (9 labelled samples)",
-                api.accuracy(), api.balancedAccuracy())), run.out());
+        assertTrue(run.out().contains(String.format(java.util.Locale.ROOT,
+                "balanced_accuracy=%.4f accuracy=%.4f auc=%.4f (9 labelled samples)", api.balancedAccuracy(),
+                api.accuracy(), api.auc())), run.out());
+        assertTrue(run.out().contains(" vote=distance (automatic) "), "9 reference samples, 3 per class: " + run.out());
     }
 
     @Test
@@ -162,6 +164,28 @@ class PredictCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("--keep-reference") && run.out().contains("--nearest")
                 && run.out().contains("Example"), run.out());
+    }
+
+    @Test
+    void anImbalancedReferenceGetsTheBalancedVoteUnlessToldOtherwise() throws Exception {
+        String[] reference = {"--reference", data.toString(), "--reference-filter",
+            "sample=train_sample_00,train_sample_01,train_sample_02,train_sample_03,train_sample_06,train_sample_07",
+            "--filter", "split=test"};
+        Path out = dir.resolve("balanced.tsv");
+        CliRun auto = predict(modelWithout, data, out, reference);
+        assertEquals(0, auto.exitCode(), auto.err());
+        assertTrue(auto.out().contains("reference=6 (" + data + ") k=5 vote=balanced (automatic)"),
+                "classes 3, 1, 2: the largest is 3x the smallest: " + auto.out());
+        String[] distance = java.util.Arrays.copyOf(reference, reference.length + 2);
+        distance[reference.length] = "--vote";
+        distance[reference.length + 1] = "distance";
+        CliRun told = predict(modelWithout, data, dir.resolve("distance.tsv"), distance);
+        assertEquals(0, told.exitCode(), told.err());
+        assertTrue(told.out().contains("k=5 vote=distance seconds="), told.out());
+        CliRun wrong = predict(modelWithout, data, dir.resolve("wrong.tsv"), "--vote", "majority");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().startsWith("error: Invalid value for option '--vote': 'majority' is not one of distance, balanced"),
+                wrong.err());
     }
 
     private static CliRun predict(Path model, Path input, Path out, String... more) {

@@ -52,6 +52,25 @@ class TrainCommandTest {
     }
 
     @Test
+    void aFilterThatLeavesOneSampleInAClassTrainsWithAutomaticClassWeights(@TempDir Path dir) {
+        Path data = dir.resolve("s.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth2d", "--out", data.toString()).exitCode());
+        Path model = dir.resolve("m.json");
+        CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--filter", "sample=sample_00,sample_01,sample_02,sample_03,sample_10,sample_20,sample_21",
+                "--cells-per-sample", "20", "--epochs", "1", "--quiet", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("samples=7 classes=3"), train.out());
+        assertTrue(train.out().contains("class_weight=balanced (auto)"), "4, 1, 2 samples: " + train.out());
+        assertEquals(org.groundmetric.learn.ClassWeight.BALANCED, TrainedMetric.read(model).config().classWeight());
+        CliRun none = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--filter", "sample=sample_00,sample_10", "--out", dir.resolve("n.json").toString());
+        assertEquals(2, none.exitCode());
+        assertEquals("error: no class has two samples (class 'class_0' 1 sample, class 'class_1' 1 sample): every"
+                + " triplet needs an anchor and a second sample of its class", none.err().strip());
+    }
+
+    @Test
     void badOptionsAreOneLineErrors(@TempDir Path dir) {
         Path data = dir.resolve("s.h5ad");
         assertEquals(0, CliRun.of("synth", "--preset", "synth2d", "--out", data.toString()).exitCode());

@@ -54,6 +54,30 @@ public final class SyntheticCohorts {
     }
 
     /**
+     * An imbalanced two-class cohort from the generator: every one of {@code majority} samples of
+     * class_0 and {@code minority} samples of class_1 whose indices s are spread evenly over the
+     * majority's (round(i·(majority−1)/(minority−1))), so each minority sample has majority
+     * samples of its noise range beside it: separable on axis 0, not by the noise. 16/4 takes the
+     * class_1 samples of index 0, 5, 10, 15.
+     */
+    public static Cohort imbalanced(int noiseAxes, double noiseScale, int majority, int minority, int pointsPerMode,
+                                    long seed) {
+        if (minority < 2 || minority > majority) {
+            throw new IllegalArgumentException("an imbalanced cohort needs 2 ≤ minority ≤ majority, got minority="
+                    + minority + ", majority=" + majority);
+        }
+        Cohort all = paper(noiseAxes, noiseScale, majority, pointsPerMode, seed);
+        int[] keep = new int[majority + minority];
+        for (int i = 0; i < majority; i++) {
+            keep[i] = i;
+        }
+        for (int i = 0; i < minority; i++) {
+            keep[majority + i] = majority + (int) Math.round(i * (majority - 1.0) / (minority - 1));
+        }
+        return all.subset(keep);
+    }
+
+    /**
      * The generator with its sizes open.
      *
      * @param noiseAxes       axes besides the class axis 0

@@ -3,6 +3,7 @@ package org.groundmetric.eval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,39 +16,54 @@ import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.baseline.Budget;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
-import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.Vote;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
- * The paper's evaluation (Tables 1 and 2) of several metric learners on one cohort: for every
- * split and method, fit on the split's training samples that are not held back for validation,
- * then
+ * The paper's evaluation (Tables 1 and 2) of several metric learners on one cohort, under a
+ * {@link CrossValidation} plan: for every fit and method, fit on the fit's training samples that
+ * are not held back for validation, then score its held-out samples:
  * <ul>
- *   <li>patient level: exact Wasserstein distances W_θ from each test sample to each training
- *       sample, and distance-weighted kNN ({@code knnK}, scikit-learn's weights="distance"):
- *       accuracy, balanced accuracy, confusion matrix;</li>
+ *   <li>patient level: exact Wasserstein distances W_θ from each held-out sample to each fitted
+ *       sample, and a kNN vote ({@code knnK}; distance-weighted as scikit-learn's
+ *       weights="distance", class-balanced by {@link Vote}) giving class probabilities;</li>
  *   <li>cell level: {@link CellKnn} with {@code cellK} neighbours;</li>
- *   <li>clustering: hierarchical clustering ({@code linkage}) of the test samples from their
- *       pairwise W_θ into as many clusters as classes; MI, ARI, VI against the classes.</li>
+ *   <li>clustering: hierarchical clustering ({@code linkage}) of the held-out samples from their
+ *       pairwise W_θ into as many clusters as classes; and of their cells under the ground metric
+ *       ({@link CellClustering}); MI, ARI, VI against the classes.</li>
  * </ul>
- * Each fit runs on its own thread with the method's time budget: past it, or on the learner's own
+ * The held-out samples of a round's fits are pooled and scored together ({@link BenchmarkResult});
+ * a method's summary is the mean and spread over rounds.
+ *
+ * <p>With {@link #tuning tuning}, the tuned method (GGML) first runs the α × λ grid on each fit's
+ * validation part ({@link GridSearch}) and is then fitted with the best pair; every method is
+ * fitted on the same samples, the training part without the validation part.
+ *
+ * <p>Each fit runs on its own thread with the method's time budget: past it, or on the learner's own
  * {@link Budget.OutOfTimeException}, the method is OOT; on {@link Budget.OutOfMemoryBudgetException}
  * or an {@link OutOfMemoryError} it is OOM; any other exception makes it "failed: reason". A method
- * that does not finish a split is not run on the remaining splits, and the run goes on with the
- * next method. (A learner that does not check its deadline itself, like GGML, keeps its thread
- * until it returns; the benchmark does not wait for it.)
+ * that does not finish a fit is not run on the remaining fits, and the run goes on with the next
+ * method. (A learner that does not check its deadline itself, like GGML, keeps its thread until it
+ * returns; the benchmark does not wait for it.)
  */
 public final class Benchmark {
 
-    /** Evaluation settings (defaults: the paper's k = 5, 100 cell neighbours, average linkage). */
-    public record Settings(int knnK, int cellK, HierarchicalClustering.Method linkage, Duration budget, int threads) {
+    /**
+     * Evaluation settings (defaults: the paper's k = 5, 100 cell neighbours, average linkage).
+     *
+     * @param vote           the kNN vote; null: {@link Vote#automatic} from the cohort's class sizes
+     * @param cellClustering the cell-level clustering; null: not computed
+     */
+    public record Settings(int knnK, int cellK, HierarchicalClustering.Method linkage, Duration budget, int threads,
+                           Vote vote, CellClustering cellClustering) {
         public Settings {
             if (knnK < 1) {
                 throw new IllegalParameterException("Benchmark.Settings.knnK", "k = " + knnK + "; expected at least 1");
@@ -61,80 +77,119 @@ public final class Benchmark {
             }
         }
 
+        /** The automatic vote, no cell-level clustering. */
+        public Settings(int knnK, int cellK, HierarchicalClustering.Method linkage, Duration budget, int threads) {
+            this(knnK, cellK, linkage, budget, threads, null, null);
+        }
+
         public static Settings paper(Duration budget, int threads) {
-            return new Settings(5, 100, HierarchicalClustering.Method.AVERAGE, budget, threads);
+            return new Settings(5, 100, HierarchicalClustering.Method.AVERAGE, budget, threads, null,
+                    new CellClustering(CellClustering.DEFAULT_MAX_CELLS, HierarchicalClustering.Method.AVERAGE, 0));
         }
     }
 
-    /** One method on one split; scores are NaN unless status is "ok". */
-    public record SplitResult(String method, int split, String status, double patientAccuracy,
-                              double patientBalancedAccuracy, long[][] confusion, double cellAccuracy,
-                              double mi, double ari, double vi, double fitSeconds) {
-        public boolean ok() {
-            return "ok".equals(status);
-        }
-    }
-
-    /** One row of the results table: means (and standard deviations, ddof = 0) over the splits. */
-    public record MethodSummary(String method, double patientAccuracy, double patientAccuracyStd,
-                                double patientBalancedAccuracy, double cellAccuracy, double cellAccuracyStd,
-                                double mi, double ari, double vi, double fitSeconds, String status) { }
-
-    public record Result(List<MethodSummary> summaries, List<SplitResult> splits) { }
+    /**
+     * Tune one method on each fit's validation part.
+     *
+     * @param method  the name of the method tuned (e.g. "GGML")
+     * @param factory the method for one (α, λ)
+     */
+    public record Tuning(String method, double[] alphas, double[] lambdas, GridSearch.LearnerFactory factory) { }
 
     private final Settings settings;
     private final Supplier<? extends TransportSolver> solvers;
     /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
     private final ComputeEngine engine;
+    private final Tuning tuning;
 
     public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this.settings = settings;
-        this.solvers = solvers;
-        this.engine = null;
+        this(settings, solvers, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
     public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
+        this(settings, solvers, engine, null);
+    }
+
+    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine, Tuning tuning) {
         this.settings = settings;
         this.solvers = solvers;
         this.engine = engine;
+        this.tuning = tuning;
     }
 
-    public Result run(Cohort cohort, List<MetricLearner> methods, List<GroupShuffleSplit.Split> splits,
-                      Progress progress) {
-        requireNeighbours(cohort, splits);
+    /** This benchmark tuning one method on each fit's validation part (the fits must have one). */
+    public Benchmark tuning(Tuning newTuning) {
+        return new Benchmark(settings, solvers, engine, newTuning);
+    }
+
+    /** Each split its own round (the paper's random splits). */
+    public BenchmarkResult run(Cohort cohort, List<MetricLearner> methods, List<GroupShuffleSplit.Split> splits,
+                               Progress progress) {
+        List<CrossValidation.Round> rounds = new ArrayList<>();
+        for (GroupShuffleSplit.Split s : splits) {
+            rounds.add(new CrossValidation.Round(s.index(), List.of(s)));
+        }
+        return run(cohort, methods, new CrossValidation.Plan(new CrossValidation.Scheme(CrossValidation.Kind.SPLIT, 0),
+                rounds, List.of()), progress);
+    }
+
+    /** Every method over every fit of the plan; progress counts fits. */
+    public BenchmarkResult run(Cohort cohort, List<MetricLearner> methods, CrossValidation.Plan plan, Progress progress) {
+        requireNeighbours(cohort, plan.fits());
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
-        List<SplitResult> all = new ArrayList<>();
-        List<MethodSummary> summaries = new ArrayList<>();
-        progress.start("benchmark", (long) methods.size() * splits.size());
-        for (MetricLearner method : methods) {
-            List<SplitResult> mine = new ArrayList<>();
-            String status = "ok";
-            for (GroupShuffleSplit.Split split : splits) {
-                SplitResult r = evaluate(cohort, classes, numClasses, method, split);
-                mine.add(r);
-                progress.advance(1, method.name() + " split " + (split.index() + 1) + "/" + splits.size() + ": "
-                        + (r.ok() ? String.format(java.util.Locale.ROOT, "accuracy %.3f", r.patientAccuracy()) : r.status()));
-                if (!r.ok()) {
-                    status = r.status();
-                    break;
+        Vote vote = settings.vote() != null ? settings.vote() : Vote.automatic(ClassBalance.sizes(classes, numClasses));
+        if (tuning != null) {
+            for (GroupShuffleSplit.Split s : plan.fits()) {
+                if (s.validation().length == 0) {
+                    throw new IllegalArgumentException("tuning needs a validation part in every fit; fit "
+                            + (s.index() + 1) + " has none (hold back a validation fraction above 0)");
                 }
             }
+        }
+        int fitsPerMethod = plan.fits().size();
+        List<BenchmarkResult.Fit> all = new ArrayList<>();
+        List<BenchmarkResult.Method> summaries = new ArrayList<>();
+        progress.start("benchmark", (long) methods.size() * fitsPerMethod);
+        for (MetricLearner method : methods) {
+            List<BenchmarkResult.Fit> mine = new ArrayList<>();
+            List<BenchmarkResult.Round> rounds = new ArrayList<>();
+            String status = "ok";
+            int done = 0;
+            rounds:
+            for (CrossValidation.Round round : plan.rounds()) {
+                List<BenchmarkResult.Fit> inRound = new ArrayList<>();
+                for (GroupShuffleSplit.Split split : round.fits()) {
+                    BenchmarkResult.Fit f = evaluate(cohort, classes, numClasses, vote, method, round.index(), split, progress);
+                    mine.add(f);
+                    inRound.add(f);
+                    done++;
+                    progress.advance(1, method.name() + " fit " + done + "/" + fitsPerMethod + ": "
+                            + (f.ok() ? String.format(Locale.ROOT, "held out %d, %.1f s", f.heldOut().length, f.fitSeconds())
+                                    : f.status()));
+                    if (!f.ok()) {
+                        status = f.status();
+                        break rounds;
+                    }
+                }
+                rounds.add(BenchmarkResult.Round.pool(method.name(), round.index(), inRound, numClasses));
+            }
             all.addAll(mine);
-            summaries.add(summarise(method.name(), mine, status));
+            double seconds = BenchmarkResult.mean(mine.stream().mapToDouble(BenchmarkResult.Fit::fitSeconds).toArray());
+            summaries.add(new BenchmarkResult.Method(method.name(), status, "ok".equals(status) ? rounds : List.of(), seconds));
         }
         progress.finish();
-        return new Result(List.copyOf(summaries), List.copyOf(all));
+        return new BenchmarkResult(plan.scheme(), vote, cohort.classNames(), summaries, all);
     }
 
-    /** Every split must fit on at least k samples and cell k cells: a kNN never asks for more neighbours than exist. */
+    /** Every fit must train on at least k samples and cell k cells: a kNN never asks for more neighbours than exist. */
     private void requireNeighbours(Cohort cohort, List<GroupShuffleSplit.Split> splits) {
         for (GroupShuffleSplit.Split split : splits) {
             int[] fit = split.fit();
             if (fit.length < settings.knnK()) {
                 throw new IllegalParameterException("Benchmark.Settings.knnK", "k = " + settings.knnK()
-                        + " neighbours asked but split " + (split.index() + 1) + " trains on only " + fit.length
+                        + " neighbours asked but fit " + (split.index() + 1) + " trains on only " + fit.length
                         + " samples; lower k");
             }
             long cells = 0;
@@ -143,38 +198,64 @@ public final class Benchmark {
             }
             if (cells < settings.cellK()) {
                 throw new IllegalParameterException("Benchmark.Settings.cellK", "cell-level k = " + settings.cellK()
-                        + " neighbours asked but split " + (split.index() + 1) + " trains on only " + cells
+                        + " neighbours asked but fit " + (split.index() + 1) + " trains on only " + cells
                         + " cells; lower the cell-level k");
             }
         }
     }
 
-    /** Fits one method on one split and scores it. */
-    public SplitResult evaluate(Cohort cohort, int[] classes, int numClasses, MetricLearner method,
-                                GroupShuffleSplit.Split split) {
+    /** Fits one method on one fit's training part and scores its held-out samples. */
+    BenchmarkResult.Fit evaluate(Cohort cohort, int[] classes, int numClasses, Vote vote, MetricLearner method,
+                                 int round, GroupShuffleSplit.Split split, Progress progress) {
         int[] fitIdx = split.fit();
         Cohort training = cohort.subset(fitIdx);
         long start = System.nanoTime();
         GroundMetric metric;
+        double[] chosen = {Double.NaN, Double.NaN};
+        MetricLearner learner = tuning != null && tuning.method().equals(method.name())
+                ? tuned(cohort, split, vote, chosen) : method;
         try {
-            metric = fitWithinBudget(method, training);
+            metric = fitWithinBudget(learner, training);
         } catch (Budget.OutOfTimeException e) {
-            return failed(method, split, "OOT", seconds(start));
+            return BenchmarkResult.Fit.failed(method.name(), round, split.index(), "OOT", seconds(start));
         } catch (Budget.OutOfMemoryBudgetException | OutOfMemoryError e) {
-            return failed(method, split, "OOM", seconds(start));
+            return BenchmarkResult.Fit.failed(method.name(), round, split.index(), "OOM", seconds(start));
         } catch (RuntimeException e) {
-            return failed(method, split, "failed: " + oneLine(e), seconds(start));
+            return BenchmarkResult.Fit.failed(method.name(), round, split.index(), "failed: " + oneLine(e), seconds(start));
         }
         double fitSeconds = seconds(start);
         try {
-            return score(cohort, classes, numClasses, method.name(), split, metric, fitIdx, fitSeconds);
+            return score(cohort, classes, numClasses, vote, method.name(), round, split, metric, fitSeconds,
+                    chosen, progress);
         } catch (RuntimeException | OutOfMemoryError e) {
-            return failed(method, split, "failed: evaluation: " + oneLine(e), fitSeconds);
+            return BenchmarkResult.Fit.failed(method.name(), round, split.index(), "failed: evaluation: " + oneLine(e),
+                    fitSeconds);
         }
     }
 
-    private SplitResult score(Cohort cohort, int[] classes, int numClasses, String name, GroupShuffleSplit.Split split,
-                              GroundMetric metric, int[] fitIdx, double fitSeconds) {
+    /** The tuned method for one fit: the grid on its validation part, then the best pair (recorded in chosen). */
+    private MetricLearner tuned(Cohort cohort, GroupShuffleSplit.Split split, Vote vote, double[] chosen) {
+        return new MetricLearner() {
+            @Override public String name() {
+                return tuning.method();
+            }
+
+            @Override public GroundMetric fit(Cohort training) {
+                CrossValidation.Plan one = new CrossValidation.Plan(new CrossValidation.Scheme(CrossValidation.Kind.SPLIT, 0),
+                        List.of(new CrossValidation.Round(0, List.of(split))), List.of());
+                GridSearch.Grid grid = new GridSearch(settings.knnK(), solvers, settings.threads(), vote)
+                        .run(cohort, tuning.alphas(), tuning.lambdas(), one, tuning.factory(), Progress.NONE);
+                chosen[0] = grid.best().alpha();
+                chosen[1] = grid.best().lambda();
+                return tuning.factory().create(chosen[0], chosen[1]).fit(training);
+            }
+        };
+    }
+
+    private BenchmarkResult.Fit score(Cohort cohort, int[] classes, int numClasses, Vote vote, String name, int round,
+                                      GroupShuffleSplit.Split split, GroundMetric metric, double fitSeconds,
+                                      double[] chosen, Progress progress) {
+        int[] fitIdx = split.fit();
         List<Sample> train = samples(cohort, fitIdx);
         List<Sample> test = samples(cohort, split.test());
         int[] trainClass = pick(classes, fitIdx);
@@ -182,18 +263,21 @@ public final class Benchmark {
         WassersteinMatrix between = engine == null
                 ? WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE)
                 : WassersteinMatrix.between(test, train, metric, SolverFactory.of(solvers), engine, Progress.NONE);
-        int[] predicted = new WeightedKnn(settings.knnK(), WeightedKnn.Weights.DISTANCE).predict(between.distances(), trainClass, numClasses).labels();
-        ClassificationScores patient = ClassificationScores.of(testClass, predicted, numClasses);
-        double cell = CellKnn.accuracy(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
-        ClusterScores clusters = clusterScores(test, testClass, numClasses, metric);
-        return new SplitResult(name, split.index(), "ok", patient.accuracy(), patient.balancedAccuracy(),
-                patient.confusion(), cell, clusters.mutualInformation(), clusters.adjustedRandIndex(),
-                clusters.variationOfInformation(), fitSeconds);
+        double[][] probabilities = new WeightedKnn(settings.knnK(), vote).predict(between.distances(), trainClass, numClasses)
+                .probabilities();
+        long cellsCorrect = CellKnn.correct(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
+        long cellsTested = test.stream().mapToLong(Sample::cellCount).sum();
+        ClusterScores cells = settings.cellClustering() == null ? null
+                : settings.cellClustering().score(test, testClass, metric, split.index(), progress);
+        return new BenchmarkResult.Fit(name, round, split.index(), "ok", fitSeconds, split.test(), testClass,
+                probabilities, cellsCorrect, cellsTested, sampleClusters(test, testClass, numClasses, metric), cells,
+                chosen[0], chosen[1]);
     }
 
-    private ClusterScores clusterScores(List<Sample> test, int[] testClass, int numClasses, GroundMetric metric) {
+    /** Clusters of the held-out samples by W_θ, as many as classes; null with fewer than two samples. */
+    private ClusterScores sampleClusters(List<Sample> test, int[] testClass, int numClasses, GroundMetric metric) {
         if (test.size() < 2) {
-            return new ClusterScores(Double.NaN, Double.NaN, Double.NaN);
+            return null;
         }
         WassersteinMatrix within = engine == null
                 ? WassersteinMatrix.pairwise(test, metric, solvers, settings.threads(), Progress.NONE)
@@ -227,46 +311,6 @@ public final class Benchmark {
         } finally {
             exec.shutdownNow();
         }
-    }
-
-    private static SplitResult failed(MetricLearner method, GroupShuffleSplit.Split split, String status, double secs) {
-        return new SplitResult(method.name(), split.index(), status, Double.NaN, Double.NaN, null, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, secs);
-    }
-
-    static MethodSummary summarise(String method, List<SplitResult> results, String status) {
-        if (!"ok".equals(status)) {
-            double secs = results.stream().mapToDouble(SplitResult::fitSeconds).average().orElse(Double.NaN);
-            return new MethodSummary(method, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, secs, status);
-        }
-        double[] acc = results.stream().mapToDouble(SplitResult::patientAccuracy).toArray();
-        double[] cell = results.stream().mapToDouble(SplitResult::cellAccuracy).toArray();
-        return new MethodSummary(method, mean(acc), std(acc),
-                mean(results.stream().mapToDouble(SplitResult::patientBalancedAccuracy).toArray()),
-                mean(cell), std(cell),
-                mean(results.stream().mapToDouble(SplitResult::mi).toArray()),
-                mean(results.stream().mapToDouble(SplitResult::ari).toArray()),
-                mean(results.stream().mapToDouble(SplitResult::vi).toArray()),
-                mean(results.stream().mapToDouble(SplitResult::fitSeconds).toArray()), "ok");
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /** Population standard deviation (numpy's default ddof = 0). */
-    static double std(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / v.length);
     }
 
     private static List<Sample> samples(Cohort cohort, int[] idx) {

@@ -24,6 +24,16 @@ public final class CellKnn {
     /** Fraction of test cells whose predicted class is their sample's class. */
     public static double accuracy(GroundMetric metric, List<Sample> train, int[] trainClass, List<Sample> test,
                                   int[] testClass, int numClasses, int cellK) {
+        long cells = 0;
+        for (Sample s : test) {
+            cells += s.cellCount();
+        }
+        return (double) correct(metric, train, trainClass, test, testClass, numClasses, cellK) / cells;
+    }
+
+    /** Number of test cells whose predicted class is their sample's class (to pool over fits). */
+    public static long correct(GroundMetric metric, List<Sample> train, int[] trainClass, List<Sample> test,
+                               int[] testClass, int numClasses, int cellK) {
         if (cellK < 1) {
             throw new IllegalArgumentException("cell-level k must be at least 1, got " + cellK);
         }
@@ -48,7 +58,7 @@ public final class CellKnn {
                 correct++;
             }
         }
-        return (double) correct / te.n;
+        return correct;
     }
 
     private record Embedded(double[] points, int n, int dim, int[] labels, KdTree.Distance distance) { }

@@ -5,21 +5,24 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.TransportSolver;
-import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.Vote;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * The paper's grid search over the margin α and the regularisation λ (section 4.4): for every
- * pair and every split, fit on the split's training samples that are not held back, and score
- * distance-weighted kNN of the held-back validation samples against them under W_θ. The best pair
- * has the highest mean validation accuracy (the first in α-then-λ order on ties). Test samples are
- * never looked at.
+ * pair and every fit of a {@link CrossValidation} plan, fit on the fit's training samples that are
+ * not held back, and classify the held-back validation samples by a kNN vote among them under W_θ.
+ * A round's validation samples are pooled and scored together ({@link HeldOutScores}); a grid point
+ * holds the mean and spread over rounds. The best pair has the highest mean balanced accuracy (the
+ * first in α-then-λ order on ties): on imbalanced cohorts accuracy rewards predicting the majority.
+ * Test samples are never looked at.
  */
 public final class GridSearch {
 
@@ -29,11 +32,12 @@ public final class GridSearch {
         MetricLearner create(double alpha, double lambda);
     }
 
-    /** One grid point: mean and standard deviation (ddof = 0) of the validation accuracy over splits. */
-    public record Cell(double alpha, double lambda, double accuracy, double accuracyStd) { }
+    /** One grid point: means and standard deviations (ddof = 0) over rounds of the validation scores. */
+    public record Cell(double alpha, double lambda, double balancedAccuracy, double balancedAccuracyStd,
+                       double accuracy, double accuracyStd, double auc, double aucStd) { }
 
     /** All grid points in α-then-λ order, and the best. */
-    public record Grid(double[] alphas, double[] lambdas, List<Cell> cells, Cell best) {
+    public record Grid(double[] alphas, double[] lambdas, List<Cell> cells, Cell best, Vote vote) {
         public Cell cell(int alphaIndex, int lambdaIndex) {
             return cells.get(alphaIndex * lambdas.length + lambdaIndex);
         }
@@ -42,57 +46,98 @@ public final class GridSearch {
     private final int k;
     private final Supplier<? extends TransportSolver> solvers;
     private final int threads;
+    private final Vote vote;
 
+    /** The automatic vote ({@link Vote#automatic} from the cohort's class sizes). */
     public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
+        this(k, solvers, threads, null);
+    }
+
+    /** @param vote the kNN vote; null: automatic from the cohort's class sizes */
+    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, Vote vote) {
         if (k < 1) {
             throw new IllegalParameterException("GridSearch.k", "k = " + k + "; expected at least 1");
         }
         this.k = k;
         this.solvers = solvers;
         this.threads = threads;
+        this.vote = vote;
     }
 
+    /** Each split its own round. */
     public Grid run(Cohort cohort, double[] alphas, double[] lambdas, List<GroupShuffleSplit.Split> splits,
+                    LearnerFactory factory, Progress progress) {
+        List<CrossValidation.Round> rounds = new ArrayList<>();
+        for (GroupShuffleSplit.Split s : splits) {
+            rounds.add(new CrossValidation.Round(s.index(), List.of(s)));
+        }
+        return run(cohort, alphas, lambdas, new CrossValidation.Plan(new CrossValidation.Scheme(CrossValidation.Kind.SPLIT, 0),
+                rounds, List.of()), factory, progress);
+    }
+
+    /** Scores every grid point on the validation parts of the plan's fits; progress counts fits. */
+    public Grid run(Cohort cohort, double[] alphas, double[] lambdas, CrossValidation.Plan plan,
                     LearnerFactory factory, Progress progress) {
         if (alphas.length == 0 || lambdas.length == 0) {
             throw new IllegalArgumentException("the grid needs at least one alpha and one lambda");
         }
-        for (GroupShuffleSplit.Split s : splits) {
+        for (GroupShuffleSplit.Split s : plan.fits()) {
             if (s.validation().length == 0) {
-                throw new IllegalArgumentException("split " + (s.index() + 1) + " holds no validation samples;"
+                throw new IllegalArgumentException("fit " + (s.index() + 1) + " holds no validation samples;"
                         + " tuning needs a validation fraction above 0 (the paper uses 0.2)");
             }
             if (s.fit().length < k) {
-                throw new IllegalParameterException("GridSearch.k", "k = " + k + " neighbours asked but split "
+                throw new IllegalParameterException("GridSearch.k", "k = " + k + " neighbours asked but fit "
                         + (s.index() + 1) + " trains on only " + s.fit().length + " samples; lower k");
             }
         }
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
+        Vote used = vote != null ? vote : Vote.automatic(ClassBalance.sizes(classes, numClasses));
         List<Cell> cells = new ArrayList<>();
         Cell best = null;
-        progress.start("grid", (long) alphas.length * lambdas.length * splits.size());
+        int fits = plan.fits().size();
+        progress.start("grid", (long) alphas.length * lambdas.length * fits);
         for (double alpha : alphas) {
             for (double lambda : lambdas) {
-                double[] acc = new double[splits.size()];
-                for (int s = 0; s < splits.size(); s++) {
-                    acc[s] = validationAccuracy(cohort, classes, numClasses, factory.create(alpha, lambda), splits.get(s));
-                    progress.advance(1, String.format(java.util.Locale.ROOT, "alpha=%s lambda=%s split %d: %.3f",
-                            alpha, lambda, s + 1, acc[s]));
+                List<HeldOutScores> rounds = new ArrayList<>();
+                for (CrossValidation.Round round : plan.rounds()) {
+                    List<Integer> truth = new ArrayList<>();
+                    List<double[]> probabilities = new ArrayList<>();
+                    for (GroupShuffleSplit.Split split : round.fits()) {
+                        double[][] p = validate(cohort, classes, numClasses, used, factory.create(alpha, lambda), split);
+                        for (int i = 0; i < p.length; i++) {
+                            truth.add(classes[split.validation()[i]]);
+                            probabilities.add(p[i]);
+                        }
+                        progress.advance(1, String.format(java.util.Locale.ROOT, "alpha=%s lambda=%s fit %d/%d",
+                                alpha, lambda, split.index() + 1, fits));
+                    }
+                    rounds.add(HeldOutScores.of(truth.stream().mapToInt(Integer::intValue).toArray(),
+                            probabilities.toArray(new double[0][]), numClasses));
                 }
-                Cell c = new Cell(alpha, lambda, Benchmark.mean(acc), Benchmark.std(acc));
+                Cell c = cell(alpha, lambda, rounds);
                 cells.add(c);
-                if (best == null || c.accuracy() > best.accuracy()) {
+                if (best == null || c.balancedAccuracy() > best.balancedAccuracy()) {
                     best = c;
                 }
             }
         }
         progress.finish();
-        return new Grid(alphas.clone(), lambdas.clone(), List.copyOf(cells), best);
+        return new Grid(alphas.clone(), lambdas.clone(), List.copyOf(cells), best, used);
     }
 
-    private double validationAccuracy(Cohort cohort, int[] classes, int numClasses, MetricLearner learner,
-                                      GroupShuffleSplit.Split split) {
+    private static Cell cell(double alpha, double lambda, List<HeldOutScores> rounds) {
+        double[] ba = rounds.stream().mapToDouble(HeldOutScores::balancedAccuracy).toArray();
+        double[] acc = rounds.stream().mapToDouble(HeldOutScores::accuracy).toArray();
+        double[] auc = rounds.stream().mapToDouble(HeldOutScores::auc).filter(v -> !Double.isNaN(v)).toArray();
+        return new Cell(alpha, lambda, BenchmarkResult.mean(ba), BenchmarkResult.std(ba), BenchmarkResult.mean(acc),
+                BenchmarkResult.std(acc), BenchmarkResult.mean(auc), BenchmarkResult.std(auc));
+    }
+
+    /** Class probabilities of the fit's validation samples among its fitted samples. */
+    private double[][] validate(Cohort cohort, int[] classes, int numClasses, Vote used, MetricLearner learner,
+                                GroupShuffleSplit.Split split) {
         int[] fit = split.fit();
         GroundMetric metric = learner.fit(cohort.subset(fit));
         List<Sample> train = cohort.subset(fit).samples();
@@ -102,11 +147,6 @@ public final class GridSearch {
         for (int i = 0; i < fit.length; i++) {
             trainClass[i] = classes[fit[i]];
         }
-        int[] truth = new int[split.validation().length];
-        for (int i = 0; i < truth.length; i++) {
-            truth[i] = classes[split.validation()[i]];
-        }
-        int[] pred = new WeightedKnn(k, WeightedKnn.Weights.DISTANCE).predict(d, trainClass, numClasses).labels();
-        return ClassificationScores.of(truth, pred, numClasses).accuracy();
+        return new WeightedKnn(k, used).predict(d, trainClass, numClasses).probabilities();
     }
 }

@@ -114,13 +114,7 @@ public final class GroupShuffleSplit {
                         + " Drop the class or merge it with another.");
             }
             int nTrain = (int) Math.max(1, Math.min(n - 1, Math.round(n * trainFraction)));
-            int nVal = (int) Math.round(nTrain * validationFraction);
-            if (validationFraction > 0 && nVal == 0) {
-                nVal = nTrain >= 2 ? 1 : 0;
-            }
-            if (nVal >= nTrain) {
-                nVal = nTrain - 1;
-            }
+            int nVal = validationCount(nTrain, validationFraction);
             if (validationFraction > 0 && nVal == 0) {
                 notes.add("class '" + classNames.get(c) + "' has " + n + " samples: too few to hold one back for"
                         + " validation, so the validation part lacks it");
@@ -154,8 +148,20 @@ public final class GroupShuffleSplit {
         return new Plan(List.copyOf(out), List.copyOf(notes));
     }
 
+    /**
+     * How many of a class's nTrain training samples are held back for validation: round(nTrain ·
+     * fraction), at least 1 when the fraction is positive, and always leaving one to fit on.
+     */
+    static int validationCount(int nTrain, double fraction) {
+        int nVal = (int) Math.round(nTrain * fraction);
+        if (fraction > 0 && nVal == 0) {
+            nVal = nTrain >= 2 ? 1 : 0;
+        }
+        return Math.max(0, Math.min(nVal, nTrain - 1));
+    }
+
     /** Fisher–Yates with the given stream. */
-    private static void shuffle(int[] a, SplittableRandom rng) {
+    static void shuffle(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];

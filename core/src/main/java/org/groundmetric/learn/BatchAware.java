@@ -2,6 +2,7 @@ package org.groundmetric.learn;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SampleBatches;
 import org.groundmetric.linalg.CellMatrix;
@@ -13,7 +14,11 @@ import org.groundmetric.linalg.CellMatrix;
 record BatchAware(BatchAwareTriplets sampler, BatchPenalty penalty) {
 
     static BatchAware of(BatchCorrection correction, Cohort cohort, List<CellMatrix> cells, int[] classOf,
-                         double[] scale, int neighbours) {
+                         double[] scale, int neighbours, ClassWeight weight) {
+        if (weight != ClassWeight.NONE) {
+            throw new IllegalParameterException("GgmlConfig.classWeight", "batch-aware triplets anchor every sample once,"
+                    + " as the paper; class weight " + weight + " is not combined with a batch key (use class weight none)");
+        }
         SampleBatches batches = SampleBatches.of(cohort, correction.batchKey());
         batches.requireSeparableFrom(classOf, cohort.classNames().size());
         return new BatchAware(new BatchAwareTriplets(classOf, batches.batchOf(), neighbours),

@@ -25,7 +25,7 @@ public final class BatchAwareTriplets {
      * @param t       neighbours per class
      */
     public BatchAwareTriplets(int[] classOf, int[] batchOf, int t) {
-        new TripletSampler(classOf, t); // the paper's checks: classes without gaps, two samples per class
+        new TripletSampler(classOf, t); // the paper's checks: labels, two classes, a class with a partner
         if (batchOf.length != classOf.length) {
             throw new IllegalArgumentException(classOf.length + " samples but " + batchOf.length + " batches");
         }
@@ -39,10 +39,15 @@ public final class BatchAwareTriplets {
     public List<Triplet> random(SplittableRandom rng) {
         List<Triplet> out = new ArrayList<>();
         for (int j = 0; j < classOf.length; j++) {
-            int[] positives = pick(positiveCandidates(j), rng);
+            int[] same = positiveCandidates(j);
+            if (same.length == 0) {
+                continue; // a sample alone in its class anchors nothing, as in the paper's draw
+            }
+            int[] positives = pick(same, rng);
             for (int c = 0; c < classes; c++) {
-                if (c != classOf[j]) {
-                    add(out, positives, j, pick(negativeCandidates(j, c), rng));
+                int[] negatives = negativeCandidates(j, c);
+                if (c != classOf[j] && negatives.length > 0) {
+                    add(out, positives, j, pick(negatives, rng));
                 }
             }
         }
@@ -57,10 +62,15 @@ public final class BatchAwareTriplets {
         }
         List<Triplet> out = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            int[] positives = nearestOf(positiveCandidates(j), distances, j);
+            int[] same = positiveCandidates(j);
+            if (same.length == 0) {
+                continue;
+            }
+            int[] positives = nearestOf(same, distances, j);
             for (int c = 0; c < classes; c++) {
-                if (c != classOf[j]) {
-                    add(out, positives, j, nearestOf(negativeCandidates(j, c), distances, j));
+                int[] negatives = negativeCandidates(j, c);
+                if (c != classOf[j] && negatives.length > 0) {
+                    add(out, positives, j, nearestOf(negatives, distances, j));
                 }
             }
         }

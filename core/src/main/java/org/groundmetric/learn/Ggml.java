@@ -157,7 +157,7 @@ public final class Ggml implements MetricLearner {
         }
         requireUniqueFeatureNames(cohort.featureNames());
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, config.neighbours());
+        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
         int d = cohort.featureCount();
         int k = config.rank();
         FeatureStatistics stats = FeatureStatistics.of(cells);
@@ -168,7 +168,7 @@ public final class Ggml implements MetricLearner {
             java.util.Arrays.fill(scale, 1);
         }
         BatchAware batchAware = batches == null ? null
-                : BatchAware.of(batches, cohort, cells, classOf, scale, config.neighbours());
+                : BatchAware.of(batches, cohort, cells, classOf, scale, config.neighbours(), sampler.weight());
         Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, k, config.learningRate());
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
@@ -187,9 +187,10 @@ public final class Ggml implements MetricLearner {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 runEpoch(epoch, sampler, batchAware, objective, distances, adam, v, listeners, divergence);
             }
+            GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
                     TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
-                    cohort.classNames(), config, scale, history.epochs()).withBatches(batches);
+                    cohort.classNames(), used, scale, history.epochs()).withBatches(batches);
         }
     }
 
@@ -200,7 +201,7 @@ public final class Ggml implements MetricLearner {
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         boolean nearest = config.triplets() == TripletStrategy.NEAREST;
         List<Triplet> triplets = batchAware != null ? batchAware.triplets(nearest ? distances.of(v) : null, rng)
-                : nearest ? sampler.nearest(distances.of(v))
+                : nearest ? sampler.nearest(distances.of(v), rng)
                 : sampler.random(rng);
         triplets = new ArrayList<>(triplets);
         shuffle(triplets, rng);

@@ -25,12 +25,16 @@ import org.groundmetric.IllegalParameterException;
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
  * @param solver         "exact" (network simplex) or "sinkhorn"
  * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
+ *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
+ *                       absent in model files written before it existed, read as none
  */
 public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, double alpha, double lambda,
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg) {
+                         FeatureScaling featureScaling, String solver, double sinkhornReg,
+                         ClassWeight classWeight) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
     public static final int MAX_THREADS = 32767;
@@ -70,6 +74,9 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
             throw new IllegalParameterException("GgmlConfig.sinkhornReg", "sinkhorn regularisation = " + sinkhornReg
                     + "; expected a finite number > 0");
         }
+        if (classWeight == null) {
+            classWeight = ClassWeight.NONE;
+        }
     }
 
     public static Builder builder() {
@@ -97,6 +104,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.featureScaling = featureScaling;
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
+        b.classWeight = classWeight;
         return b;
     }
 
@@ -133,6 +141,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
         private String solver = "exact";
         private double sinkhornReg = 0.05;
+        private ClassWeight classWeight = ClassWeight.NONE;
 
         public Builder rank(int v) { rank = v; return this; }
         public Builder neighbours(int v) { neighbours = v; return this; }
@@ -152,10 +161,12 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
         public Builder solver(String v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
+        public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
-                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg);
+                    epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
+                    classWeight);
         }
     }
 }

@@ -6,102 +6,180 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws the triplets of one epoch as the paper does: for every sample j, t samples i of j's class
- * (i ≠ j) and, for every other class, t samples k of that class; every (i, k) combination is a
- * triplet, so |T| = n·t²·(C−1). Draws are without replacement unless a class has fewer than t
- * candidates.
+ * Draws the triplets of one epoch as the paper does: for every anchor sample j, t samples i of j's
+ * class (i ≠ j) and, for every other class, t samples k of that class; every (i, k) combination is
+ * a triplet, so |T| = anchors·t²·(C−1). Draws are without replacement unless a class has fewer
+ * than t candidates.
+ *
+ * <p>A sample anchors only when its class has a second sample. A class with a single sample is
+ * legal: it serves as the other-class sample k of everyone else's triplets. A cohort is refused
+ * only when it has fewer than two classes or no class has two samples.
+ *
+ * <p>Anchors: with {@link ClassWeight#NONE} (the paper) every sample with a partner anchors once;
+ * with {@link ClassWeight#BALANCED} each class with a partner gets the same number of anchor slots
+ * (see there), so a small class is not outvoted by a large one in the loss.
  */
 public final class TripletSampler {
     private final int[] classOf;
-    private final int classes;
+    private final List<String> classNames;
     private final int t;
     private final int[][] members;
+    private final int presentClasses;
+    private final ClassWeight weight;
+    /** Every sample whose class has a second sample, ascending. */
+    private final int[] anchorable;
+    /** Anchor slots per class with a partner ({@link ClassWeight#BALANCED} only). */
+    private final int slotsPerClass;
+
+    /** Classes named by their index (for callers without labels); the paper's anchors. */
+    public TripletSampler(int[] classOf, int t) {
+        this(classOf, indexNames(classOf), t, ClassWeight.NONE);
+    }
 
     /**
-     * @param classOf class index (0..C−1) of every sample
-     * @param t       neighbours per class
+     * @param classOf    class index (into classNames) of every sample
+     * @param classNames the class labels, used in messages
+     * @param t          neighbours per class
+     * @param weight     how often each class anchors
      */
-    public TripletSampler(int[] classOf, int t) {
+    public TripletSampler(int[] classOf, List<String> classNames, int t, ClassWeight weight) {
         if (t <= 0) {
             throw new IllegalArgumentException("neighbours t = " + t + " must be ≥ 1");
         }
         this.classOf = classOf.clone();
+        this.classNames = List.copyOf(classNames);
         this.t = t;
-        int c = 0;
-        for (int label : classOf) {
-            if (label < 0) {
-                throw new IllegalArgumentException("every training sample needs a class label (got index " + label + ")");
-            }
-            c = Math.max(c, label + 1);
-        }
-        this.classes = c;
+        int c = classNames.size();
         int[] counts = new int[c];
-        for (int label : classOf) {
+        for (int s = 0; s < classOf.length; s++) {
+            int label = classOf[s];
+            if (label < 0 || label >= c) {
+                throw new IllegalArgumentException("every training sample needs a class label; sample " + s
+                        + " has none (classes: " + classNames + ")");
+            }
             counts[label]++;
         }
+        this.weight = (weight == null ? ClassWeight.NONE : weight).resolve(Arrays.stream(counts).asLongStream().toArray());
         members = new int[c][];
+        int present = 0;
+        int withPartner = 0;
         for (int k = 0; k < c; k++) {
-            if (counts[k] == 0) {
-                throw new IllegalArgumentException("class index " + k + " has no samples; class indices must be 0..C−1 without gaps");
-            }
             members[k] = new int[counts[k]];
+            present += counts[k] > 0 ? 1 : 0;
+            withPartner += counts[k] >= 2 ? 1 : 0;
         }
         int[] fill = new int[c];
         for (int s = 0; s < classOf.length; s++) {
             members[classOf[s]][fill[classOf[s]]++] = s;
         }
-        if (classes < 2) {
-            throw new IllegalArgumentException("triplets need at least 2 classes, got " + classes);
+        if (present < 2) {
+            throw new IllegalArgumentException("triplets need samples of at least two classes; all " + classOf.length
+                    + " training samples are of class '" + (classOf.length == 0 ? "none" : classNames.get(classOf[0])) + "'");
         }
-        for (int k = 0; k < c; k++) {
-            if (members[k].length < 2) {
-                throw new IllegalArgumentException("class index " + k + " has a single sample: every sample needs"
-                        + " another sample of its class to form triplets (drop the class or add samples)");
-            }
+        if (withPartner == 0) {
+            throw new IllegalArgumentException("no class has two samples (" + sizes(counts) + "): every triplet needs"
+                    + " an anchor and a second sample of its class");
         }
+        this.presentClasses = present;
+        this.anchorable = Arrays.stream(members).filter(m -> m.length >= 2).flatMapToInt(Arrays::stream).sorted().toArray();
+        this.slotsPerClass = (anchorable.length + withPartner - 1) / withPartner;
     }
 
-    /** n·t²·(C−1). */
+    /** Anchors × t² × (classes − 1). */
     public int tripletsPerEpoch() {
-        return classOf.length * t * t * (classes - 1);
+        return anchorSlots() * t * t * (presentClasses - 1);
+    }
+
+    /** The class weight in use ({@link ClassWeight#AUTO} resolved against the class sizes). */
+    public ClassWeight weight() {
+        return weight;
+    }
+
+    /** Anchors per epoch: samples with a partner, or equal slots per such class when balanced. */
+    public int anchorSlots() {
+        if (weight == ClassWeight.NONE) {
+            return anchorable.length;
+        }
+        int classesWithPartner = 0;
+        for (int[] m : members) {
+            classesWithPartner += m.length >= 2 ? 1 : 0;
+        }
+        return slotsPerClass * classesWithPartner;
     }
 
     /** The paper's random draw. */
     public List<Triplet> random(SplittableRandom rng) {
         List<Triplet> out = new ArrayList<>(tripletsPerEpoch());
-        for (int j = 0; j < classOf.length; j++) {
-            int[] same = without(members[classOf[j]], j);
-            int[] positives = draw(same, rng);
-            for (int c = 0; c < classes; c++) {
-                if (c == classOf[j]) {
-                    continue;
+        for (int j : anchors(rng)) {
+            int[] positives = draw(without(members[classOf[j]], j), rng);
+            for (int c = 0; c < members.length; c++) {
+                if (c != classOf[j] && members[c].length > 0) {
+                    add(out, positives, j, draw(members[c], rng));
                 }
-                int[] negatives = draw(members[c], rng);
-                add(out, positives, j, negatives);
             }
         }
         return out;
     }
 
+    /** Hard triplets with the paper's anchors ({@link ClassWeight#NONE} only; see {@link #nearest(double[], SplittableRandom)}). */
+    public List<Triplet> nearest(double[] distances) {
+        if (weight != ClassWeight.NONE) {
+            throw new IllegalStateException("balanced anchors are drawn: give the epoch's random stream");
+        }
+        return nearest(distances, null);
+    }
+
     /**
      * Hard triplets: the t nearest samples of j's class and the t nearest of every other class,
-     * by the given sample distances (n×n row-major, under the current metric).
+     * by the given sample distances (n×n row-major, under the current metric). {@code rng} picks
+     * the extra anchors of balanced class weights (unused otherwise).
      */
-    public List<Triplet> nearest(double[] distances) {
+    public List<Triplet> nearest(double[] distances, SplittableRandom rng) {
         int n = classOf.length;
         if (distances.length != n * n) {
             throw new IllegalArgumentException("nearest triplets need an " + n + "×" + n + " distance matrix, got "
                     + distances.length + " values");
         }
         List<Triplet> out = new ArrayList<>(tripletsPerEpoch());
-        for (int j = 0; j < n; j++) {
+        for (int j : anchors(rng)) {
             int[] positives = closest(without(members[classOf[j]], j), distances, j);
-            for (int c = 0; c < classes; c++) {
-                if (c != classOf[j]) {
+            for (int c = 0; c < members.length; c++) {
+                if (c != classOf[j] && members[c].length > 0) {
                     add(out, positives, j, closest(members[c], distances, j));
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The anchors of one epoch, ascending (a sample may repeat). NONE: every sample with a partner,
+     * without touching {@code rng}. BALANCED: each class with a partner fills its slots with whole
+     * passes over its samples, then a draw without replacement from {@code rng} for the remainder.
+     */
+    int[] anchors(SplittableRandom rng) {
+        if (weight == ClassWeight.NONE) {
+            return anchorable;
+        }
+        int[] out = new int[anchorSlots()];
+        int o = 0;
+        for (int[] m : members) {
+            if (m.length < 2) {
+                continue;
+            }
+            for (int pass = 0; pass < slotsPerClass / m.length; pass++) {
+                for (int s : m) {
+                    out[o++] = s;
+                }
+            }
+            int rest = slotsPerClass % m.length;
+            if (rest > 0) {
+                for (int s : withoutReplacement(m, rest, rng)) {
+                    out[o++] = s;
+                }
+            }
+        }
+        Arrays.sort(out);
         return out;
     }
 
@@ -115,22 +193,26 @@ public final class TripletSampler {
 
     /** t candidates without replacement, or with replacement when there are fewer than t. */
     private int[] draw(int[] candidates, SplittableRandom rng) {
-        int[] out = new int[t];
         if (candidates.length >= t) {
-            int[] pool = candidates.clone();
-            for (int a = 0; a < t; a++) {
-                int b = a + rng.nextInt(pool.length - a);
-                int tmp = pool[a];
-                pool[a] = pool[b];
-                pool[b] = tmp;
-                out[a] = pool[a];
-            }
-        } else {
-            for (int a = 0; a < t; a++) {
-                out[a] = candidates[rng.nextInt(candidates.length)];
-            }
+            return withoutReplacement(candidates, t, rng);
+        }
+        int[] out = new int[t];
+        for (int a = 0; a < t; a++) {
+            out[a] = candidates[rng.nextInt(candidates.length)];
         }
         return out;
+    }
+
+    /** {@code count} of the candidates without replacement (a partial Fisher–Yates shuffle of a copy). */
+    private static int[] withoutReplacement(int[] candidates, int count, SplittableRandom rng) {
+        int[] pool = candidates.clone();
+        for (int a = 0; a < count; a++) {
+            int b = a + rng.nextInt(pool.length - a);
+            int tmp = pool[a];
+            pool[a] = pool[b];
+            pool[b] = tmp;
+        }
+        return Arrays.copyOf(pool, count);
     }
 
     /** The t closest candidates to j (ties by index), cycling when there are fewer than t. */
@@ -160,5 +242,26 @@ public final class TripletSampler {
             }
         }
         return out;
+    }
+
+    /** "'a' 1 sample, 'b' 1 sample". */
+    private String sizes(int[] counts) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+            parts.add("class '" + classNames.get(k) + "' " + counts[k] + (counts[k] == 1 ? " sample" : " samples"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<String> indexNames(int[] classOf) {
+        int c = 0;
+        for (int label : classOf) {
+            c = Math.max(c, label + 1);
+        }
+        List<String> names = new ArrayList<>(c);
+        for (int k = 0; k < c; k++) {
+            names.add(Integer.toString(k));
+        }
+        return names;
     }
 }

@@ -36,6 +36,15 @@ public record ClassificationScores(long[][] confusion) {
         return (double) correct / total();
     }
 
+    /** Recall of class c: the share of its samples predicted as c; NaN when c is absent from the truth. */
+    public double recall(int c) {
+        long rowTotal = 0;
+        for (long v : confusion[c]) {
+            rowTotal += v;
+        }
+        return rowTotal == 0 ? Double.NaN : (double) confusion[c][c] / rowTotal;
+    }
+
     /** Mean recall over the classes present in the truth (scikit-learn drops absent classes with a warning). */
     public double balancedAccuracy() {
         double sum = 0;

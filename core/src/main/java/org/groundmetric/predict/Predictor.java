@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
+import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.learn.ReferenceSample;
@@ -18,7 +19,9 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
 /**
  * Places new samples among reference samples under a learned metric: W_θ (exact OT, uniform cell
  * weights) from each new sample to each reference sample, then scikit-learn's
- * {@code KNeighborsClassifier(n_neighbors=k, weights="distance", metric="precomputed")} vote.
+ * {@code KNeighborsClassifier(n_neighbors=k, weights="distance", metric="precomputed")} vote,
+ * class-balanced ({@link Vote#BALANCED}) when the reference's classes are imbalanced or the vote
+ * says so.
  *
  * <p>Both sides are compared in the metric's k-dimensional image: new samples are projected with W
  * (and rounded to float32, as the stored reference is), costs are Euclidean distances there, so a
@@ -28,8 +31,9 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
  * @param nearest    how many nearest reference samples to report per new sample
  * @param threads    threads for the OT problems (results do not depend on it)
  * @param progress   advances once per solved pair
+ * @param vote       the vote; null: {@link Vote#automatic} from the reference's class sizes
  */
-public record Predictor(int neighbours, int nearest, int threads, Progress progress) {
+public record Predictor(int neighbours, int nearest, int threads, Progress progress, Vote vote) {
 
     /** scikit-learn's default n_neighbors. */
     public static final int DEFAULT_NEIGHBOURS = 5;
@@ -47,6 +51,11 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
             throw new IllegalArgumentException("threads is " + threads + "; expected at least 1");
         }
         progress = progress == null ? Progress.NONE : progress;
+    }
+
+    /** The automatic vote ({@link Vote#automatic} from the reference's class sizes). */
+    public Predictor(int neighbours, int nearest, int threads, Progress progress) {
+        this(neighbours, nearest, threads, progress, null);
     }
 
     /** k = 5, the 5 nearest listed, one thread, no progress. */
@@ -116,7 +125,8 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
         }
         WassersteinMatrix d = WassersteinMatrix.between(newImages, referenceImages, FixedGroundMetric.parse("euclidean"),
                 NetworkSimplex::new, threads, progress);
-        WeightedKnn.Predictions votes = new WeightedKnn(neighbours, WeightedKnn.Weights.DISTANCE)
+        Vote used = vote != null ? vote : Vote.automatic(ClassBalance.sizes(referenceClass, classes.size()));
+        WeightedKnn.Predictions votes = new WeightedKnn(neighbours, used)
                 .predict(d.distances(), referenceClass, classes.size());
         List<SamplePredictions.Row> rows = new ArrayList<>(prepared.size());
         for (int i = 0; i < prepared.size(); i++) {
@@ -124,7 +134,7 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
             rows.add(new SamplePredictions.Row(s.id(), s.classLabel(), classes.get(votes.labels()[i]),
                     votes.probabilities()[i], nearest(d.distances()[i], reference)));
         }
-        return new SamplePredictions(classes, d, rows, scores(rows, classes));
+        return new SamplePredictions(classes, d, rows, scores(rows, classes), used);
     }
 
     /** The {@code nearest} smallest distances, nearest first, ties in reference order. */

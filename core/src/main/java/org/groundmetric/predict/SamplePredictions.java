@@ -14,9 +14,10 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
  * @param rows       one per new sample, in the cohort's order
  * @param scores     confusion over the labelled new samples (classes: classNames, then any label the
  *                   model has never seen, which is always counted wrong); null when none is labelled
+ * @param vote       the vote that gave the probabilities
  */
 public record SamplePredictions(List<String> classNames, WassersteinMatrix distances, List<Row> rows,
-                                ClassificationScores scores) {
+                                ClassificationScores scores, Vote vote) {
 
     /** A reference sample near a new one. */
     public record Neighbour(String id, String classLabel, double distance) {
@@ -46,6 +47,23 @@ public record SamplePredictions(List<String> classNames, WassersteinMatrix dista
     /** Mean recall over the true classes present; NaN without labels. */
     public double balancedAccuracy() {
         return scores == null ? Double.NaN : scores.balancedAccuracy();
+    }
+
+    /**
+     * ROC AUC of the class probabilities over the labelled new samples whose label the model knows
+     * ({@link RocAuc}); NaN when they do not cover two classes.
+     */
+    public double auc() {
+        List<int[]> truth = new ArrayList<>();
+        List<double[]> p = new ArrayList<>();
+        for (Row r : rows) {
+            int c = r.trueClass() == null ? -1 : classNames.indexOf(r.trueClass());
+            if (c >= 0) {
+                truth.add(new int[] {c});
+                p.add(r.probabilities());
+            }
+        }
+        return RocAuc.of(truth.stream().mapToInt(t -> t[0]).toArray(), p.toArray(new double[0][]), classNames.size());
     }
 
     /** Number of new samples with a known label. */

@@ -1,5 +1,7 @@
 package org.groundmetric.predict;
 
+import org.groundmetric.data.ClassBalance;
+
 /**
  * k-nearest-neighbour classification on precomputed distances, as scikit-learn's
  * {@code KNeighborsClassifier(n_neighbors=k, weights=..., metric="precomputed")}:
@@ -9,6 +11,9 @@ package org.groundmetric.predict;
  *       order makes our results reproducible);</li>
  *   <li>{@code UNIFORM}: each neighbour has weight 1; {@code DISTANCE}: weight 1/d, except that when
  *       any neighbour is at distance 0 the zero-distance neighbours get weight 1 and all others 0;</li>
+ *   <li>class-balanced ({@link Vote#BALANCED}): each weight is also multiplied by n / n_c, the
+ *       inverse of the neighbour's class share in the training points (for leave-one-out, in the
+ *       points other than the query);</li>
  *   <li>class probabilities are the weights per class divided by their sum; the prediction is the
  *       most probable class, the lowest class index on a tie.</li>
  * </ul>
@@ -23,13 +28,24 @@ public final class WeightedKnn {
 
     private final int k;
     private final Weights weights;
+    private final boolean classBalanced;
 
     public WeightedKnn(int k, Weights weights) {
+        this(k, weights, false);
+    }
+
+    /** Distance weights, class-balanced for {@link Vote#BALANCED}. */
+    public WeightedKnn(int k, Vote vote) {
+        this(k, Weights.DISTANCE, vote == Vote.BALANCED);
+    }
+
+    private WeightedKnn(int k, Weights weights, boolean classBalanced) {
         if (k < 1) {
             throw new IllegalArgumentException("k (neighbours) must be at least 1, got " + k);
         }
         this.k = k;
         this.weights = weights;
+        this.classBalanced = classBalanced;
     }
 
     public int k() {
@@ -66,6 +82,7 @@ public final class WeightedKnn {
         }
         int[] labels = new int[distances.length];
         double[][] proba = new double[distances.length][];
+        long[] sizes = classBalanced ? ClassBalance.sizes(trainLabels, numClasses) : null;
         for (int q = 0; q < distances.length; q++) {
             double[] row = distances[q];
             if (row.length != trainLabels.length) {
@@ -79,7 +96,15 @@ public final class WeightedKnn {
                 d[j] = row[nearest[j]];
                 y[j] = trainLabels[nearest[j]];
             }
-            proba[q] = vote(d, y, numClasses, weights);
+            double[] classFactor = null;
+            if (classBalanced) {
+                long[] own = sizes.clone();
+                if (leaveOneOut && trainLabels[q] >= 0 && trainLabels[q] < numClasses) {
+                    own[trainLabels[q]]--;
+                }
+                classFactor = inverseShares(own);
+            }
+            proba[q] = vote(d, y, numClasses, weights, classFactor);
             labels[q] = argmax(proba[q]);
         }
         return new Predictions(labels, proba);
@@ -124,6 +149,28 @@ public final class WeightedKnn {
 
     /** Class probabilities from the neighbours' distances and labels, with scikit-learn's weighting. */
     public static double[] vote(double[] neighbourDistances, int[] neighbourLabels, int numClasses, Weights weights) {
+        return vote(neighbourDistances, neighbourLabels, numClasses, weights, null);
+    }
+
+    /** n / n_c per class (0 for a class without points). */
+    static double[] inverseShares(long[] sizes) {
+        long total = 0;
+        for (long n : sizes) {
+            total += n;
+        }
+        double[] f = new double[sizes.length];
+        for (int c = 0; c < f.length; c++) {
+            f[c] = sizes[c] > 0 ? (double) total / sizes[c] : 0;
+        }
+        return f;
+    }
+
+    /**
+     * As {@link #vote(double[], int[], int, Weights)}, each neighbour's weight also multiplied by
+     * {@code classFactor[its class]} (null: by 1).
+     */
+    public static double[] vote(double[] neighbourDistances, int[] neighbourLabels, int numClasses, Weights weights,
+                                double[] classFactor) {
         double[] w = new double[neighbourDistances.length];
         boolean anyZero = false;
         for (double d : neighbourDistances) {
@@ -145,8 +192,9 @@ public final class WeightedKnn {
             if (c < 0 || c >= numClasses) {
                 throw new IllegalArgumentException("class label " + c + " outside 0.." + (numClasses - 1));
             }
-            p[c] += w[j];
-            total += w[j];
+            double wj = classFactor == null ? w[j] : w[j] * classFactor[c];
+            p[c] += wj;
+            total += wj;
         }
         if (total == 0) {
             total = 1; // scikit-learn's normaliser guard

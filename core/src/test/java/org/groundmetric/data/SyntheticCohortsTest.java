@@ -45,4 +45,13 @@ class SyntheticCohortsTest {
         assertEquals(200, SyntheticCohorts.synth200d(4).featureCount());
         assertThrows(IllegalArgumentException.class, () -> SyntheticCohorts.preset("synth3d", 1));
     }
+
+    @Test
+    void anImbalancedCohortSpreadsItsMinorityOverTheNoiseRanges() {
+        Cohort c = SyntheticCohorts.imbalanced(1, 1000, 16, 4, 2, 7);
+        assertEquals(20, c.size());
+        assertEquals(java.util.List.of("class_0", "class_1"), c.classNames());
+        assertEquals(java.util.List.of("sample_16", "sample_21", "sample_26", "sample_31"), c.sampleIds().subList(16, 20),
+                "class_1 samples of index 0, 5, 10, 15 (the draw numbers class_1 from 16)");
+    }
 }

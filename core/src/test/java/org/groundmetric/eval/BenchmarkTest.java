@@ -1,5 +1,6 @@
 package org.groundmetric.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
+import org.groundmetric.predict.Vote;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkTest {
@@ -59,33 +61,40 @@ class BenchmarkTest {
                 throwing("Greedy", new org.groundmetric.baseline.Budget.OutOfMemoryBudgetException("too big")));
         Benchmark bench = new Benchmark(new Benchmark.Settings(5, 10, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMillis(300), 2), NetworkSimplex::new);
-        Benchmark.Result r = bench.run(cohort, methods, splits, Progress.NONE);
+        BenchmarkResult r = bench.run(cohort, methods, splits, Progress.NONE);
 
-        assertEquals(6, r.summaries().size());
-        Benchmark.MethodSummary euclid = r.summaries().get(0);
-        Benchmark.MethodSummary axis = r.summaries().get(1);
+        assertEquals(6, r.methods().size());
+        assertEquals(Vote.DISTANCE, r.vote(), "6/6/6 classes: the automatic vote is distance-weighted");
+        BenchmarkResult.Method euclid = r.methods().get(0);
+        BenchmarkResult.Method axis = r.methods().get(1);
         assertEquals("ok", euclid.status());
         assertEquals("ok", axis.status());
         // the class lives on axis 0 alone: that metric separates the samples perfectly, Euclidean
         // (dominated by the noise axis ×1000) does not
-        assertEquals(1.0, axis.patientAccuracy(), 1e-12);
-        assertEquals(0.0, axis.patientAccuracyStd(), 1e-12);
-        assertEquals(1.0, axis.ari(), 1e-12);
-        assertEquals(0.0, axis.vi(), 1e-9);
-        assertEquals(Math.log(3), axis.mi(), 1e-9, "3 balanced classes recovered exactly: MI = ln 3");
+        assertEquals(1.0, axis.mean(BenchmarkResult.Round::accuracy), 1e-12);
+        assertEquals(0.0, axis.std(BenchmarkResult.Round::accuracy), 1e-12);
+        assertEquals(1.0, axis.mean(BenchmarkResult.Round::balancedAccuracy), 1e-12);
+        assertEquals(1.0, axis.mean(BenchmarkResult.Round::auc), 1e-12);
+        assertEquals(1.0, axis.mean(r2 -> r2.recall(2)), 1e-12);
+        assertEquals(1.0, axis.mean(BenchmarkResult.Round::ari), 1e-12);
+        assertEquals(0.0, axis.mean(BenchmarkResult.Round::vi), 1e-9);
+        assertEquals(Math.log(3), axis.mean(BenchmarkResult.Round::mi), 1e-9, "3 balanced classes recovered exactly: MI = ln 3");
         // a cell of the class mode is recognised, one of the two shared modes gets a 1/3 guess: 5/9
-        assertEquals(5.0 / 9, axis.cellAccuracy(), 0.05);
-        assertTrue(euclid.patientAccuracy() < 0.9, "Euclidean " + euclid.patientAccuracy());
+        assertEquals(5.0 / 9, axis.mean(BenchmarkResult.Round::cellAccuracy), 0.05);
+        assertTrue(euclid.mean(BenchmarkResult.Round::accuracy) < 0.9, "Euclidean " + euclid.mean(BenchmarkResult.Round::accuracy));
+        assertTrue(Double.isNaN(axis.mean(BenchmarkResult.Round::cellAri)), "no cell clustering was asked for");
         // LFDA on cells is misled by the noise axis here, as the paper finds; it must still run
-        assertEquals("ok", r.summaries().get(2).status());
-        assertEquals("OOT", r.summaries().get(3).status());
-        assertEquals("failed: no luck; today", r.summaries().get(4).status());
-        assertEquals("OOM", r.summaries().get(5).status());
-        // two splits for the ok methods, one (the failed one) for the rest
-        assertEquals(2 + 2 + 2 + 1 + 1 + 1, r.splits().size());
-        Benchmark.SplitResult first = r.splits().get(0);
+        assertEquals("ok", r.methods().get(2).status());
+        assertEquals("OOT", r.methods().get(3).status());
+        assertEquals("failed: no luck; today", r.methods().get(4).status());
+        assertEquals("OOM", r.methods().get(5).status());
+        assertTrue(r.methods().get(3).rounds().isEmpty());
+        // two fits for the ok methods, one (the failed one) for the rest
+        assertEquals(2 + 2 + 2 + 1 + 1 + 1, r.fits().size());
+        BenchmarkResult.Fit first = r.fits().get(0);
+        assertArrayEquals(splits.get(0).test(), first.heldOut(), "every test sample is held out and scored");
         long total = 0;
-        for (long[] row : first.confusion()) {
+        for (long[] row : euclid.rounds().get(0).patients().classification().confusion()) {
             for (long v : row) {
                 total += v;
             }
@@ -94,15 +103,31 @@ class BenchmarkTest {
     }
 
     @Test
-    void summaryIsTheMeanAndPopulationStdOverSplits() {
-        List<Benchmark.SplitResult> rs = List.of(
-                new Benchmark.SplitResult("m", 0, "ok", 0.5, 0.4, null, 0.6, 1, 0.2, 2, 3),
-                new Benchmark.SplitResult("m", 1, "ok", 1.0, 0.8, null, 0.8, 0, 0.4, 1, 5));
-        Benchmark.MethodSummary s = Benchmark.summarise("m", rs, "ok");
-        assertEquals(0.75, s.patientAccuracy(), 1e-12);
-        assertEquals(0.25, s.patientAccuracyStd(), 1e-12);
-        assertEquals(0.6, s.patientBalancedAccuracy(), 1e-12);
-        assertEquals(0.1, s.cellAccuracyStd(), 1e-12);
-        assertEquals(4, s.fitSeconds(), 1e-12);
+    void aRoundPoolsItsFitsAndTheSummaryIsTheMeanAndPopulationStdOverRounds() {
+        // two fits of one round: 2 held-out samples each; class 1 is found once of twice
+        BenchmarkResult.Fit a = new BenchmarkResult.Fit("m", 0, 0, "ok", 2, new int[] {0, 1}, new int[] {0, 1},
+                new double[][] {{0.9, 0.1}, {0.6, 0.4}}, 8, 10, new ClusterScores(1, 0.5, 0), null, Double.NaN, Double.NaN);
+        BenchmarkResult.Fit b = new BenchmarkResult.Fit("m", 0, 1, "ok", 4, new int[] {2, 3}, new int[] {0, 1},
+                new double[][] {{0.7, 0.3}, {0.2, 0.8}}, 2, 10, null, null, Double.NaN, Double.NaN);
+        BenchmarkResult.Round pooled = BenchmarkResult.Round.pool("m", 0, List.of(a, b), 2);
+        assertEquals(0.75, pooled.accuracy(), 1e-12);
+        assertEquals(1.0, pooled.recall(0), 1e-12);
+        assertEquals(0.5, pooled.recall(1), 1e-12);
+        assertEquals(0.75, pooled.balancedAccuracy(), 1e-12);
+        // p(class 1): positives 0.4, 0.8 against negatives 0.1, 0.3: every pair ranked right
+        assertEquals(1.0, pooled.auc(), 1e-12);
+        assertEquals(0.5, pooled.cellAccuracy(), 1e-12, "10 of 20 cells, pooled over the fits");
+        assertEquals(0.5, pooled.ari(), 1e-12, "the one fit with a sample clustering");
+        assertTrue(Double.isNaN(pooled.cellAri()));
+        assertEquals(3, pooled.fitSeconds(), 1e-12);
+
+        BenchmarkResult.Round other = BenchmarkResult.Round.pool("m", 1, List.of(
+                new BenchmarkResult.Fit("m", 1, 2, "ok", 1, new int[] {0, 1}, new int[] {0, 1},
+                        new double[][] {{0.8, 0.2}, {0.1, 0.9}}, 1, 1, null, null, Double.NaN, Double.NaN)), 2);
+        BenchmarkResult.Method m = new BenchmarkResult.Method("m", "ok", List.of(pooled, other), 2);
+        assertEquals(0.875, m.mean(BenchmarkResult.Round::accuracy), 1e-12);
+        assertEquals(0.125, m.std(BenchmarkResult.Round::accuracy), 1e-12);
+        assertEquals(0.5, m.mean(BenchmarkResult.Round::ari), 1e-12, "undefined in one round: the mean of the others");
+        assertEquals(0.0, m.std(BenchmarkResult.Round::ari), 1e-12);
     }
 }

@@ -61,14 +61,43 @@ class GgmlTest {
     }
 
     @Test
-    void unlabelledSamplesAndSingleSampleClassesAreRefused() {
+    void unlabelledSamplesAreRefused() {
         Sample unlabelled = new Sample("x", null, SMALL.sample(0).cells(), SMALL.sample(0).cellIds(), java.util.Map.of());
         Cohort withUnlabelled = new Cohort(List.of(SMALL.sample(0), SMALL.sample(5), unlabelled), SMALL.featureNames());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Ggml(quick().build()).train(withUnlabelled, TrainingListener.NONE));
         assertTrue(e.getMessage().contains("'x' has no class label"), e.getMessage());
-        Cohort lonely = SMALL.subset(new int[] {0, 1, 4});
-        e = assertThrows(IllegalArgumentException.class, () -> new Ggml(quick().build()).train(lonely, TrainingListener.NONE));
-        assertTrue(e.getMessage().contains("single sample"), e.getMessage());
+    }
+
+    @Test
+    void aSingleSampleClassIsLegalAndOnlyCohortsWithoutAnyPairAreRefusedByLabel() {
+        // class_0: samples 0, 1; class_1: sample 4 alone; class_2: sample 8 alone
+        Cohort lonely = SMALL.subset(new int[] {0, 1, 4, 8});
+        int[] batches = new int[1];
+        TrainedMetric m = new Ggml(quick().epochs(2).build()).train(lonely, new TrainingListener() {
+            @Override
+            public void epochStarted(int epoch, int epochs, int triplets, int batchCount) {
+                // only samples 0 and 1 anchor: 2 anchors · t² = 9 · (C − 1) = 2
+                assertEquals(2 * 9 * 2, triplets);
+                batches[0]++;
+            }
+        });
+        assertEquals(2, batches[0]);
+        assertEquals(List.of("class_0", "class_1", "class_2"), m.classNames());
+        assertEquals(ClassWeight.NONE, m.config().classWeight(), "the builder's default is the paper's");
+        TrainedMetric auto = new Ggml(quick().epochs(1).classWeight(ClassWeight.AUTO).build()).train(lonely, TrainingListener.NONE);
+        assertEquals(ClassWeight.BALANCED, auto.config().classWeight(), "2, 1, 1 samples: auto resolved to balanced");
+        assertTrue(m.history().get(1).loss() < m.history().get(0).loss() || m.history().get(1).loss() == 0,
+                "the lone samples serve as k: the loss falls " + m.history());
+
+        Cohort noPair = SMALL.subset(new int[] {0, 4});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Ggml(quick().build()).train(noPair, TrainingListener.NONE));
+        assertEquals("no class has two samples (class 'class_0' 1 sample, class 'class_1' 1 sample): every triplet"
+                + " needs an anchor and a second sample of its class", e.getMessage());
+        Cohort oneClass = SMALL.subset(new int[] {0, 1, 2});
+        e = assertThrows(IllegalArgumentException.class, () -> new Ggml(quick().build()).train(oneClass, TrainingListener.NONE));
+        assertEquals("triplets need samples of at least two classes; all 3 training samples are of class 'class_0'",
+                e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.groundmetric.predict.ClassificationScores;
+import org.groundmetric.predict.Vote;
 import org.groundmetric.predict.WeightedKnn.Weights;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.testing.Fixtures;
@@ -91,5 +92,34 @@ class WeightedKnnTest {
         // recalls 3/4, 1/2, 1 (as sklearn.metrics.balanced_accuracy_score)
         assertEquals((0.75 + 0.5 + 1) / 3, s.balancedAccuracy(), 1e-12);
         assertArrayEquals(new long[] {3, 1, 0}, s.confusion()[0]);
+    }
+
+    @Test
+    void theBalancedVoteWeighsNeighboursByTheInverseOfTheirClassShare() {
+        // 8 training points of class 0, 2 of class 1; the query's 3 nearest: two of class 0, one of class 1, all at 1
+        int[] y = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1};
+        double[][] d = {{1, 1, 5, 5, 5, 5, 5, 5, 1, 5}};
+        WeightedKnn.Predictions plain = new WeightedKnn(3, Vote.DISTANCE).predict(d, y, 2);
+        assertArrayEquals(new double[] {2.0 / 3, 1.0 / 3}, plain.probabilities()[0], 1e-12);
+        assertEquals(0, plain.labels()[0]);
+        // weights 10/8 for class 0 and 10/2 for class 1: 2.5 against 5
+        WeightedKnn.Predictions balanced = new WeightedKnn(3, Vote.BALANCED).predict(d, y, 2);
+        assertArrayEquals(new double[] {1.0 / 3, 2.0 / 3}, balanced.probabilities()[0], 1e-12);
+        assertEquals(1, balanced.labels()[0]);
+        // leave-one-out: the query's own class share is taken without it (3 points: 2 of class 0, 1 of class 1)
+        double[][] square = {{0, 1, 1}, {1, 0, 2}, {1, 2, 0}};
+        double[] p = new WeightedKnn(2, Vote.BALANCED).predictLeaveOneOut(square, new int[] {0, 0, 1}, 2)
+                .probabilities()[0];
+        assertArrayEquals(new double[] {0.5, 0.5}, p, 1e-12, "point 0 sees one of each class, equal shares");
+    }
+
+    @Test
+    void theAutomaticVoteBalancesFromTwiceTheSmallestClass() {
+        assertEquals(Vote.BALANCED, Vote.automatic(new long[] {16, 4}));
+        assertEquals(Vote.BALANCED, Vote.automatic(new long[] {2, 1}));
+        assertEquals(Vote.DISTANCE, Vote.automatic(new long[] {5, 5}));
+        assertEquals(Vote.DISTANCE, Vote.automatic(new long[] {3, 2}));
+        assertEquals(Vote.BALANCED, Vote.automatic(new long[] {0, 4, 8}), "a class without samples does not count");
+        assertEquals(Vote.DISTANCE, Vote.automatic(new long[] {0, 4, 7}));
     }
 }

@@ -18,6 +18,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.eval.Benchmark;
+import org.groundmetric.eval.BenchmarkResult;
 import org.groundmetric.eval.GroupShuffleSplit;
 import org.groundmetric.eval.HierarchicalClustering;
 import org.groundmetric.learn.Ggml;
@@ -171,19 +172,22 @@ class SparkEngineTest {
         GgmlConfig config = GgmlConfig.builder().rank(3).neighbours(1).epochs(1).seed(4).threads(2).build();
         Benchmark.Settings settings = new Benchmark.Settings(3, 5, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMinutes(5), 2);
-        Benchmark.Result local = new Benchmark(settings, NetworkSimplex::new)
+        BenchmarkResult local = new Benchmark(settings, NetworkSimplex::new)
                 .run(twelve, List.of(new Ggml(config)), plan.splits(), Progress.NONE);
-        Benchmark.Result onSpark = new Benchmark(settings, NetworkSimplex::new, engine)
+        BenchmarkResult onSpark = new Benchmark(settings, NetworkSimplex::new, engine)
                 .run(twelve, List.of(new Ggml(config).withEngine(engine)), plan.splits(), Progress.NONE);
-        assertEquals(local.splits().size(), onSpark.splits().size());
-        for (int r = 0; r < local.splits().size(); r++) {
-            Benchmark.SplitResult a = local.splits().get(r);
-            Benchmark.SplitResult b = onSpark.splits().get(r);
-            assertEquals("ok", b.status());
-            assertEquals(a.patientAccuracy(), b.patientAccuracy(), 1e-12);
-            assertEquals(a.cellAccuracy(), b.cellAccuracy(), 1e-12);
-            assertEquals(a.ari(), b.ari(), 1e-12);
-            assertEquals(a.vi(), b.vi(), 1e-12);
+        BenchmarkResult.Method a = local.method("GGML");
+        BenchmarkResult.Method b = onSpark.method("GGML");
+        assertEquals("ok", b.status());
+        assertEquals(a.rounds().size(), b.rounds().size());
+        for (int r = 0; r < a.rounds().size(); r++) {
+            BenchmarkResult.Round x = a.rounds().get(r);
+            BenchmarkResult.Round y = b.rounds().get(r);
+            assertEquals(x.accuracy(), y.accuracy(), 1e-12);
+            assertEquals(x.auc(), y.auc(), 1e-12);
+            assertEquals(x.cellAccuracy(), y.cellAccuracy(), 1e-12);
+            assertEquals(x.ari(), y.ari(), 1e-12);
+            assertEquals(x.vi(), y.vi(), 1e-12);
         }
     }
 
