@@ -20,7 +20,7 @@ final class BatchOptions {
     @Option(names = "--batch-key", paramLabel = "COLUMN",
             description = {"obs column naming each sample's batch (site, chemistry, processing day) to keep out of",
                 "the metric: triplets take their positive from another batch and their negative from the anchor's",
-                "batch where the cohort has such samples, and the batch-separation score (0.5: the metric ignores the",
+                "batch where the cohort has such samples; train also reports the batch-separation score (0.5: the metric ignores the",
                 "batch, 1: it separates batches within every class) is reported. Refused when no class has samples",
                 "in two batches. Default: none."})
     String batchKey;

@@ -189,6 +189,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     LearnerOptions ggml;
 
+    @Mixin
+    BatchOptions batches;
+
 
     @Mixin
     EngineOptions engine;
@@ -253,7 +256,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     clustering), NetworkSimplex::new, compute);
             if (tune) {
                 bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid), (alpha, lambda) -> {
-                    Ggml tuned = new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new);
+                    Ggml tuned = batches.apply(new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new));
                     return "local".equals(compute.name()) ? tuned : tuned.withEngine(compute);
                 }));
             }
@@ -296,7 +299,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<MetricLearner> out = new ArrayList<>();
         for (Method method : names) {
             switch (method) {
-                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new));
+                case GGML -> out.add(batches.apply(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new)));
                 case EUCLIDEAN -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
                 case MANHATTAN -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
                 case COSINE -> out.add(fixed("Cosine", PointMetric.COSINE));

@@ -93,6 +93,9 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TuneLearnerOptions ggml;
 
+    @Mixin
+    BatchOptions batches;
+
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the grid as CSV.")
     Path out;
@@ -128,7 +131,7 @@ public final class TuneCommand implements Callable<Integer> {
         o.println(BalanceNote.classWeight(ggml.classWeight));
         o.flush();
         GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote).run(cohort, a, l, plan,
-                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
+                (alpha, lambda) -> batches.apply(new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new)),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
         o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_balanced_accuracy=%.3f validation_accuracy=%.3f"

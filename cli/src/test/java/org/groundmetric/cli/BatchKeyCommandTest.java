@@ -32,6 +32,14 @@ class BatchKeyCommandTest {
         assertEquals("batch", m.batches().batchKey());
         assertTrue(m.batches().separation() >= 0 && m.batches().separation() <= 1);
 
+        // benchmark and tune take the same option: GGML trains batch-aware in every split
+        Path table = dir.resolve("bench.csv");
+        CliRun bench = CliRun.of("benchmark", "--input", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--methods", "GGML,Euclidean", "--splits", "1", "--epochs", "1", "--k", "3",
+                "--cells-per-sample", "20", "--quiet", "--out", table.toString());
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertTrue(Files.exists(table));
+
         Path confounded = dir.resolve("confounded.h5ad");
         assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "1",
                 "-q", "--out", confounded.toString()).exitCode());
