@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
+import org.groundmetric.eval.CrossValidation;
 import org.groundmetric.eval.Permanova;
 import org.groundmetric.eval.Significance;
 import org.groundmetric.learn.Ggml;
@@ -141,16 +142,16 @@ public final class SignificanceCommand implements Callable<Integer> {
         if (cv == null) {
             return 0;
         }
-        String[] parts = cv.split(":", 2);
+        CrossValidation.Scheme scheme;
         try {
-            int k = parts.length == 2 && parts[0].equals("kfold") ? Integer.parseInt(parts[1]) : -1;
-            if (k >= 2) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
+            scheme = CrossValidation.Scheme.parse(cv);
+        } catch (IllegalArgumentException e) {
+            scheme = null;
         }
-        throw new IllegalArgumentException("--cv '" + cv + "' is not kfold:K with K ≥ 2; e.g. --cv kfold:5");
+        if (scheme == null || scheme.kind() != CrossValidation.Kind.KFOLD) {
+            throw new IllegalArgumentException("--cv '" + cv + "' is not kfold:K with K ≥ 2; e.g. --cv kfold:5");
+        }
+        return scheme.folds();
     }
 
     private static void warnAboutLeak(TrainedMetric learned, Cohort cohort, PrintWriter err) {

@@ -2,7 +2,6 @@ package org.groundmetric.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
@@ -45,59 +44,41 @@ public final class Significance {
     }
 
     /**
-     * The honest test: for each of {@code folds} class-stratified folds (a seeded shuffle of each
-     * class dealt round-robin), the metric is learned on the other folds and W_θ computed among the
-     * fold's own samples only.
+     * The honest test: for each of {@code folds} class-stratified folds ({@link CrossValidation#kFold}),
+     * the metric is learned on the other folds and W_θ computed among the fold's own samples only.
      */
     public static Report heldOut(Cohort cohort, MetricLearner learner, int folds, int permutations, long seed,
                                  ComputeEngine engine, Progress progress) {
         int[] classOf = cohort.classIndices();
-        int[] foldOf = folds(classOf, cohort.classNames().size(), folds, seed);
+        int[] sizes = new int[cohort.classNames().size()];
+        for (int c : classOf) {
+            sizes[c]++;
+        }
+        for (int c = 0; c < sizes.length; c++) {
+            if (sizes[c] < folds) {
+                throw new IllegalParameterException("Significance.folds", "class '" + cohort.classNames().get(c)
+                        + "' has " + sizes[c] + " samples, fewer than the " + folds + " folds; every held-out fold"
+                        + " needs each class (use fewer folds)");
+            }
+        }
         List<double[][]> distances = new ArrayList<>();
         List<int[]> classes = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            List<Integer> in = new ArrayList<>();
-            List<Integer> out = new ArrayList<>();
-            for (int s = 0; s < classOf.length; s++) {
-                (foldOf[s] == f ? in : out).add(s);
-            }
-            Cohort training = cohort.subset(out.stream().mapToInt(Integer::intValue).toArray());
-            Cohort held = cohort.subset(in.stream().mapToInt(Integer::intValue).toArray());
-            GroundMetric metric = learner.fit(training);
+        for (GroupShuffleSplit.Split fold : CrossValidation.kFold(cohort, folds, 1, 0, seed).rounds().get(0).fits()) {
+            GroundMetric metric = learner.fit(cohort.subset(fold.train()));
+            Cohort held = cohort.subset(fold.test());
             distances.add(WassersteinMatrix.pairwise(held.samples(), metric, NetworkSimplex::new, engine, progress)
                     .distances());
-            int[] c = new int[in.size()];
-            for (int a = 0; a < c.length; a++) {
-                c[a] = classOf[in.get(a)];
-            }
-            classes.add(c);
+            classes.add(classesOf(classOf, fold.test()));
         }
         return test(new Blocks(distances, classes), cohort.classNames(), permutations, seed, folds);
     }
 
-    /** Fold of every sample: each class shuffled (seeded) and dealt to folds 0, 1, …, K−1 in turn. */
-    static int[] folds(int[] classOf, int classCount, int folds, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] foldOf = new int[classOf.length];
-        for (int c = 0; c < classCount; c++) {
-            List<Integer> members = new ArrayList<>();
-            for (int s = 0; s < classOf.length; s++) {
-                if (classOf[s] == c) {
-                    members.add(s);
-                }
-            }
-            if (members.size() < folds) {
-                throw new IllegalParameterException("Significance.folds", "class index " + c + " has " + members.size()
-                        + " samples, fewer than the " + folds + " folds; every held-out fold needs each class (use fewer folds)");
-            }
-            for (int a = members.size() - 1; a > 0; a--) {
-                java.util.Collections.swap(members, a, rng.nextInt(a + 1));
-            }
-            for (int a = 0; a < members.size(); a++) {
-                foldOf[members.get(a)] = a % folds;
-            }
+    private static int[] classesOf(int[] classOf, int[] samples) {
+        int[] c = new int[samples.length];
+        for (int a = 0; a < c.length; a++) {
+            c[a] = classOf[samples[a]];
         }
-        return foldOf;
+        return c;
     }
 
     private static Report test(Blocks blocks, List<String> classNames, int permutations, long seed, int folds) {

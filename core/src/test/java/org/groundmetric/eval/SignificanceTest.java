@@ -63,16 +63,4 @@ class SignificanceTest {
             assertEquals(3, signal.folds());
         }
     }
-
-    @Test
-    void foldsAreClassStratified() {
-        int[] classOf = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
-        int[] fold = Significance.folds(classOf, 2, 2, 4);
-        int[][] count = new int[2][2];
-        for (int s = 0; s < classOf.length; s++) {
-            count[classOf[s]][fold[s]]++;
-        }
-        assertEquals(2, count[0][0]);
-        assertEquals(3, count[1][1]);
-    }
 }
