@@ -52,12 +52,16 @@ class SignificanceTest {
         Ggml ggml = new Ggml(GgmlConfig.builder().epochs(40).lambda(0.001).threads(2).build());
         try (ComputeEngine engine = ComputeEngine.local(2)) {
             double leaky = Significance.of(noise, ggml.fit(noise), 199, 1, engine, Progress.NONE).overall().pValue();
-            Significance.Report honest = Significance.heldOut(noise, ggml, 3, 199, 1, engine, Progress.NONE);
+            // Under no difference the p-value is uniform: over five fold draws its mean is near 0.5.
+            double honest = 0;
+            for (long seed = 1; seed <= 5; seed++) {
+                honest += Significance.heldOut(noise, ggml, 3, 199, seed, engine, Progress.NONE).overall().pValue() / 5;
+            }
             Significance.Report signal = Significance.heldOut(real, ggml, 3, 199, 1, engine, Progress.NONE);
-            System.out.printf("shuffled labels: p %.3f on the training samples, %.3f held out; real labels held out: p %.3f%n",
-                    leaky, honest.overall().pValue(), signal.overall().pValue());
+            System.out.printf("random labels: p %.3f on the training samples, mean %.3f held out (5 fold draws);"
+                    + " real labels held out: p %.3f%n", leaky, honest, signal.overall().pValue());
             assertTrue(leaky <= 0.05, "the leaky test finds a difference in noise: " + leaky);
-            assertTrue(honest.overall().pValue() > 0.1, "held out, noise is noise: " + honest.overall().pValue());
+            assertTrue(honest > 0.25, "held out, noise is noise: mean p " + honest);
             assertTrue(signal.overall().pValue() <= 0.01, "held out, the real classes differ: " + signal.overall().pValue());
             assertEquals(3, signal.pairs().size());
             assertEquals(3, signal.folds());
