@@ -10,7 +10,7 @@ import org.groundmetric.eval.BatchSeparation;
 import org.groundmetric.learn.BatchCorrection;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.TrainedMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import picocli.CommandLine.Option;
 
@@ -67,7 +67,7 @@ final class BatchOptions {
         SampleBatches batches = SampleBatches.of(cohort, batchKey);
         WassersteinMatrix d;
         try (ComputeEngine engine = ComputeEngine.local(threads)) {
-            d = WassersteinMatrix.pairwise(cohort.samples(), metric, NetworkSimplex::new, engine, progress);
+            d = WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, engine, progress);
         }
         return BatchSeparation.score(d.distances(), cohort.classIndices(), batches.batchOf());
     }

@@ -9,7 +9,7 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.learn.ReferenceSample;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.ConformalPredictor;
 import org.groundmetric.predict.SamplePredictions;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -31,7 +31,7 @@ record ConformalSets(double confidence, List<String> sets, int covered, int labe
             images.add(reference.get(j).asSample());
             classOf[j] = model.classNames().indexOf(reference.get(j).classLabel());
         }
-        double[][] among = WassersteinMatrix.pairwise(images, FixedGroundMetric.parse("euclidean"), NetworkSimplex::new,
+        double[][] among = WassersteinMatrix.pairwise(images, FixedGroundMetric.parse("euclidean"), Solver.AUTO,
                 threads, progress).distances();
         ConformalPredictor conformal = new ConformalPredictor(among, classOf, model.classNames().size(), k);
         List<String> sets = new ArrayList<>();

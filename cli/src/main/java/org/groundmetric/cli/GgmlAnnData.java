@@ -162,7 +162,7 @@ public final class GgmlAnnData {
         params.put("triplets", String.valueOf(c.triplets()).toLowerCase(Locale.ROOT));
         params.put("init", String.valueOf(c.init()).toLowerCase(Locale.ROOT));
         params.put("feature_scaling", String.valueOf(c.featureScaling()).toLowerCase(Locale.ROOT));
-        params.put("solver", c.solver());
+        params.put("solver", c.solver().label());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("params", params);
         m.put("preprocessing", model.preprocessingSteps().describe());

@@ -13,6 +13,7 @@ import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.Representation;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.learn.ClassWeight;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
@@ -104,10 +105,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + " plain parametrisation. Default: ${DEFAULT-VALUE}.")
     FeatureScaling featureScaling;
 
-    @Option(names = "--solver", paramLabel = "exact|sinkhorn", defaultValue = "exact",
-            description = {"Transport solver during training: exact (network simplex; equal-size samples use a",
-                "warm-started exact assignment) or sinkhorn (entropic). Default: ${DEFAULT-VALUE}."})
-    String solver;
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", converter = SolverConverter.class,
+            completionCandidates = SolverConverter.Names.class,
+            description = {"Transport solver of the training pairs: auto (exact, the fastest for each pair: equal-size",
+                "samples through an assignment warm-started from the pair's last solve, others through the network",
+                "simplex; 'exact' means the same), network-simplex, assignment, or sinkhorn (entropic: the loss",
+                "takes the entropic objective and its exact gradient; see --sinkhorn-reg). Default: ${DEFAULT-VALUE}."})
+    Solver solver;
 
     @Option(names = "--class-weight", paramLabel = "none|balanced|auto", defaultValue = "auto",
             description = "How often each class anchors triplets: none = every sample with a partner of its class"
@@ -117,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
     ClassWeight classWeight;
 
     @Option(names = "--sinkhorn-reg", paramLabel = "R", defaultValue = "0.05",
-            description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
+            description = "With --solver sinkhorn: the entropic regulariser as a fraction of each pair's mean cost, as"
+                    + " emd's --reg (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
 
 
@@ -202,7 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .triplets(triplets)
                 .init(init)
                 .featureScaling(featureScaling)
-                .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
+                .solver(solver).sinkhornReg(sinkhornReg)
                 .classWeight(classWeight)
                 .build();
     }

@@ -18,7 +18,7 @@ import org.groundmetric.embed.Trustworthiness;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.ProjectedMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
@@ -64,7 +64,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
         if (cellUmap) {
             cells = new Umap(umap).embed(proj, k, epochs);
         }
-        WassersteinMatrix w = WassersteinMatrix.pairwise(cohort.samples(), sampleMetric, NetworkSimplex::new,
+        WassersteinMatrix w = WassersteinMatrix.pairwise(cohort.samples(), sampleMetric, Solver.AUTO,
                 threads, pairs);
         double[][] mds = ClassicalMds.embed(w.distances(), 2);
         double[][] sampleUmap = null;

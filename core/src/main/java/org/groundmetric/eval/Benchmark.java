@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
@@ -21,8 +20,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.SolverFactory;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.Vote;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -97,30 +95,31 @@ public final class Benchmark {
     public record Tuning(String method, double[] alphas, double[] lambdas, GridSearch.LearnerFactory factory) { }
 
     private final Settings settings;
-    private final Supplier<? extends TransportSolver> solvers;
+    private final Solver solver;
     /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
     private final ComputeEngine engine;
     private final Tuning tuning;
 
-    public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this(settings, solvers, null, null);
+    /** @param solver the exact solver of the Wasserstein matrices ({@link Solver#AUTO}: the fastest for each pair) */
+    public Benchmark(Settings settings, Solver solver) {
+        this(settings, solver, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
-    public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
-        this(settings, solvers, engine, null);
+    public Benchmark(Settings settings, Solver solver, ComputeEngine engine) {
+        this(settings, solver, engine, null);
     }
 
-    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine, Tuning tuning) {
+    private Benchmark(Settings settings, Solver solver, ComputeEngine engine, Tuning tuning) {
         this.settings = settings;
-        this.solvers = solvers;
+        this.solver = solver;
         this.engine = engine;
         this.tuning = tuning;
     }
 
     /** This benchmark tuning one method on each fit's validation part (the fits must have one). */
     public Benchmark tuning(Tuning newTuning) {
-        return new Benchmark(settings, solvers, engine, newTuning);
+        return new Benchmark(settings, solver, engine, newTuning);
     }
 
     /** Each split its own round (the paper's random splits). */
@@ -243,7 +242,7 @@ public final class Benchmark {
             @Override public GroundMetric fit(Cohort training) {
                 CrossValidation.Plan one = new CrossValidation.Plan(new CrossValidation.Scheme(CrossValidation.Kind.SPLIT, 0),
                         List.of(new CrossValidation.Round(0, List.of(split))), List.of());
-                GridSearch.Grid grid = new GridSearch(settings.knnK(), solvers, settings.threads(), vote)
+                GridSearch.Grid grid = new GridSearch(settings.knnK(), solver, settings.threads(), vote)
                         .run(cohort, tuning.alphas(), tuning.lambdas(), one, tuning.factory(), Progress.NONE);
                 chosen[0] = grid.best().alpha();
                 chosen[1] = grid.best().lambda();
@@ -261,8 +260,8 @@ public final class Benchmark {
         int[] trainClass = pick(classes, fitIdx);
         int[] testClass = pick(classes, split.test());
         WassersteinMatrix between = engine == null
-                ? WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.between(test, train, metric, SolverFactory.of(solvers), engine, Progress.NONE);
+                ? WassersteinMatrix.between(test, train, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.between(test, train, metric, solver, engine, Progress.NONE);
         double[][] probabilities = new WeightedKnn(settings.knnK(), vote).predict(between.distances(), trainClass, numClasses)
                 .probabilities();
         long cellsCorrect = CellKnn.correct(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
@@ -280,8 +279,8 @@ public final class Benchmark {
             return null;
         }
         WassersteinMatrix within = engine == null
-                ? WassersteinMatrix.pairwise(test, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.pairwise(test, metric, SolverFactory.of(solvers), engine, Progress.NONE);
+                ? WassersteinMatrix.pairwise(test, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.pairwise(test, metric, solver, engine, Progress.NONE);
         double[][] z = HierarchicalClustering.linkage(within.distances(), settings.linkage());
         int[] flat = HierarchicalClustering.fclusterMaxclust(z, numClasses);
         return ClusterScores.of(testClass, flat);

@@ -8,7 +8,7 @@ import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
@@ -38,7 +38,7 @@ public final class Significance {
     /** The test on the W_θ matrix of the whole cohort under a fixed (or already learned) metric. */
     public static Report of(Cohort cohort, GroundMetric metric, int permutations, long seed, ComputeEngine engine,
                             Progress progress) {
-        WassersteinMatrix d = WassersteinMatrix.pairwise(cohort.samples(), metric, NetworkSimplex::new, engine, progress);
+        WassersteinMatrix d = WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, engine, progress);
         return test(new Blocks(List.<double[][]>of(d.distances()), List.<int[]>of(cohort.classIndices())), cohort.classNames(),
                 permutations, seed, 1);
     }
@@ -66,7 +66,7 @@ public final class Significance {
         for (GroupShuffleSplit.Split fold : CrossValidation.kFold(cohort, folds, 1, 0, seed).rounds().get(0).fits()) {
             GroundMetric metric = learner.fit(cohort.subset(fold.train()));
             Cohort held = cohort.subset(fold.test());
-            distances.add(WassersteinMatrix.pairwise(held.samples(), metric, NetworkSimplex::new, engine, progress)
+            distances.add(WassersteinMatrix.pairwise(held.samples(), metric, Solver.AUTO, engine, progress)
                     .distances());
             classes.add(classesOf(classOf, fold.test()));
         }

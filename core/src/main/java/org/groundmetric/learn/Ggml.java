@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
@@ -14,10 +13,7 @@ import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.PrincipalComponents;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
-import org.groundmetric.ot.Sinkhorn;
-import org.groundmetric.ot.SolverFactory;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 
 /**
  * Global Ground Metric Learning (Kühn &amp; Schaub, AISTATS 2025): learns W (k×D) so that exact
@@ -30,12 +26,11 @@ import org.groundmetric.ot.TransportSolver;
  * coordinates ({@link FeatureScaling#STANDARDIZE}) so badly scaled features do not slow learning.
  * {@code featureScaling(NONE)} gives the paper's plain parametrisation.
  *
- * <p>Use: {@code new Ggml(config, solverFactory).train(cohort, listener)} gives a
+ * <p>Use: {@code new Ggml(config).train(cohort, listener)} gives a
  * {@link TrainedMetric}; {@link #fit(Cohort)} gives just the metric (the {@link MetricLearner} seam).
  */
 public final class Ggml implements MetricLearner {
     private final GgmlConfig config;
-    private final Supplier<TransportSolver> solverFactory;
     /** Where the transport problems of a batch run; null: threads of this JVM ({@link GgmlConfig#threads}). */
     private final ComputeEngine engine;
     /** How many steps old a pair's potentials may be to warm-start it; negative: never. */
@@ -43,37 +38,17 @@ public final class Ggml implements MetricLearner {
     /** The batch kept out of the metric; null: none. */
     private final BatchCorrection batches;
 
-    /** The learner with the solver the config names (exact network simplex, or Sinkhorn). */
-    public Ggml(GgmlConfig config) {
-        this(config, solverFor(config));
-    }
-
     /**
-     * @param solverFactory makes one transport solver per thread; with solver "exact", pairs of
-     *                      equal-size samples solved in the last few steps bypass it for an exact
-     *                      assignment warm-started from their previous potentials
+     * The learner with the solver the config names: {@link Solver#AUTO} (exact; equal-size samples
+     * through an assignment warm-started from the pair's previous potentials, others through the
+     * network simplex), another exact solver, or {@link Solver#SINKHORN}.
      */
-    public Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory) {
-        this(config, solverFactory, null);
+    public Ggml(GgmlConfig config) {
+        this(config, null, WarmStarts.MAX_AGE, null);
     }
 
-    /** As above; a method reference such as {@code NetworkSimplex::new} lands here and can be shipped to a cluster. */
-    public Ggml(GgmlConfig config, SolverFactory solverFactory) {
-        this(config, solverFactory, null);
-    }
-
-    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine) {
-        this(config, solverFactory, engine, WarmStarts.MAX_AGE);
-    }
-
-    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine, int startAge) {
-        this(config, solverFactory, engine, startAge, null);
-    }
-
-    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine, int startAge,
-                 BatchCorrection batches) {
+    private Ggml(GgmlConfig config, ComputeEngine engine, int startAge, BatchCorrection batches) {
         this.config = config;
-        this.solverFactory = solverFactory;
         this.engine = engine;
         this.startAge = startAge;
         this.batches = batches;
@@ -84,7 +59,7 @@ public final class Ggml implements MetricLearner {
      * ({@link BatchCorrection}); the cohort's samples must carry that annotation. Null: no correction.
      */
     public Ggml withBatches(BatchCorrection correction) {
-        return new Ggml(config, solverFactory, engine, startAge, correction);
+        return new Ggml(config, engine, startAge, correction);
     }
 
     /**
@@ -92,30 +67,30 @@ public final class Ggml implements MetricLearner {
      * learned W equals the local one for the same seed. The caller closes the engine.
      */
     public Ggml withEngine(ComputeEngine engine) {
-        return new Ggml(config, solverFactory, engine, startAge, batches);
+        return new Ggml(config, engine, startAge, batches);
     }
 
     /**
-     * The same learner warm-starting a pair's exact assignment only from potentials at most
-     * {@code maxAge} steps old (default {@value WarmStarts#MAX_AGE}; negative: never, so every pair
-     * goes to the solver). A speed setting: every solve is exact, so W is the same up to rounding
-     * (bench: org.groundmetric.bench.StartAgeCpu).
+     * The same learner warm-starting a pair only from potentials at most {@code maxAge} steps old
+     * (default {@value WarmStarts#MAX_AGE}; negative: never). A speed setting for the exact solvers:
+     * every solve is exact, so W is the same up to rounding (bench: org.groundmetric.bench.StartAgeCpu);
+     * Sinkhorn stops at a tolerance, so its start moves W within that tolerance.
      */
     public Ggml withStartAge(int maxAge) {
-        return new Ggml(config, solverFactory, engine, maxAge, batches);
+        return new Ggml(config, engine, maxAge, batches);
     }
 
     /**
-     * Exact: the network simplex. Sinkhorn: log-domain, with the regulariser taken relative to each
-     * problem's mean cost (the costs' scale changes as W is learned), tolerance 1e-5, ≤ 200 sweeps (a gradient step needs no more).
+     * The warm starts the config's solver uses (none for the plain network simplex). Sinkhorn
+     * starts from a pair's last potentials however old: a cold start costs it about three times
+     * the sweeps of one from potentials many steps old (the assignment, whose old starts admit
+     * many arcs, prefers a cold start past {@value WarmStarts#MAX_AGE} steps).
      */
-    static SolverFactory solverFor(GgmlConfig config) {
-        if ("exact".equals(config.solver())) {
-            return NetworkSimplex::new;
-        }
-        double relative = config.sinkhornReg();
-        return () -> (a, b, cost) -> new Sinkhorn(relative * Math.max(cost.mean(), Double.MIN_NORMAL), 1e-5, 200)
-                .solve(a, b, cost);
+    private WarmStarts warmStarts() {
+        boolean enabled = config.solver() != Solver.NETWORK_SIMPLEX && startAge >= 0;
+        boolean sinkhorn = config.solver() == Solver.SINKHORN;
+        int age = sinkhorn && startAge == WarmStarts.MAX_AGE ? Integer.MAX_VALUE : Math.max(startAge, 0);
+        return new WarmStarts(enabled, age, !sinkhorn);
     }
 
     public GgmlConfig config() {
@@ -174,8 +149,8 @@ public final class Ggml implements MetricLearner {
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (LocalEngine local = ComputeEngine.local(config.threads())) {
             TrainingCells training = new TrainingCells(cells, k, scale);
-            PairTransports pairs = new PairTransports(engine != null ? engine : local, k,
-                    SolverFactory.of(solverFactory), new WarmStarts("exact".equals(config.solver()) && startAge >= 0, Math.max(startAge, 0)));
+            PairTransports pairs = new PairTransports(engine != null ? engine : local, k, config.solver(),
+                    config.sinkhornReg(), warmStarts());
             TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),
                     config.lambda(), local, pairs);
             TrainingDistances distances = new TrainingDistances(training, local, pairs);

@@ -2,6 +2,7 @@ package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import org.groundmetric.IllegalParameterException;
+import org.groundmetric.ot.Solver;
 
 /**
  * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
@@ -23,8 +24,11 @@ import org.groundmetric.IllegalParameterException;
  * @param triplets       random (the paper) or nearest (hard mining)
  * @param init           random (U(−1,1), the reference) or pca
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
- * @param solver         "exact" (network simplex) or "sinkhorn"
- * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param solver         the transport solver of the training pairs: {@link Solver#AUTO} (exact, the
+ *                       fastest for each pair: a warm-started assignment for equal-size samples;
+ *                       older files say "exact"), another exact one, or {@link Solver#SINKHORN}
+ * @param sinkhornReg    sinkhorn's entropic regulariser as a fraction of each pair's mean cost (0.05),
+ *                       as {@code emd --reg}
  * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
  *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
  *                       absent in model files written before it existed, read as none
@@ -33,7 +37,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg,
+                         FeatureScaling featureScaling, Solver solver, double sinkhornReg,
                          ClassWeight classWeight) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
@@ -63,12 +67,8 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
             throw new IllegalParameterException("GgmlConfig.epsilon", "Adam epsilon = " + epsilon
                     + "; expected a finite number > 0");
         }
-        if (regulariser == null || triplets == null || init == null || featureScaling == null) {
-            throw new IllegalArgumentException("regulariser, triplets, init and featureScaling must be set");
-        }
-        if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
-            throw new IllegalParameterException("GgmlConfig.solver", "solver '" + solver
-                    + "' is unknown; expected exact or sinkhorn");
+        if (regulariser == null || triplets == null || init == null || featureScaling == null || solver == null) {
+            throw new IllegalArgumentException("regulariser, triplets, init, featureScaling and solver must be set");
         }
         if (!(sinkhornReg > 0) || !Double.isFinite(sinkhornReg)) {
             throw new IllegalParameterException("GgmlConfig.sinkhornReg", "sinkhorn regularisation = " + sinkhornReg
@@ -139,7 +139,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private TripletStrategy triplets = TripletStrategy.RANDOM;
         private Initialisation init = Initialisation.RANDOM;
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
-        private String solver = "exact";
+        private Solver solver = Solver.AUTO;
         private double sinkhornReg = 0.05;
         private ClassWeight classWeight = ClassWeight.NONE;
 
@@ -159,7 +159,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder triplets(TripletStrategy v) { triplets = v; return this; }
         public Builder init(Initialisation v) { init = v; return this; }
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
-        public Builder solver(String v) { solver = v; return this; }
+        public Builder solver(Solver v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
         public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
 

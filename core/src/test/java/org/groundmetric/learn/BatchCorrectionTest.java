@@ -15,7 +15,7 @@ import org.groundmetric.data.SampleBatches;
 import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.eval.BatchSeparation;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class BatchCorrectionTest {
     private static final GgmlConfig CONFIG = GgmlConfig.builder().epochs(20).threads(2).build();
 
     static double accuracy(Cohort reference, Cohort test, GroundMetric metric) {
-        WassersteinMatrix d = WassersteinMatrix.between(test.samples(), reference.samples(), metric, NetworkSimplex::new,
+        WassersteinMatrix d = WassersteinMatrix.between(test.samples(), reference.samples(), metric, Solver.AUTO,
                 2, Progress.NONE);
         int[] predicted = new WeightedKnn(5, WeightedKnn.Weights.UNIFORM).predict(d.distances(),
                 reference.classIndices(), reference.classNames().size()).labels();
@@ -57,7 +57,7 @@ class BatchCorrectionTest {
     }
 
     static double separation(Cohort cohort, GroundMetric metric) {
-        WassersteinMatrix d = WassersteinMatrix.pairwise(cohort.samples(), metric, NetworkSimplex::new, 2, Progress.NONE);
+        WassersteinMatrix d = WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, 2, Progress.NONE);
         return BatchSeparation.score(d.distances(), cohort.classIndices(), SampleBatches.of(cohort, "batch").batchOf());
     }
 
