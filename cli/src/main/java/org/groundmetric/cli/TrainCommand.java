@@ -12,8 +12,8 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.Representation;
 import org.groundmetric.data.io.AnnData;
+import org.groundmetric.learn.BatchOrder;
 import org.groundmetric.learn.ClassWeight;
-import org.groundmetric.ot.Solver;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
@@ -22,6 +22,7 @@ import org.groundmetric.learn.Initialisation;
 import org.groundmetric.learn.Regulariser;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TripletStrategy;
+import org.groundmetric.ot.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,6 +95,16 @@ public final class TrainCommand implements Callable<Integer> {
                     + " matrix per epoch). Default: ${DEFAULT-VALUE}.")
     TripletStrategy triplets;
 
+    @Option(names = "--batch-order", paramLabel = "ORDER", defaultValue = "random",
+            description = "How each epoch's triplets are cut into batches of --batch-size, ${COMPLETION-CANDIDATES}."
+                    + " random: shuffled one by one (the paper); an epoch solves ~2t²(C-1) transport problems per"
+                    + " sample. anchors: each anchor sample's t²(C-1) triplets together, anchors in random order with"
+                    + " the classes taking turns; an anchor's t·C pairs are solved once for all its triplets, so an"
+                    + " epoch solves ~t·C problems per sample and its time grows linearly with the samples. Every"
+                    + " triplet is still used once per epoch, but W takes another path: check held-out accuracy"
+                    + " (README, training at scale). Default: ${DEFAULT-VALUE}.")
+    BatchOrder batchOrder;
+
     @Option(names = "--init", paramLabel = "START", defaultValue = "random",
             description = "W's start, ${COMPLETION-CANDIDATES}: random = Uniform(-1,1) from --seed (the reference), pca = top-k principal axes (default: ${DEFAULT-VALUE}).")
     Initialisation init;
@@ -124,6 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --solver sinkhorn: the entropic regulariser as a fraction of each pair's mean cost, as"
                     + " emd's --reg (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
+
+    @Mixin
+    SummaryOption summary;
 
 
     @Mixin
@@ -164,10 +178,11 @@ public final class TrainCommand implements Callable<Integer> {
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
         stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s"
-                + " class_weight=%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
+                + " class_weight=%s%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
                 cohort.featureCount(), config.rank(), config.neighbours(), alpha, lambda, reg,
                 config.classWeight().resolve(ClassBalance.sizes(cohort))
-                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""));
+                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""),
+                config.summary() == null ? "" : " summary=" + config.summary());
         stdout.flush();
         long start = System.nanoTime();
         TrainedMetric model;
@@ -189,9 +204,13 @@ public final class TrainCommand implements Callable<Integer> {
         for (EpochRecord r : model.history()) {
             epochSeconds += r.seconds();
         }
-        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads); final loss %.6g%n",
-                config.rank(), cohort.featureCount(), seconds, seconds / config.epochs(), config.epochs(),
-                config.threads(), model.history().get(model.history().size() - 1).loss());
+        // Per epoch on the trainer's own clock; what came before the first epoch (summarising the
+        // samples, feature statistics) is said apart.
+        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
+                        + " the first epoch); final loss %.6g%n",
+                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : epochSeconds / config.epochs(),
+                config.epochs(), config.threads(), seconds - epochSeconds,
+                model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1).loss());
         stdout.printf("model written to %s%n", out);
         stdout.flush();
         return 0;
@@ -205,10 +224,12 @@ public final class TrainCommand implements Callable<Integer> {
                 .learningRate(lr).batchSize(batchSize).epochs(epochs)
                 .seed(preprocessing.seed()).threads(workers)
                 .triplets(triplets)
+                .batchOrder(batchOrder)
                 .init(init)
                 .featureScaling(featureScaling)
                 .solver(solver).sinkhornReg(sinkhornReg)
                 .classWeight(classWeight)
+                .summary(summary.summary(preprocessing.seed()))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package org.groundmetric.cli;
 import org.groundmetric.data.ClassBalance;
 import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.GgmlConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,9 +39,12 @@ class TuneLearnerOptions {
                     + " ${DEFAULT-VALUE}.")
     ClassWeight classWeight;
 
+    @Mixin
+    SummaryOption summary;
+
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
         return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbours(neighbours).epochs(epochs)
                 .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads)
-                .classWeight(classWeight).build();
+                .classWeight(classWeight).summary(summary.summary(seed)).build();
     }
 }

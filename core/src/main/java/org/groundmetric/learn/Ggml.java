@@ -1,7 +1,6 @@
 package org.groundmetric.learn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.groundmetric.ComputeEngine;
@@ -107,7 +106,11 @@ public final class Ggml implements MetricLearner {
         return train(cohort, TrainingListener.NONE).metric();
     }
 
-    /** Learns W on every sample of the cohort (all must carry a class label). */
+    /**
+     * Learns W on every sample of the cohort (all must carry a class label). With a summary in the
+     * config, the samples are summarised first (once) and W is learned on their weighted centroids;
+     * the feature scales and a principal-axes start still come from every cell.
+     */
     public TrainedMetric train(Cohort cohort, TrainingListener listener) {
         return train(cohort, listener, config.epochs());
     }
@@ -131,6 +134,19 @@ public final class Ggml implements MetricLearner {
             cells.add(s.cells());
         }
         requireUniqueFeatureNames(cohort.featureNames());
+        List<CellMatrix> points = cells;
+        double[][] masses = new double[cohort.size()][];
+        for (int s = 0; s < masses.length; s++) {
+            masses[s] = cohort.sample(s).cellWeights();
+        }
+        if (config.summary() != null) {
+            Cohort summarised = config.summary().apply(cohort, config.threads());
+            points = new ArrayList<>();
+            for (int s = 0; s < masses.length; s++) {
+                points.add(summarised.sample(s).cells());
+                masses[s] = summarised.sample(s).cellWeights();
+            }
+        }
         int[] classOf = cohort.classIndices();
         TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
         int d = cohort.featureCount();
@@ -148,7 +164,7 @@ public final class Ggml implements MetricLearner {
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (LocalEngine local = ComputeEngine.local(config.threads())) {
-            TrainingCells training = new TrainingCells(cells, k, scale);
+            TrainingCells training = new TrainingCells(points, masses, k, scale);
             PairTransports pairs = new PairTransports(engine != null ? engine : local, k, config.solver(),
                     config.sinkhornReg(), warmStarts());
             TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),
@@ -160,7 +176,7 @@ public final class Ggml implements MetricLearner {
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                runEpoch(epoch, sampler, batchAware, objective, distances, adam, v, listeners, divergence);
+                runEpoch(epoch, sampler, classOf, batchAware, objective, distances, adam, v, listeners, divergence);
             }
             GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
@@ -169,17 +185,16 @@ public final class Ggml implements MetricLearner {
         }
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, BatchAware batchAware, TripletObjective objective,
-                          TrainingDistances distances, Adam adam, double[] v, TrainingListener listener,
-                          Divergence divergence) {
+    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, BatchAware batchAware,
+                          TripletObjective objective, TrainingDistances distances, Adam adam, double[] v,
+                          TrainingListener listener, Divergence divergence) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         boolean nearest = config.triplets() == TripletStrategy.NEAREST;
         List<Triplet> triplets = batchAware != null ? batchAware.triplets(nearest ? distances.of(v) : null, rng)
                 : nearest ? sampler.nearest(distances.of(v), rng)
                 : sampler.random(rng);
-        triplets = new ArrayList<>(triplets);
-        shuffle(triplets, rng);
+        triplets = config.batchOrder().arrange(triplets, classOf, rng);
         int batches = (triplets.size() + config.batchSize() - 1) / config.batchSize();
         listener.epochStarted(epoch, config.epochs(), triplets.size(), batches);
         double lossSum = 0;
@@ -251,12 +266,6 @@ public final class Ggml implements MetricLearner {
             }
         }
         return v;
-    }
-
-    private static void shuffle(List<Triplet> list, SplittableRandom rng) {
-        for (int a = list.size() - 1; a > 0; a--) {
-            Collections.swap(list, a, rng.nextInt(a + 1));
-        }
     }
 
     /** A per-epoch seed derived from the run's seed (SplitMix64 finaliser). */

@@ -1,7 +1,9 @@
 package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.groundmetric.IllegalParameterException;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.ot.Solver;
 
 /**
@@ -32,18 +34,27 @@ import org.groundmetric.ot.Solver;
  * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
  *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
  *                       absent in model files written before it existed, read as none
+ * @param batchOrder     how an epoch's triplets are cut into batches: random (the paper) or anchors
+ *                       (each anchor's triplets together: fewer transport problems, W differs);
+ *                       older files, which lack it, read as random
+ * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
+ *                       null: every cell (the paper)
  */
 public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, double alpha, double lambda,
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
                          FeatureScaling featureScaling, Solver solver, double sinkhornReg,
-                         ClassWeight classWeight) {
+                         ClassWeight classWeight, BatchOrder batchOrder,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
     public static final int MAX_THREADS = 32767;
 
     public GgmlConfig {
+        if (batchOrder == null) {
+            batchOrder = BatchOrder.RANDOM;
+        }
         positive("rank", "rank k", rank);
         positive("neighbours", "neighbours t", neighbours);
         positive("batchSize", "batch size", batchSize);
@@ -105,6 +116,8 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
         b.classWeight = classWeight;
+        b.batchOrder = batchOrder;
+        b.summary = summary;
         return b;
     }
 
@@ -142,6 +155,8 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private Solver solver = Solver.AUTO;
         private double sinkhornReg = 0.05;
         private ClassWeight classWeight = ClassWeight.NONE;
+        private BatchOrder batchOrder = BatchOrder.RANDOM;
+        private SampleSummary summary;
 
         public Builder rank(int v) { rank = v; return this; }
         public Builder neighbours(int v) { neighbours = v; return this; }
@@ -162,11 +177,13 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder solver(Solver v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
         public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
+        public Builder batchOrder(BatchOrder v) { batchOrder = v; return this; }
+        public Builder summary(SampleSummary v) { summary = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
                     epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
-                    classWeight);
+                    classWeight, batchOrder, summary);
         }
     }
 }

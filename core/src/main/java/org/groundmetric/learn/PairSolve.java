@@ -17,7 +17,8 @@ import org.groundmetric.ot.Transport;
 
 /**
  * The one transport problem of training, as an engine task: W_θ between two projected samples
- * (uniform weights, Euclidean cost in the k-dimensional image), by the training's {@link Solver}.
+ * (uniform weights, or the centroid masses of summarised samples; Euclidean cost in the
+ * k-dimensional image), by the training's {@link Solver}.
  * The same code runs on this JVM's threads and in Spark tasks; each worker keeps its own
  * assignment workspaces (scratch only, never a result).
  */
@@ -41,11 +42,12 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
 
     /**
      * One problem: training samples i and j (cohort order), the slots of their images, the pair's
-     * warm start (the assignment's column potentials, or Sinkhorn's f then g; or null) and whether
-     * its potentials are kept as its next start.
+     * warm start (the assignment's column potentials, or Sinkhorn's f then g; or null), whether
+     * its potentials are kept as its next start, and the masses of the two sides' points (null:
+     * uniform).
      */
-    record Problem(int sampleI, int sampleJ, int from, int to, double[] start, boolean keepStart)
-            implements Serializable {
+    record Problem(int sampleI, int sampleJ, int from, int to, double[] start, boolean keepStart,
+                   double[] massesI, double[] massesJ) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -90,7 +92,7 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
     @Override
     public Solution apply(double[][] images, Problem problem) {
         return solve(images[problem.from()], images[problem.to()], rank, solver, sinkhornReg, sinkhornTolerance,
-                problem.start(), problem.keepStart(), workspaces().get());
+                problem.start(), problem.keepStart(), problem.massesI(), problem.massesJ(), workspaces().get());
     }
 
     @Override
@@ -99,24 +101,27 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
     }
 
     /**
-     * W_θ between two projected samples (uniform weights). Exact solvers give the same value,
+     * W_θ between two projected samples (masses null: uniform weights). Exact solvers give the same value,
      * whatever the start, so the choice changes only the time; it depends only on the pair's own
      * history, so results do not depend on threads. With AUTO or ASSIGNMENT and equal sizes, the
      * candidate-arc assignment, warm from {@code start} (updated in place) or cold when it is null
      * and {@code keepStart}; an assignment that could not prove its optimum is solved again by the
-     * network simplex. Sinkhorn starts from the pair's last potentials and fails, naming nothing
+     * network simplex. Weighted points (summarised samples) go to the network simplex (AUTO's
+     * choice for them), cold. Sinkhorn starts from the pair's last potentials and fails, naming nothing
      * but its numbers (the engine names the pair), when it does not reach its tolerance.
      */
     static Solution solve(double[] px, double[] py, int rank, Solver solver, double sinkhornReg,
-                          double sinkhornTolerance, double[] start, boolean keepStart,
-                          Map<Integer, CandidateArcAssignment> workspaces) {
+                          double sinkhornTolerance, double[] start, boolean keepStart, double[] massesX,
+                          double[] massesY, Map<Integer, CandidateArcAssignment> workspaces) {
         int n = px.length / rank;
         int m = py.length / rank;
-        PointClouds problem = PointClouds.uniform(px, n, py, m, rank, PointMetric.EUCLIDEAN);
+        PointClouds problem = new PointClouds(px, n, py, m, rank, massesX != null ? massesX : OT.uniform(n),
+                massesY != null ? massesY : OT.uniform(m), PointMetric.EUCLIDEAN);
         if (solver == Solver.SINKHORN) {
             return sinkhorn(problem, sinkhornReg, sinkhornTolerance, start, keepStart);
         }
-        Solver chosen = solver == Solver.AUTO && n == m ? Solver.ASSIGNMENT : solver.resolve(problem);
+        boolean uniform = massesX == null && massesY == null;
+        Solver chosen = solver == Solver.AUTO && n == m && uniform ? Solver.ASSIGNMENT : solver.resolve(problem);
         if (chosen == Solver.ASSIGNMENT && workspaces != null && (start != null || keepStart)) {
             Transport t = workspaces.computeIfAbsent(n, size -> new CandidateArcAssignment(size, rank))
                     .solve(px, py, start);
@@ -129,7 +134,7 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
             throw new IllegalStateException("the network simplex stopped at its pivot limit after " + t.iterations()
                     + " pivots without proving the optimum");
         }
-        return Solution.exact(t, px, py, rank, keepStart && n == m ? t.v().clone() : null, false);
+        return Solution.exact(t, px, py, rank, keepStart && n == m && uniform ? t.v().clone() : null, false);
     }
 
     /** The entropic pair: reg = sinkhornReg × the mean cost, warm from the pair's last f, g. */
@@ -140,8 +145,8 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
         CostMatrix cost = Costs.pairwise(problem.x(), n, problem.y(), m, problem.dim(), PointMetric.EUCLIDEAN);
         double reg = sinkhornReg * Math.max(cost.mean(), Double.MIN_NORMAL);
         Sinkhorn sinkhorn = new Sinkhorn(reg, tolerance, SINKHORN_MAX_ITERATIONS);
-        double[] a = OT.uniform(n);
-        double[] b = OT.uniform(m);
+        double[] a = problem.a();
+        double[] b = problem.b();
         Sinkhorn.Dense t = start == null ? sinkhorn.solveDense(a, b, cost, null, null)
                 : sinkhorn.solveDense(a, b, cost, java.util.Arrays.copyOfRange(start, 0, n),
                         java.util.Arrays.copyOfRange(start, n, n + m));

@@ -38,7 +38,7 @@ final class TrainingDistances {
                 keys[p++] = PairTransports.key(a, b);
             }
         }
-        PairSolve.Solution[] solved = pairs.solve(keys, pa, pb, projected);
+        PairSolve.Solution[] solved = pairs.solve(keys, pa, pb, projected, cells.masses(all));
         double[] out = new double[n * n];
         for (int q = 0; q < pairCount; q++) {
             out[pa[q] * n + pb[q]] = solved[q].objective();

@@ -20,8 +20,8 @@ import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.Transport;
 
 /**
- * Exact Wasserstein distances between samples (uniform weights on their cells) under a ground
- * metric: all pairs of one list (symmetric, zero diagonal, each pair solved once) or every new
+ * Exact Wasserstein distances between samples (uniform weights on their cells, or a summarised
+ * sample's centroid masses) under a ground metric: all pairs of one list (symmetric, zero diagonal, each pair solved once) or every new
  * sample against every reference sample.
  *
  * <p>Each pair goes to an exact {@link Solver}, by default {@link Solver#AUTO}, the fastest for
@@ -129,8 +129,11 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
     record PairData(Side rows, Side cols, GroundMetric metric) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        /** One side's samples: ids, and either points (dim coordinates each, under pointMetric) or raw cells. */
-        record Side(String[] ids, double[][] points, int[] cellCounts, int dim, PointMetric pointMetric,
+        /**
+         * One side's samples: ids, masses (null: uniform), and either points (dim coordinates each,
+         * under pointMetric) or raw cells.
+         */
+        record Side(String[] ids, double[][] masses, double[][] points, int[] cellCounts, int dim, PointMetric pointMetric,
                     CellMatrix[] cells) implements Serializable {
             private static final long serialVersionUID = 1L;
 
@@ -138,10 +141,12 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
                 int n = samples.size();
                 String[] ids = new String[n];
                 int[] counts = new int[n];
+                double[][] masses = new double[n][];
                 boolean narrowDense = metric instanceof FixedGroundMetric;
                 for (int s = 0; s < n; s++) {
                     ids[s] = samples.get(s).id();
                     counts[s] = samples.get(s).cellCount();
+                    masses[s] = samples.get(s).cellWeights();
                     CellMatrix cells = samples.get(s).cells();
                     narrowDense &= cells instanceof DenseMatrix && cells.cols() <= POINTS_UP_TO;
                 }
@@ -149,7 +154,7 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
                     double[][] images = new double[n][];
                     // Each sample's image is computed alone, so the thread count cannot change it.
                     IntStream.range(0, n).parallel().forEach(s -> images[s] = pm.project(samples.get(s).cells()));
-                    return new Side(ids, images, counts, pm.rank(), PointMetric.EUCLIDEAN, null);
+                    return new Side(ids, masses, images, counts, pm.rank(), PointMetric.EUCLIDEAN, null);
                 }
                 if (narrowDense) {
                     double[][] points = new double[n][];
@@ -160,14 +165,18 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
                             points[s][q] = data[q];
                         }
                     }
-                    return new Side(ids, points, counts, samples.get(0).cells().cols(),
+                    return new Side(ids, masses, points, counts, samples.get(0).cells().cols(),
                             ((FixedGroundMetric) metric).metric(), null);
                 }
                 CellMatrix[] cells = new CellMatrix[n];
                 for (int s = 0; s < n; s++) {
                     cells[s] = samples.get(s).cells();
                 }
-                return new Side(ids, null, counts, 0, null, cells);
+                return new Side(ids, masses, null, counts, 0, null, cells);
+            }
+
+            double[] masses(int s) {
+                return masses[s] != null ? masses[s] : OT.uniform(cellCounts[s]);
             }
         }
 
@@ -175,10 +184,10 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
         Transport solve(int i, int j, Solver solver) {
             if (rows.points == null) {
                 CostMatrix cost = metric.cost(rows.cells[i], cols.cells[j]);
-                return solver.solve(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost);
+                return solver.solve(rows.masses(i), cols.masses(j), cost);
             }
-            return solver.solve(PointClouds.uniform(rows.points[i], rows.cellCounts[i], cols.points[j],
-                    cols.cellCounts[j], rows.dim, rows.pointMetric));
+            return solver.solve(new PointClouds(rows.points[i], rows.cellCounts[i], cols.points[j],
+                    cols.cellCounts[j], rows.dim, rows.masses(i), cols.masses(j), rows.pointMetric));
         }
     }
 

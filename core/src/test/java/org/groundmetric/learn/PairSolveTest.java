@@ -47,7 +47,7 @@ class PairSolveTest {
         Map<Integer, CandidateArcAssignment> workspaces = new HashMap<>();
         workspaces.put(n, LimitedAssignments.oneRound(n, rank));
         double exact = new NetworkSimplex().solve(PointClouds.uniform(x, n, y, n, rank, PointMetric.EUCLIDEAN)).value();
-        PairSolve.Solution s = PairSolve.solve(x, y, rank, Solver.AUTO, 0, 0, start, false, workspaces);
+        PairSolve.Solution s = PairSolve.solve(x, y, rank, Solver.AUTO, 0, 0, start, false, null, null, workspaces);
         assertEquals(exact, s.objective(), 1e-12 * exact);
     }
 
@@ -61,7 +61,7 @@ class PairSolveTest {
         }
         double[] scale = {1, 1, 1};
         try (LocalEngine local = new LocalEngine(1)) {
-            TrainingCells cells = new TrainingCells(samples, 2, scale);
+            TrainingCells cells = new TrainingCells(samples, null, 2, scale);
             // a regulariser of 10⁻⁵ × the mean cost: far more sweeps than the limit to a tight tolerance
             TripletObjective objective = new TripletObjective(cells, 10, Regulariser.NONE, 0, local,
                     new PairTransports(local, 2, new PairSolve(2, Solver.SINKHORN, 1e-5, 1e-12),
