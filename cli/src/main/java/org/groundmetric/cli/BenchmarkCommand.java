@@ -249,7 +249,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 plan.rounds().size(), plan.fits().size(), learners.size(), tune ? " tune=GGML" : "");
         o.println(BalanceNote.vote(voting.vote, cohort));
         if (learners.stream().anyMatch(l -> l instanceof Ggml)) {
-            o.println(BalanceNote.classWeight(ggml.classWeight));
+            o.println(BalanceNote.classWeight(ggml.classWeight, batches.correction() != null));
         }
         o.flush();
         BenchmarkResult result;

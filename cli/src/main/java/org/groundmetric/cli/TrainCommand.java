@@ -177,11 +177,13 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
+        // batch-aware triplets anchor every sample once: auto means none there
+        ClassWeight weight = Ggml.classWeight(config.classWeight(), batches.correction());
         stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s"
                 + " class_weight=%s%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
                 cohort.featureCount(), config.rank(), config.neighbours(), alpha, lambda, reg,
-                config.classWeight().resolve(ClassBalance.sizes(cohort))
-                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""),
+                weight.resolve(ClassBalance.sizes(cohort)) + (config.classWeight() != ClassWeight.AUTO ? ""
+                        : weight == ClassWeight.AUTO ? " (auto)" : " (auto, batch-aware)"),
                 config.summary() == null ? "" : " summary=" + config.summary());
         stdout.flush();
         long start = System.nanoTime();

@@ -128,7 +128,7 @@ public final class TuneCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "samples=%d classes=%d protocol=%s rounds=%d fits=%d grid=%dx%d%n", cohort.size(),
                 cohort.classNames().size(), plan.scheme(), plan.rounds().size(), plan.fits().size(), a.length, l.length);
         o.println(BalanceNote.vote(voting.vote, cohort));
-        o.println(BalanceNote.classWeight(ggml.classWeight));
+        o.println(BalanceNote.classWeight(ggml.classWeight, batches.correction() != null));
         o.flush();
         GridSearch.Grid grid = new GridSearch(k, Solver.AUTO, run.threads(), voting.vote,
                 ggml.summary.summary(seed)).run(cohort, a, l, plan,

@@ -28,6 +28,7 @@ class BatchKeyCommandTest {
                 "--batch-key", "batch", "--cells-per-sample", "30", "--epochs", "2", "-q", "--out", model.toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("batch_separation="), train.out());
+        assertTrue(train.out().contains("class_weight=none (auto, batch-aware)"), train.out());
         TrainedMetric m = TrainedMetric.read(model);
         assertEquals("batch", m.batches().batchKey());
         assertTrue(m.batches().separation() >= 0 && m.batches().separation() <= 1);
@@ -50,6 +51,13 @@ class BatchKeyCommandTest {
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().startsWith("error: ") && bad.err().contains("--batch-key")
                 && bad.err().contains("cannot be told apart from the class"), bad.err());
+        assertFalse(Files.exists(refused));
+
+        CliRun balanced = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--class-weight", "balanced", "--cells-per-sample", "30", "--epochs", "1", "-q",
+                "--out", refused.toString());
+        assertEquals(2, balanced.exitCode(), balanced.err());
+        assertTrue(balanced.err().startsWith("error: ") && balanced.err().contains("--class-weight"), balanced.err());
         assertFalse(Files.exists(refused));
 
         CliRun noKey = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",

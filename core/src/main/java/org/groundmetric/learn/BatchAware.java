@@ -17,7 +17,8 @@ record BatchAware(BatchAwareTriplets sampler, BatchPenalty penalty) {
                          double[] scale, int neighbours, ClassWeight weight) {
         if (weight != ClassWeight.NONE) {
             throw new IllegalParameterException("GgmlConfig.classWeight", "batch-aware triplets anchor every sample once,"
-                    + " as the paper; class weight " + weight + " is not combined with a batch key (use class weight none)");
+                    + " as the paper; class weight " + weight + " is not combined with a batch key (use class weight"
+                    + " none or auto)");
         }
         SampleBatches batches = SampleBatches.of(cohort, correction.batchKey());
         batches.requireSeparableFrom(classOf, cohort.classNames().size());

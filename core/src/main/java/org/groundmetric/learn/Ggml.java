@@ -148,7 +148,8 @@ public final class Ggml implements MetricLearner {
             }
         }
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
+        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(),
+                classWeight(config.classWeight(), batches));
         int d = cohort.featureCount();
         int k = config.rank();
         FeatureStatistics stats = FeatureStatistics.of(cells);
@@ -183,6 +184,15 @@ public final class Ggml implements MetricLearner {
                     TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
                     cohort.classNames(), used, scale, history.epochs()).withBatches(batches);
         }
+    }
+
+    /**
+     * The class weight training uses: {@link ClassWeight#AUTO} with a batch correction is
+     * {@link ClassWeight#NONE}, since batch-aware triplets anchor every sample once (an explicit
+     * {@link ClassWeight#BALANCED} is refused there); otherwise the weight as given.
+     */
+    public static ClassWeight classWeight(ClassWeight given, BatchCorrection batches) {
+        return batches != null && given == ClassWeight.AUTO ? ClassWeight.NONE : given;
     }
 
     private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, BatchAware batchAware,

@@ -122,6 +122,26 @@ class BatchCorrectionTest {
     }
 
     @Test
+    void automaticClassWeightOnAnImbalancedCohortTrainsBatchAwareWithEveryAnchorOnceAndBalancedIsRefused() {
+        // classes 8 / 8 / 3: imbalanced, so auto alone would mean balanced anchors
+        int[] classOf = TRAIN.classIndices();
+        int[] keep = java.util.stream.IntStream.range(0, classOf.length)
+                .filter(s -> classOf[s] != 2 || s % 8 < 3).toArray();
+        Cohort imbalanced = TRAIN.subset(keep);
+        assertEquals(19, imbalanced.size());
+        GgmlConfig auto = CONFIG.toBuilder().epochs(1).classWeight(ClassWeight.AUTO).build();
+        TrainedMetric plain = new Ggml(auto).train(imbalanced, TrainingListener.NONE);
+        assertEquals(ClassWeight.BALANCED, plain.config().classWeight(), "without a batch key auto resolves to balanced");
+        TrainedMetric aware = new Ggml(auto).withBatches(BatchCorrection.of("batch")).train(imbalanced, TrainingListener.NONE);
+        assertEquals(ClassWeight.NONE, aware.config().classWeight(), "batch-aware: auto resolves to none");
+        assertEquals("batch", aware.batches().batchKey());
+        GgmlConfig balanced = auto.toBuilder().classWeight(ClassWeight.BALANCED).build();
+        IllegalParameterException e = assertThrows(IllegalParameterException.class, () -> new Ggml(balanced)
+                .withBatches(BatchCorrection.of("batch")).train(imbalanced, TrainingListener.NONE));
+        assertEquals("GgmlConfig.classWeight", e.parameter());
+    }
+
+    @Test
     void batchSeparationIsTheChanceThatAnOwnBatchClassMateIsNearer() {
         // one class, batches 0 0 1: sample 0 has own-batch mate 1 (d 1) and other-batch 2 (d 3): 1;
         // sample 1: mate 0 (d 1) vs 2 (d 0.5): 0; sample 2 has no own-batch mate: not counted.
