@@ -24,7 +24,10 @@ final class BalanceNote {
     }
 
     /** "class weight: auto (…)" or the one given: how often each class anchors GGML's triplets. */
-    static String classWeight(ClassWeight given) {
+    static String classWeight(ClassWeight given, boolean batchAware) {
+        if (given == ClassWeight.AUTO && batchAware) {
+            return "class weight: none (auto with --batch-key: batch-aware triplets anchor every sample once)";
+        }
         if (given != ClassWeight.AUTO) {
             return "class weight: " + label(given) + " (--class-weight)";
         }

@@ -195,6 +195,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     FullSamplesOption fullSamples;
 
+    @Mixin
+    BatchOptions batches;
+
 
     @Mixin
     EngineOptions engine;
@@ -246,7 +249,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 plan.rounds().size(), plan.fits().size(), learners.size(), tune ? " tune=GGML" : "");
         o.println(BalanceNote.vote(voting.vote, cohort));
         if (learners.stream().anyMatch(l -> l instanceof Ggml)) {
-            o.println(BalanceNote.classWeight(ggml.classWeight));
+            o.println(BalanceNote.classWeight(ggml.classWeight, batches.correction() != null));
         }
         o.flush();
         BenchmarkResult result;
@@ -260,7 +263,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed));
             if (tune) {
                 bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid), (alpha, lambda) -> {
-                    Ggml tuned = new Ggml(ggml.config(alpha, lambda, seed, run.threads()));
+                    Ggml tuned = batches.apply(new Ggml(ggml.config(alpha, lambda, seed, run.threads())));
                     return "local".equals(compute.name()) ? tuned : tuned.withEngine(compute);
                 }));
             }
@@ -303,7 +306,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<MetricLearner> out = new ArrayList<>();
         for (Method method : names) {
             switch (method) {
-                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads())));
+                case GGML -> out.add(batches.apply(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()))));
                 case EUCLIDEAN -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
                 case MANHATTAN -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
                 case COSINE -> out.add(fixed("Cosine", PointMetric.COSINE));

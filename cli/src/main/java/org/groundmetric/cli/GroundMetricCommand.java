@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             BenchmarkCommand.class,
             TuneCommand.class,
+            SignificanceCommand.class,
             GenesCommand.class,
             ExplainCommand.class,
             EmbedCommand.class,

@@ -97,6 +97,13 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Label column of --reference when it differs from --label-key.")
     String referenceLabelKey;
 
+    @Option(names = "--confidence", paramLabel = "LEVEL",
+            description = {"Also give each sample a conformal prediction set (column set_LEVEL): the classes that cannot",
+                "be excluded at this confidence, e.g. 0.9, calibrated on the reference samples by leave-one-out (the",
+                "vote's p_CLASS are not calibrated). The set holds the true class of about LEVEL or more of new samples",
+                "drawn like the reference; it is never empty. Default: none."})
+    Double confidence;
+
     @Option(names = "--out", required = true, paramLabel = "predictions.tsv",
             description = "Per-sample predictions (tab-separated).")
     Path out;
@@ -120,6 +127,9 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (confidence != null && !(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("--confidence " + confidence + " is not a level in (0, 1); e.g. --confidence 0.9");
+        }
         OptionRules.requires(spec, "--reference-filter", reference != null, "--reference FILE");
         OptionRules.requires(spec, "--reference-label-key", reference != null, "--reference FILE");
         Outputs.check(Outputs.inputs(input.input(), model.path(), reference),
@@ -144,11 +154,13 @@ public final class PredictCommand implements Callable<Integer> {
                 ProgressBar.unlessQuiet(run.quiet, "pairs"), voting.vote);
         long start = System.nanoTime();
         SamplePredictions p = predictor.predict(m, newSamples, referenceCohort, w -> warn(err, w));
+        ConformalSets sets = confidence == null ? null : ConformalSets.of(m, referenceCohort, p, k, confidence,
+                run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"), w -> warn(err, w));
         double seconds = (System.nanoTime() - start) / 1e9;
         try (OutputFiles files = new OutputFiles()) {
             files.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                writeTsv(w, p, input.labelKey() != null);
+                writeTsv(w, p, input.labelKey() != null, sets);
                 w.flush();
             });
             if (distancesOut != null) {
@@ -171,6 +183,11 @@ public final class PredictCommand implements Callable<Integer> {
         if (p.scores() != null) {
             stdout.printf(Locale.ROOT, "balanced_accuracy=%.4f accuracy=%.4f auc=%.4f (%d labelled samples)%n",
                     p.balancedAccuracy(), p.accuracy(), p.auc(), p.labelled());
+        }
+        if (sets != null) {
+            stdout.printf(Locale.ROOT, "conformal sets at confidence %s: mean size %.2f%s%n", confidence, sets.meanSize(),
+                    sets.labelled() == 0 ? "" : String.format(Locale.ROOT, ", coverage %.4f (%d of %d true classes in their set)",
+                            (double) sets.covered() / sets.labelled(), sets.covered(), sets.labelled()));
         }
         stdout.println("wrote " + String.join(" and ", java.util.stream.Stream.of(out, distancesOut, writeH5ad)
                 .filter(java.util.Objects::nonNull).map(Path::toString).toList()));
@@ -215,6 +232,11 @@ public final class PredictCommand implements Callable<Integer> {
      * form; ids and classes quoted when they hold a tab, a quote or a line break.
      */
     static void writeTsv(Writer w, SamplePredictions p, boolean withClass) throws java.io.IOException {
+        writeTsv(w, p, withClass, null);
+    }
+
+    /** As above, with a last column set_LEVEL (classes joined by commas) when {@code sets} is given. */
+    static void writeTsv(Writer w, SamplePredictions p, boolean withClass, ConformalSets sets) throws java.io.IOException {
         int listed = p.rows().isEmpty() ? 0 : p.rows().get(0).nearest().size();
         StringBuilder line = new StringBuilder("sample");
         if (withClass) {
@@ -227,7 +249,11 @@ public final class PredictCommand implements Callable<Integer> {
         for (int t = 1; t <= listed; t++) {
             line.append("\tnearest").append(t).append("\tdistance").append(t);
         }
+        if (sets != null) {
+            line.append("\tset_").append(sets.confidence());
+        }
         w.write(line.append('\n').toString());
+        int row = 0;
         for (SamplePredictions.Row r : p.rows()) {
             line.setLength(0);
             line.append(field(r.sampleId()));
@@ -241,6 +267,10 @@ public final class PredictCommand implements Callable<Integer> {
             for (SamplePredictions.Neighbour n : r.nearest()) {
                 line.append('\t').append(field(n.id())).append('\t').append(n.distance());
             }
+            if (sets != null) {
+                line.append('\t').append(field(sets.sets().get(row)));
+            }
+            row++;
             w.write(line.append('\n').toString());
         }
     }

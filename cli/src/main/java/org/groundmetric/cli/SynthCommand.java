@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundmetric.Progress;
+import org.groundmetric.data.BatchEffect;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.data.Sample;
@@ -37,8 +38,17 @@ import picocli.CommandLine;
             "non-negative like log-normalised counts), 8 cell types shared by all classes (obs cell_type) and a",
             "class signal in 300 genes of type_0. --samples, --cells-per-sample, --features, ... change its sizes.",
             "",
+            "--batch-effect S adds batches (synth2d/synth200d): as many batches as classes (obs batch), batch b",
+            "shifting every cell of its samples by S along its own noise feature dim(1+b); --confounding R keeps",
+            "a share R of each class's samples in the class's home batch (1/3: no association, 1: each batch",
+            "holds one class); --reverse-confounding moves the home batch of class c to c+1, for test samples",
+            "on which a metric that learned the batch instead of the class fails.",
+            "",
             "Example:",
             "  groundmetric synth --preset synth2d --seed 1 --out synth2d.h5ad",
+            "  groundmetric synth --preset synth200d --batch-effect 10 --confounding 0.8 --seed 1 --out train.h5ad",
+            "  groundmetric synth --preset synth200d --batch-effect 10 --confounding 0.8 --reverse-confounding \\",
+            "      --seed 2 --out reversed.h5ad",
             "  groundmetric synth --preset paper-scale --seed 1 --cells-per-sample 500 --out big.h5ad",
             "  groundmetric train --input synth2d.h5ad --sample-key sample --label-key class --out model.json",
             ""
@@ -87,6 +97,18 @@ public final class SynthCommand implements Callable<Integer> {
             description = "paper-scale only: genes of type_0 whose level depends on the class (default 300).")
     Integer signalGenes;
 
+    @Option(names = "--batch-effect", paramLabel = "S",
+            description = "synth2d/synth200d: add batches (obs batch) that shift their own noise feature by S (default: none).")
+    Double batchEffect;
+
+    @Option(names = "--confounding", paramLabel = "R",
+            description = "With --batch-effect: share of each class's samples in its home batch, in [0, 1] (default 0.8).")
+    Double confounding;
+
+    @Option(names = "--reverse-confounding",
+            description = "With --batch-effect: class c's home batch is batch c+1 (new samples whose association is reversed).")
+    boolean reverseConfounding;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
             description = "Seed of the draw (default: ${DEFAULT-VALUE}); the same seed gives the same file content.")
     long seed;
@@ -107,6 +129,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Outputs.check(List.of(), Outputs.named("--out", out));
+        if (preset == Preset.PAPER_SCALE && (batchEffect != null || confounding != null || reverseConfounding)) {
+            throw new IllegalArgumentException("--batch-effect, --confounding and --reverse-confounding apply to"
+                    + " synth2d and synth200d, not to paper-scale");
+        }
         Cohort cohort = preset == Preset.PAPER_SCALE
                 ? paperScale().generate(ProgressBar.unlessQuiet(quiet, "samples")) : paperPreset();
         AnnData data = toAnnData(cohort);
@@ -115,8 +141,8 @@ public final class SynthCommand implements Callable<Integer> {
         H5adWriter.write(data, out);
         writing.advance(1, null);
         writing.finish();
-        spec.commandLine().getOut().printf("wrote %s: %d samples, %d cells, %d features (preset %s, seed %d)%n",
-                out, cohort.size(), cohort.cellCount(), cohort.featureCount(), preset, seed);
+        spec.commandLine().getOut().printf("wrote %s: %d samples, %d cells, %d features (preset %s, seed %d)%s%n",
+                out, cohort.size(), cohort.cellCount(), cohort.featureCount(), preset, seed, batchNote());
         return 0;
     }
 
@@ -126,7 +152,23 @@ public final class SynthCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples, --classes, --cells-per-sample, --features, --cell-types,"
                     + " --density and --signal-genes apply to --preset paper-scale only, not to '" + preset + "'");
         }
-        return preset == Preset.SYNTH2D ? SyntheticCohorts.synth2d(seed) : SyntheticCohorts.synth200d(seed);
+        Cohort cohort = preset == Preset.SYNTH2D ? SyntheticCohorts.synth2d(seed) : SyntheticCohorts.synth200d(seed);
+        if (batchEffect == null) {
+            if (confounding != null || reverseConfounding) {
+                throw new IllegalArgumentException("--confounding and --reverse-confounding need --batch-effect S");
+            }
+            return cohort;
+        }
+        BatchEffect effect = new BatchEffect(batchEffect, confounding == null ? 0.8 : confounding, reverseConfounding);
+        return effect.apply(cohort, seed);
+    }
+
+    private String batchNote() {
+        if (batchEffect == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; batches in obs batch, shift %s on dim1..dim3, confounding %s%s", batchEffect,
+                confounding == null ? 0.8 : confounding, reverseConfounding ? " reversed" : "");
     }
 
     private PaperScaleCohort paperScale() {
@@ -153,9 +195,11 @@ public final class SynthCommand implements Callable<Integer> {
         }
         // var says which feature carries the class (also: io.jhdf 0.13 cannot write the empty
         // column-order attribute of a var without columns).
+        boolean batched = cohort.sample(0).cellAnnotations().containsKey(BatchEffect.ANNOTATION);
+        int batches = batched ? cohort.classNames().size() : 0;
         List<String> role = new ArrayList<>(d);
         for (int j = 0; j < d; j++) {
-            role.add(j == 0 ? "class" : "noise");
+            role.add(j == 0 ? "class" : j <= batches ? "batch" : "noise");
         }
         return AnnData.of(new DenseMatrix(n, d, x), obs(cohort, "mode"),
                 new DataFrame(cohort.featureNames(), Map.of("role", Column.Categorical.of(role))));
@@ -216,6 +260,13 @@ public final class SynthCommand implements Callable<Integer> {
         obs.put("sample", Column.Categorical.of(sample));
         obs.put("class", Column.Categorical.of(label));
         obs.put(annotation, Column.Categorical.of(notes));
+        if (cohort.sample(0).cellAnnotations().containsKey(BatchEffect.ANNOTATION)) {
+            List<String> batch = new ArrayList<>(n);
+            for (Sample s : cohort.samples()) {
+                batch.addAll(s.cellAnnotations().get(BatchEffect.ANNOTATION));
+            }
+            obs.put(BatchEffect.ANNOTATION, Column.Categorical.of(batch));
+        }
         return new DataFrame(index, obs);
     }
 }

@@ -155,6 +155,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    BatchOptions batches;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.json",
             description = "Where to write the model (JSON; written to a temporary file, then renamed).")
     Path out;
@@ -190,25 +193,28 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
+        // batch-aware triplets anchor every sample once: auto means none there
+        ClassWeight weight = Ggml.classWeight(config.classWeight(), batches.correction());
         stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  %s t=%d alpha=%s lambda=%s reg=%s"
                 + " class_weight=%s%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
                 cohort.featureCount(), form == MetricForm.DIAGONAL ? "form=diagonal" : "rank=" + config.rank(),
                 config.neighbours(), alpha, lambda, reg,
-                config.classWeight().resolve(ClassBalance.sizes(cohort))
-                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""),
+                weight.resolve(ClassBalance.sizes(cohort)) + (config.classWeight() != ClassWeight.AUTO ? ""
+                        : weight == ClassWeight.AUTO ? " (auto)" : " (auto, batch-aware)"),
                 config.summary() == null ? "" : " summary=" + config.summary());
         stdout.flush();
         long start = System.nanoTime();
         TrainedMetric model;
         try (ComputeEngine compute = engine.open(config.threads())) {
-            Ggml ggml = new Ggml(config);
+            Ggml ggml = batches.apply(new Ggml(config));
             // The local engine is the learner's own thread pool; others get the batch's transport problems.
             model = ("local".equals(compute.name()) ? ggml : ggml.withEngine(compute)).train(cohort,
                     run.quiet ? org.groundmetric.learn.TrainingListener.NONE
                             : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        model = model.withPreprocessing(prepared.preprocessing()).withRepresentation(representation);
+        model = batches.measure(model, cohort, config.threads(), run.progress("pairs"), stdout)
+                .withPreprocessing(prepared.preprocessing()).withRepresentation(representation);
         if (keepReference) {
             model = model.withReference(cohort);
         }

@@ -93,6 +93,9 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TuneLearnerOptions ggml;
 
+    @Mixin
+    BatchOptions batches;
+
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the grid as CSV.")
     Path out;
@@ -125,11 +128,11 @@ public final class TuneCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "samples=%d classes=%d protocol=%s rounds=%d fits=%d grid=%dx%d%n", cohort.size(),
                 cohort.classNames().size(), plan.scheme(), plan.rounds().size(), plan.fits().size(), a.length, l.length);
         o.println(BalanceNote.vote(voting.vote, cohort));
-        o.println(BalanceNote.classWeight(ggml.classWeight));
+        o.println(BalanceNote.classWeight(ggml.classWeight, batches.correction() != null));
         o.flush();
         GridSearch.Grid grid = new GridSearch(k, Solver.AUTO, run.threads(), voting.vote,
                 ggml.summary.summary(seed)).run(cohort, a, l, plan,
-                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads())),
+                (alpha, lambda) -> batches.apply(new Ggml(ggml.config(alpha, lambda, seed, run.threads()))),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
         o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_balanced_accuracy=%.3f validation_accuracy=%.3f"

@@ -34,6 +34,8 @@ public final class Ggml implements MetricLearner {
     private final ComputeEngine engine;
     /** How many steps old a pair's potentials may be to warm-start it; negative: never. */
     private final int startAge;
+    /** The batch kept out of the metric; null: none. */
+    private final BatchCorrection batches;
 
     /**
      * The learner with the solver the config names: {@link Solver#AUTO} (exact; equal-size samples
@@ -41,13 +43,22 @@ public final class Ggml implements MetricLearner {
      * network simplex), another exact solver, or {@link Solver#SINKHORN}.
      */
     public Ggml(GgmlConfig config) {
-        this(config, null, WarmStarts.MAX_AGE);
+        this(config, null, WarmStarts.MAX_AGE, null);
     }
 
-    private Ggml(GgmlConfig config, ComputeEngine engine, int startAge) {
+    private Ggml(GgmlConfig config, ComputeEngine engine, int startAge, BatchCorrection batches) {
         this.config = config;
         this.engine = engine;
         this.startAge = startAge;
+        this.batches = batches;
+    }
+
+    /**
+     * The same learner keeping the batch named by {@code correction} out of the metric
+     * ({@link BatchCorrection}); the cohort's samples must carry that annotation. Null: no correction.
+     */
+    public Ggml withBatches(BatchCorrection correction) {
+        return new Ggml(config, engine, startAge, correction);
     }
 
     /**
@@ -55,7 +66,7 @@ public final class Ggml implements MetricLearner {
      * learned W equals the local one for the same seed. The caller closes the engine.
      */
     public Ggml withEngine(ComputeEngine engine) {
-        return new Ggml(config, engine, startAge);
+        return new Ggml(config, engine, startAge, batches);
     }
 
     /**
@@ -65,7 +76,7 @@ public final class Ggml implements MetricLearner {
      * Sinkhorn stops at a tolerance, so its start moves W within that tolerance.
      */
     public Ggml withStartAge(int maxAge) {
-        return new Ggml(config, engine, maxAge);
+        return new Ggml(config, engine, maxAge, batches);
     }
 
     /**
@@ -137,7 +148,8 @@ public final class Ggml implements MetricLearner {
             }
         }
         int[] classOf = cohort.classIndices();
-        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
+        TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(),
+                classWeight(config.classWeight(), batches));
         int d = cohort.featureCount();
         MetricForm form = config.form();
         int k = form.imageDimension(config.rank(), d);
@@ -148,6 +160,8 @@ public final class Ggml implements MetricLearner {
         } else {
             java.util.Arrays.fill(scale, 1);
         }
+        BatchAware batchAware = batches == null ? null
+                : BatchAware.of(batches, cohort, cells, classOf, scale, config.neighbours(), sampler.weight());
         Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, form.parameters(config.rank(), d) / d,
                 config.learningRate());
         TrainingHistory history = new TrainingHistory();
@@ -165,22 +179,32 @@ public final class Ggml implements MetricLearner {
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                runEpoch(epoch, sampler, classOf, objective, distances, adam, v, listeners, divergence);
+                runEpoch(epoch, sampler, classOf, batchAware, objective, distances, adam, v, listeners, divergence);
             }
             GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, form.kind().toString(), k,
                     form.weights(training.effectiveW(v), k), cohort.featureNames(), null,
-                    cohort.classNames(), used, scale, history.epochs());
+                    cohort.classNames(), used, scale, history.epochs()).withBatches(batches);
         }
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, TripletObjective objective,
-                          TrainingDistances distances, Adam adam, double[] v, TrainingListener listener,
-                          Divergence divergence) {
+    /**
+     * The class weight training uses: {@link ClassWeight#AUTO} with a batch correction is
+     * {@link ClassWeight#NONE}, since batch-aware triplets anchor every sample once (an explicit
+     * {@link ClassWeight#BALANCED} is refused there); otherwise the weight as given.
+     */
+    public static ClassWeight classWeight(ClassWeight given, BatchCorrection batches) {
+        return batches != null && given == ClassWeight.AUTO ? ClassWeight.NONE : given;
+    }
+
+    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, BatchAware batchAware,
+                          TripletObjective objective, TrainingDistances distances, Adam adam, double[] v,
+                          TrainingListener listener, Divergence divergence) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
-        List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
-                ? sampler.nearest(distances.of(v), rng)
+        boolean nearest = config.triplets() == TripletStrategy.NEAREST;
+        List<Triplet> triplets = batchAware != null ? batchAware.triplets(nearest ? distances.of(v) : null, rng)
+                : nearest ? sampler.nearest(distances.of(v), rng)
                 : sampler.random(rng);
         triplets = config.batchOrder().arrange(triplets, classOf, rng);
         int batches = (triplets.size() + config.batchSize() - 1) / config.batchSize();
@@ -191,11 +215,12 @@ public final class Ggml implements MetricLearner {
             List<Triplet> batch = triplets.subList(b * config.batchSize(),
                     Math.min(triplets.size(), (b + 1) * config.batchSize()));
             TripletObjective.Evaluation e = objective.evaluate(v, batch);
+            double loss = e.loss() + (batchAware == null ? 0 : batchAware.penalty().addGradient(v, e.gradient()));
             adam.step(v, e.gradient());
-            divergence.check(v, e.loss(), epoch, b + 1);
-            lossSum += e.loss() * batch.size();
+            divergence.check(v, loss, epoch, b + 1);
+            lossSum += loss * batch.size();
             active += e.activeTriplets();
-            listener.batchFinished(epoch, b + 1, batch.size(), e.loss());
+            listener.batchFinished(epoch, b + 1, batch.size(), loss);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.epochFinished(new EpochRecord(epoch, lossSum / triplets.size(),

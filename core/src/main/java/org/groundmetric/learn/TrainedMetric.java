@@ -37,12 +37,15 @@ import org.groundmetric.metric.ProjectedMetric;
  *                      predict new samples ({@code train --keep-reference}); null when not kept
  * @param representation when the features are the columns of an embedding (obsm) rather than genes:
  *                      its key and, when the file had them, its gene loadings; null for genes
+ * @param batches       the batch kept out of the metric in training ({@code train --batch-key}) and how
+ *                      much the metric still separates it; null when trained without
  */
 public record TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
                             Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
                             double[] featureScales, List<EpochRecord> history,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<ReferenceSample> reference,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Representation representation) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Representation representation,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) BatchCorrection batches) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "low-rank-mahalanobis";
@@ -62,6 +65,15 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
         if (reference != null) {
             reference = List.copyOf(reference);
         }
+    }
+
+    /** A model trained without a batch correction. */
+    public TrainedMetric(int formatVersion, String kind, int rank, double[][] weights, List<String> featureNames,
+                         Preprocessing preprocessing, List<String> classNames, GgmlConfig config,
+                         double[] featureScales, List<EpochRecord> history, List<ReferenceSample> reference,
+                         Representation representation) {
+        this(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames, config, featureScales,
+                history, reference, representation, null);
     }
 
     /** A model without a kept reference (what training returns). */
@@ -109,13 +121,13 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     /** This model with the preprocessing recorded (e.g. by the CLI, which knows the options used). */
     public TrainedMetric withPreprocessing(Preprocessing newPreprocessing) {
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, newPreprocessing, classNames,
-                config, featureScales, history, reference, representation);
+                config, featureScales, history, reference, representation, batches);
     }
 
     /** This model recording that its features are an embedding's columns (e.g. by the CLI, which read the file). */
     public TrainedMetric withRepresentation(Representation newRepresentation) {
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
-                config, featureScales, history, reference, newRepresentation);
+                config, featureScales, history, reference, newRepresentation, batches);
     }
 
     /**
@@ -152,7 +164,14 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     public TrainedMetric withReference(Cohort training) {
         requireFeatures(training);
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
-                config, featureScales, history, ReferenceSample.project(summarised(training, 1), metric()), representation);
+                config, featureScales, history, ReferenceSample.project(summarised(training, 1), metric()), representation,
+                batches);
+    }
+
+    /** This model recording the batch kept out of it (null: none). */
+    public TrainedMetric withBatches(BatchCorrection newBatches) {
+        return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
+                config, featureScales, history, reference, representation, newBatches);
     }
 
     /** How the model summarises samples (the training's {@link GgmlConfig#summary}); null: cell by cell. */
@@ -174,7 +193,7 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
         List<ReferenceSample> cells = reference == null || reference.stream().anyMatch(r -> r.weights() != null)
                 ? null : reference;
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
-                config.toBuilder().summary(null).build(), featureScales, history, cells, representation);
+                config.toBuilder().summary(null).build(), featureScales, history, cells, representation, batches);
     }
 
     /**

@@ -18,7 +18,6 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * Places new samples among reference samples under a learned metric: W_θ (exact OT, uniform cell
- * Places new samples among reference samples under a learned metric: W_θ (exact OT, uniform cell
  * weights or a summarised sample's centroid masses) from each new sample to each reference sample,
  * then scikit-learn's {@code KNeighborsClassifier(n_neighbors=k, weights="distance", metric="precomputed")}
  * vote, class-balanced ({@link Vote#BALANCED}) when the reference's classes are imbalanced or the vote

@@ -12,6 +12,7 @@ import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.Vote;

@@ -13,6 +13,7 @@ import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.ot.Solver;
 import org.junit.jupiter.api.Test;

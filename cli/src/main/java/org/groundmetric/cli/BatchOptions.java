@@ -1,0 +1,74 @@
+package org.groundmetric.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.groundmetric.ComputeEngine;
+import org.groundmetric.Progress;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.SampleBatches;
+import org.groundmetric.eval.BatchSeparation;
+import org.groundmetric.learn.BatchCorrection;
+import org.groundmetric.learn.Ggml;
+import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.ot.Solver;
+import org.groundmetric.wasserstein.WassersteinMatrix;
+import picocli.CommandLine.Option;
+
+/** {@code --batch-key} and {@code --batch-penalty}: keep a named nuisance (site, chemistry, day) out of the metric. */
+final class BatchOptions {
+
+    @Option(names = "--batch-key", paramLabel = "COLUMN",
+            description = {"obs column naming each sample's batch (site, chemistry, processing day) to keep out of",
+                "the metric: triplets take their positive from another batch and their negative from the anchor's",
+                "batch where the cohort has such samples. train reports the batch-separation score (0.5: the metric",
+                "ignores the batch, 1: it separates batches within every class). Refused when no class has samples",
+                "in two batches. Default: none."})
+    String batchKey;
+
+    @Option(names = "--batch-penalty", paramLabel = "GAMMA",
+            description = {"With --batch-key: weight of a penalty on W's stretch along the directions that separate",
+                "batches within a class (mean-cell offsets), normalised so it does not depend on the batch effect's",
+                "size (default: " + BatchCorrection.DEFAULT_PENALTY + ", the batch-aware triplets alone)."})
+    Double batchPenalty;
+
+    /** The correction asked for, or null without --batch-key. */
+    BatchCorrection correction() {
+        if (batchKey == null) {
+            if (batchPenalty != null) {
+                throw new IllegalArgumentException("--batch-penalty needs --batch-key COLUMN");
+            }
+            return null;
+        }
+        return new BatchCorrection(batchKey, batchPenalty == null ? BatchCorrection.DEFAULT_PENALTY : batchPenalty, null);
+    }
+
+    /** The learner keeping the batch out, when asked. */
+    Ggml apply(Ggml ggml) {
+        return ggml.withBatches(correction());
+    }
+
+    /**
+     * With --batch-key: the batch-separation score of {@code model} on {@code cohort} (its W_θ
+     * matrix), printed and recorded in the returned model; the model itself without.
+     */
+    TrainedMetric measure(TrainedMetric model, Cohort cohort, int threads, Progress progress, PrintWriter out) {
+        if (batchKey == null) {
+            return model;
+        }
+        double score = separation(cohort, model.metric(), threads, progress);
+        out.printf(Locale.ROOT, "batch_separation=%.3f (batch %s; 0.5: the metric ignores the batch, 1: it separates"
+                + " batches within every class)%n", score, batchKey);
+        out.flush();
+        return model.withBatches(model.batches().withSeparation(score));
+    }
+
+    /** The batch-separation score of the W_θ matrix under {@code metric}. */
+    double separation(Cohort cohort, org.groundmetric.metric.GroundMetric metric, int threads, Progress progress) {
+        SampleBatches batches = SampleBatches.of(cohort, batchKey);
+        WassersteinMatrix d;
+        try (ComputeEngine engine = ComputeEngine.local(threads)) {
+            d = WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, engine, progress);
+        }
+        return BatchSeparation.score(d.distances(), cohort.classIndices(), batches.batchOf());
+    }
+}

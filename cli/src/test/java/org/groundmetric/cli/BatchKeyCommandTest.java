@@ -1,0 +1,68 @@
+package org.groundmetric.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.groundmetric.learn.TrainedMetric;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** synth's batch effect and train --batch-key end to end (few cells and epochs: the learning itself is tested in core). */
+class BatchKeyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainRecordsTheBatchKeyAndItsSeparationAndRefusesACompletelyConfoundedBatch() throws Exception {
+        Path data = dir.resolve("train.h5ad");
+        CliRun synth = CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "0.8",
+                "--seed", "1", "-q", "--out", data.toString());
+        assertEquals(0, synth.exitCode(), synth.err());
+        assertTrue(synth.out().contains("batches in obs batch"), synth.out());
+        Path model = dir.resolve("model.json");
+        CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--cells-per-sample", "30", "--epochs", "2", "-q", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("batch_separation="), train.out());
+        assertTrue(train.out().contains("class_weight=none (auto, batch-aware)"), train.out());
+        TrainedMetric m = TrainedMetric.read(model);
+        assertEquals("batch", m.batches().batchKey());
+        assertTrue(m.batches().separation() >= 0 && m.batches().separation() <= 1);
+
+        // benchmark and tune take the same option: GGML trains batch-aware in every split
+        Path table = dir.resolve("bench.csv");
+        CliRun bench = CliRun.of("benchmark", "--input", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--methods", "GGML,Euclidean", "--splits", "1", "--epochs", "1", "--k", "3",
+                "--cells-per-sample", "20", "--quiet", "--out", table.toString());
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertTrue(Files.exists(table));
+
+        Path confounded = dir.resolve("confounded.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "1",
+                "-q", "--out", confounded.toString()).exitCode());
+        Path refused = dir.resolve("refused.json");
+        CliRun bad = CliRun.of("train", "-i", confounded.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--cells-per-sample", "30", "--epochs", "2", "-q", "--out", refused.toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("error: ") && bad.err().contains("--batch-key")
+                && bad.err().contains("cannot be told apart from the class"), bad.err());
+        assertFalse(Files.exists(refused));
+
+        CliRun balanced = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--class-weight", "balanced", "--cells-per-sample", "30", "--epochs", "1", "-q",
+                "--out", refused.toString());
+        assertEquals(2, balanced.exitCode(), balanced.err());
+        assertTrue(balanced.err().startsWith("error: ") && balanced.err().contains("--class-weight"), balanced.err());
+        assertFalse(Files.exists(refused));
+
+        CliRun noKey = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "site", "--cells-per-sample", "30", "--epochs", "1", "-q", "--out", refused.toString());
+        assertEquals(2, noKey.exitCode());
+        assertTrue(noKey.err().contains("batch key site"), noKey.err());
+    }
+}
