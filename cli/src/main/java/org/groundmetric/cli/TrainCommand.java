@@ -19,6 +19,7 @@ import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.Initialisation;
 import org.groundmetric.learn.Regulariser;
+import org.groundmetric.learn.TripletSampler;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TripletStrategy;
 import picocli.CommandLine.Command;
@@ -57,8 +58,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Rank k: rows of W, the dimension cells are projected to (default: ${DEFAULT-VALUE}).")
     int rank;
 
-    @Option(names = {"-t", "--neighbours", "--neighbors"}, paramLabel = "T", defaultValue = "3",
-            description = "Neighbours t: samples drawn per class for every anchor sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--neighbours", "--neighbors"}, paramLabel = "T|all", defaultValue = "3",
+            converter = NeighboursChoice.class,
+            description = "Neighbours t: samples drawn per class for every anchor sample; all = every sample of"
+                    + " the class, so each epoch holds every triplet (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
     @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "10",
@@ -71,7 +74,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--reg", paramLabel = "R", defaultValue = "fro",
             description = "Regulariser R(W): ${COMPLETION-CANDIDATES}. fro = Frobenius norm (the reference"
-                    + " code's default), l1 = elementwise (sparse W), none (default: ${DEFAULT-VALUE}). With"
+                    + " code's default), l1 = elementwise sum of |W_rj| (sparse W), matrix-l1 = the matrix 1-norm,"
+                    + " the largest column sum of |W| (the reference code's torch.linalg.norm(W, ord=1), which the"
+                    + " paper's synthetic runs call L1), none (default: ${DEFAULT-VALUE}). With"
                     + " --feature-scaling standardize it applies to W in standardised units.")
     Regulariser reg;
 
@@ -155,9 +160,9 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
-        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%d alpha=%s lambda=%s reg=%s"
+        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%s alpha=%s lambda=%s reg=%s"
                 + " class_weight=%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
-                cohort.featureCount(), config.rank(), config.neighbours(), alpha, lambda, reg,
+                cohort.featureCount(), config.rank(), TripletSampler.describe(config.neighbours()), alpha, lambda, reg,
                 config.classWeight().resolve(ClassBalance.sizes(cohort))
                         + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""));
         stdout.flush();

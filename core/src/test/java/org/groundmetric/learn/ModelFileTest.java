@@ -70,12 +70,12 @@ class ModelFileTest {
                 edit("a feature named twice", m -> ((ArrayNode) m.get("featureNames")).set(1, "dim0"),
                         "featureNames[1] repeats 'dim0'"),
                 edit("an unknown regulariser", m -> ((ObjectNode) m.get("config")).put("regulariser", "l3"),
-                        "config.regulariser is \"l3\"; expected one of fro, l1, none"),
+                        "config.regulariser is \"l3\"; expected one of fro, l1, matrix-l1, none"),
                 edit("an unknown regulariser, older spelling", m -> {
                     ObjectNode config = (ObjectNode) m.get("config");
                     config.remove("regulariser");
                     config.put("regularizer", "l3");
-                }, "config.regulariser is \"l3\"; expected one of fro, l1, none"), // named by today's spelling
+                }, "config.regulariser is \"l3\"; expected one of fro, l1, matrix-l1, none"), // named by today's spelling
                 edit("a negative learning rate", m -> ((ObjectNode) m.get("config")).put("learningRate", -1),
                         "config: learning rate = -1.0"),
                 edit("a reference of the wrong rank", m -> ((ArrayNode) m.get("reference").get(0).get("cells").get(0)).remove(0),
