@@ -5,15 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Sample;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.metric.InterpolatedMetric;
+import org.groundmetric.metric.MedianMatchedBlend;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.report.Embeddings;
 import picocli.CommandLine.Command;
@@ -37,10 +40,13 @@ import picocli.CommandLine.Spec;
             "layout against W_θ (1 = every sample's k nearest samples in the picture are among its k",
             "nearest under W_θ; k = 5, fewer below 11 samples).",
             "",
-            "--mix s computes W_θ under the blended ground metric s·d_W + (1−s)·d_other, where other",
-            "is the Euclidean metric on the features or, with --mix-with, a second model (the paper's",
-            "Fig. 4 blends a metric learned on disease with one learned on cell types). s = 1 is the",
-            "model alone, s = 0 the other metric alone. The cell embedding always uses the model.",
+            "--mix s blends the model with another metric at the level of cells, as the paper's Fig. 4",
+            "interpolates between GGML and Euclidean: d = s·d_W + (1−s)·f·d_other, other = the",
+            "Euclidean metric on the features or, with --mix-with, a second model, and f = the ratio of",
+            "their median cell distances (over 2000 seeded cell pairs), so both count at the same scale.",
+            "The cell UMAP (coloured by class and by any obs column, e.g. cell type) and W_θ between",
+            "samples are both computed under the blend; proj1..projK stay the model's image. s = 1 is",
+            "the model alone, s = 0 the other metric alone (in the model's units).",
             "The model's preprocessing (gene selection, normalisation, PCA) is replayed on the input.",
             "",
             "Example:",
@@ -90,7 +96,8 @@ public final class EmbedCommand implements Callable<Integer> {
     Path samplesH5ad;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
-            description = "Blend weight of the model in the ground metric for W_θ, in [0, 1] (default: ${DEFAULT-VALUE}).")
+            description = "Weight s of the model in the cell-level blend s·model + (1−s)·other, the other scaled to the"
+                    + " model's median cell distance; in [0, 1] (default: ${DEFAULT-VALUE} = the model alone).")
     double mix;
 
     @Option(names = "--mix-with", paramLabel = "model2.json",
@@ -153,7 +160,7 @@ public final class EmbedCommand implements Callable<Integer> {
     /** Stages the cell, sample and distance tables that were asked for; returns the line naming them. */
     private String writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
         LowRankMahalanobis learned = in.model().metric();
-        GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
+        GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith, in.cohort(), seed);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
@@ -193,8 +200,12 @@ public final class EmbedCommand implements Callable<Integer> {
         return "wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
     }
 
-    /** The model's metric, or its blend s·model + (1−s)·other (Euclidean or a second model). */
-    static GroundMetric sampleMetric(LowRankMahalanobis learned, TrainedMetric model, double s, Path other) {
+    /**
+     * The model's metric, or its blend s·model + (1−s)·f·other (Euclidean or a second model) with the
+     * other scaled to the model's median cell distance over seeded cell pairs of {@code cohort}.
+     */
+    static GroundMetric sampleMetric(LowRankMahalanobis learned, TrainedMetric model, double s, Path other,
+                                     Cohort cohort, long seed) {
         if (!(s >= 0 && s <= 1)) {
             throw new IllegalArgumentException("--mix " + s + " must lie in [0, 1] (1 = the model alone)");
         }
@@ -209,7 +220,11 @@ public final class EmbedCommand implements Callable<Integer> {
         } else {
             b = FixedGroundMetric.parse("euclidean");
         }
-        return new InterpolatedMetric(learned, b, s);
+        List<CellMatrix> cells = new ArrayList<>();
+        for (Sample sample : cohort.samples()) {
+            cells.add(sample.cells());
+        }
+        return MedianMatchedBlend.of(learned, b, s, cells, seed);
     }
 
 }

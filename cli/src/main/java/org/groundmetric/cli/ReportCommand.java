@@ -88,7 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
     HierarchicalClustering.Method linkage;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
-            description = "Ground metric for W_θ: s·model + (1−s)·Euclidean, as in 'embed' (default: ${DEFAULT-VALUE}).")
+            description = "Cell-level blend s·model + (1−s)·Euclidean, the Euclidean scaled to the model's median cell"
+                    + " distance, for the cell UMAP and W_θ (Fig. 4), as in 'embed' (default: ${DEFAULT-VALUE}).")
     double mix;
 
     @Option(names = "--no-cell-umap", description = "Skip the cell UMAPs (exact neighbours cost O(cells²)).")
@@ -114,7 +115,7 @@ public final class ReportCommand implements Callable<Integer> {
         ModelInput in = ModelInput.load(model.path(), input, true, spec.commandLine().getErr());
         TrainedMetric trained = in.model();
         LowRankMahalanobis learned = trained.metric();
-        GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null);
+        GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null, in.cohort(), seed);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"),

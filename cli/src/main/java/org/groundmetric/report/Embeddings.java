@@ -17,6 +17,7 @@ import org.groundmetric.embed.ClassicalMds;
 import org.groundmetric.embed.Trustworthiness;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MedianMatchedBlend;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -62,7 +63,10 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
         }
         double[][] cells = null;
         if (cellUmap) {
-            cells = new Umap(umap).embed(proj, k, epochs);
+            // under a blend (Fig. 4) the cells' neighbours are those of the blended metric, not of the model alone
+            cells = sampleMetric instanceof MedianMatchedBlend blend
+                    ? BlendedCells.umap(cohort, proj, k, blend, umap, epochs)
+                    : new Umap(umap).embed(proj, k, epochs);
         }
         WassersteinMatrix w = WassersteinMatrix.pairwise(cohort.samples(), sampleMetric, NetworkSimplex::new,
                 threads, pairs);
