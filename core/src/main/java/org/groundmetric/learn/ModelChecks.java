@@ -24,9 +24,9 @@ final class ModelChecks {
             throw new IllegalArgumentException("formatVersion is " + formatVersion + "; this groundmetric reads model"
                     + " format version " + TrainedMetric.FORMAT_VERSION);
         }
-        if (!TrainedMetric.KIND.equals(kind)) {
+        if (!TrainedMetric.KIND.equals(kind) && !MahalanobisModel.KIND.equals(kind)) {
             throw new IllegalArgumentException("kind is " + (kind == null ? "missing" : "'" + kind + "'")
-                    + "; expected " + TrainedMetric.KIND);
+                    + "; expected " + TrainedMetric.KIND + " (or " + MahalanobisModel.KIND + ", another method's map)");
         }
         if (rank < 1) {
             throw new IllegalArgumentException("rank is " + rank + "; expected at least 1");
