@@ -237,6 +237,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private void cells(HtmlReport page, Embeddings e) {
+        CellProjectionFigures.add(page, e, cellTypeKey);
         if (e.cellUmap() == null) {
             return;
         }

@@ -1,0 +1,34 @@
+package org.groundmetric.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.groundmetric.data.Cohort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Figures of the paper the report draws from a model (issue 21). */
+class PaperFiguresTest {
+
+    /** Fig. 2a: W = I on Synth2D's two features draws the raw cells, by class and by mode. */
+    @Test
+    void aRankTwoModelDrawsTheCellsImagesThemselves(@TempDir Path dir) throws Exception {
+        Cohort cohort = TestModels.smallSynth2d(1);
+        Path data = TestModels.writeCsv(cohort, dir.resolve("cells.csv"));
+        Path identity = TestModels.withWeights(new double[][] {{1, 0}, {0, 1}}, List.of("dim0", "dim1"),
+                dir.resolve("euclidean.json"));
+        Path report = dir.resolve("report");
+        CliRun run = CliRun.of("report", "--model", identity.toString(), "--input", data.toString(), "--sample-key",
+                "sample", "--label-key", "class", "--cell-type-key", "mode", "--out", report.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
+        for (String fig : new String[] {"cells-projection-class", "cells-projection-celltype"}) {
+            assertTrue(Files.size(report.resolve(fig + ".svg")) > 1000, fig);
+            assertTrue(html.contains(fig), fig);
+        }
+    }
+}
