@@ -73,7 +73,8 @@ public final class EmbedCommand implements Callable<Integer> {
     Path cellsOut;
 
     @Option(names = "--samples-out", paramLabel = "samples.tsv",
-            description = "Per-sample table: sample, class, cells, mds1, mds2[, umap1, umap2].")
+            description = "Per-sample table: sample, class, cells, mds1, mds2[, umap1, umap2][, training: 1 for the"
+                    + " samples the model was trained on, when it kept them (train --keep-reference)].")
     Path samplesOut;
 
     @Option(names = "--distances-out", paramLabel = "W.tsv",
@@ -171,7 +172,7 @@ public final class EmbedCommand implements Callable<Integer> {
             written.add(cellsOut);
         }
         if (samplesOut != null) {
-            e.writeSamples(files, samplesOut);
+            e.writeSamples(files, samplesOut, trainingSamples(in.model()));
             written.add(samplesOut);
         }
         if (distancesOut != null) {
@@ -198,6 +199,16 @@ public final class EmbedCommand implements Callable<Integer> {
                     + Embeddings.MIN_SAMPLES_FOR_UMAP + "); samples.tsv has the MDS only");
         }
         return "wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
+    }
+
+    /** The ids of the samples the model was trained on, when it kept them (train --keep-reference); else null. */
+    static java.util.Set<String> trainingSamples(TrainedMetric model) {
+        if (model.reference() == null) {
+            return null;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        model.reference().forEach(r -> ids.add(r.id()));
+        return ids;
     }
 
     /**

@@ -31,4 +31,27 @@ class PaperFiguresTest {
             assertTrue(html.contains(fig), fig);
         }
     }
+
+    /** Fig. 3: the samples a model (trained with --keep-reference) saw are marked in samples.tsv. */
+    @Test
+    void theTrainingSamplesAreMarked(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("s.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth2d", "--out", data.toString()).exitCode());
+        Path model = dir.resolve("m.json");
+        CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--filter", "sample=sample_00,sample_01,sample_10,sample_11,sample_20,sample_21",
+                "--cells-per-sample", "10", "--epochs", "1", "--keep-reference", "--quiet", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Path samples = dir.resolve("samples.tsv");
+        CliRun embed = CliRun.of("embed", "--model", model.toString(), "-i", data.toString(), "--sample-key", "sample",
+                "--label-key", "class", "--filter", "sample=sample_00,sample_01,sample_02,sample_10,sample_11,"
+                        + "sample_12,sample_20,sample_21,sample_22", "--samples-out", samples.toString(), "-q");
+        assertEquals(0, embed.exitCode(), embed.err());
+        List<String> rows = Files.readAllLines(samples);
+        assertTrue(rows.get(0).endsWith("\ttraining"), rows.get(0));
+        for (String row : rows.subList(1, rows.size())) {
+            boolean seen = !row.startsWith("sample_02") && !row.startsWith("sample_12") && !row.startsWith("sample_22");
+            assertTrue(row.endsWith(seen ? "\t1" : "\t0"), row);
+        }
+    }
 }
