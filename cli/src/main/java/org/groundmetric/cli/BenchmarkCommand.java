@@ -70,6 +70,9 @@ import picocli.CommandLine.Spec;
             "--baseline-cells per sample) with metric-learn's defaults, and are reduced to rank --rank",
             "by pivoted Cholesky. A method that exceeds --budget-minutes is reported as OOT, one whose",
             "memory estimate exceeds the heap as OOM, an error as 'failed: reason'; the run goes on.",
+            "With --summarize (GGML trains on summarised samples), every method's patient-level W_θ",
+            "compares the samples' weighted centroids, summarised the same way (--full-samples: every",
+            "cell); the cell-level kNN always uses every cell.",
             "",
             "Writes one row per method to --out (CSV: method, vote, rounds, then each score and its",
             "_std: balanced_accuracy, auc, recall_CLASS…, accuracy, cell_accuracy, mi, ari, vi, cell_mi,",
@@ -189,6 +192,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     LearnerOptions ggml;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
 
     @Mixin
     EngineOptions engine;
@@ -260,7 +266,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
             CellClustering clustering = clusteringCells == 0 ? null : new CellClustering(clusteringCells, method, seed);
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads(), voting.vote,
-                    clustering), NetworkSimplex::new, compute);
+                    clustering), NetworkSimplex::new, compute)
+                    .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed));
             if (tune) {
                 bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid), (alpha, lambda) -> {
                     Ggml tuned = new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new);

@@ -28,7 +28,7 @@ import picocli.CommandLine;
 /** {@code groundmetric distances}: the matrix of exact Wasserstein distances between all samples. */
 @Command(name = "distances",
         header = "Exact Wasserstein distances between all samples of a file (fixed or learned metric).", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  groundmetric distances -i kang.h5ad --sample-key sample_id --label-key group_id --out D.tsv \\%n      --write-h5ad samples.h5ad --mds   (a samples-level AnnData: obs per sample, X = D, obsm X_mds)%n  groundmetric distances -i atlas.h5ad --sample-key donor_id --out D.tsv \\%n      --engine spark --spark-master spark://head:7077   (the pairs run as Spark tasks)")
+        description = "Computes the exact Wasserstein (optimal transport) distance between every pair of samples, each sample being the uniform distribution over its cells, with a fixed ground metric between cells (--metric) or the metric learned by GGML (--model; a model trained on summarised samples compares the samples' weighted centroids, summarised as in training, unless --full-samples). Prints 'samples=<n> cells=<n> genes=<n>' (what was kept after preprocessing), solves the pairs in parallel with a progress bar on stderr, and writes a TSV: a header row 'sample' plus the sample ids, then one row per sample starting with its id.%n%nExamples:%n  groundmetric distances --input kang.h5ad --sample-key sample_id --out D.tsv%n  groundmetric distances -i kidney.h5ad --sample-key donor_id --layer counts --normalize log1p \\%n      --gene-filter above-mean-variance --cells-per-sample 500 --metric euclidean --out D.tsv%n  groundmetric distances -i kang.h5ad --sample-key sample_id --label-key group_id --out D.tsv \\%n      --write-h5ad samples.h5ad --mds   (a samples-level AnnData: obs per sample, X = D, obsm X_mds)%n  groundmetric distances -i atlas.h5ad --sample-key donor_id --out D.tsv \\%n      --engine spark --spark-master spark://head:7077   (the pairs run as Spark tasks)")
 public final class DistancesCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +48,9 @@ public final class DistancesCommand implements Callable<Integer> {
                 "--metric and the preprocessing options are refused with it) and its features must match the data's.",
                 "An AnnData .h5ad with uns[\"W_ggml\"] (ggml-ot's, or 'embed --write-h5ad') is a model too."})
     Path model;
+
+    @Mixin
+    FullSamplesOption fullSamples;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "D.tsv",
             description = "Where to write the samples × samples distance matrix (TSV; written to a temporary file, then renamed).")
@@ -99,7 +102,11 @@ public final class DistancesCommand implements Callable<Integer> {
             org.groundmetric.data.io.OutputFiles.checkDirectory(planOut);
         }
         Outputs.check(Outputs.inputs(input.input(), model), Outputs.named("--out", out, "--write-h5ad", writeH5ad));
-        TrainedMetric learned = model == null ? null : TrainedMetric.read(model);
+        if (model == null && fullSamples.fullSamples) {
+            throw new IllegalArgumentException("--full-samples goes with --model (a model trained with --summarize);"
+                    + " without --model every cell is compared anyway");
+        }
+        TrainedMetric learned = model == null ? null : fullSamples.apply(TrainedMetric.read(model));
         GroundMetric ground = learned == null ? new FixedGroundMetric(metric) : learned.metric();
         int workers = run.threads();
         Preprocessing request = learned == null ? preprocessing.request() : learned.preprocessing();
@@ -113,13 +120,16 @@ public final class DistancesCommand implements Callable<Integer> {
             learned.requireFeatures(cohort);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("samples=%d cells=%d genes=%d%n", cohort.size(), cohort.cellCount(), cohort.featureCount());
+        stdout.printf("samples=%d cells=%d genes=%d%s%n", cohort.size(), cohort.cellCount(), cohort.featureCount(),
+                learned == null || learned.summary() == null ? "" : " summary=" + learned.summary());
+        // W_θ compares the samples as the model does (summarised when it was trained on summaries)
+        Cohort compared = learned == null ? cohort : learned.summarised(cohort, workers);
         stdout.flush();
         List<PlanOutput.SamplePair> plans = planOut == null ? List.of()
                 : PlanOutput.resolve(planPairs, cohort.samples(), planOut);
         WassersteinMatrix d;
         try (ComputeEngine compute = engine.open(workers)) {
-            d = WassersteinMatrix.pairwise(cohort.samples(), ground, NetworkSimplex::new, compute,
+            d = WassersteinMatrix.pairwise(compared.samples(), ground, NetworkSimplex::new, compute,
                     ProgressBar.unlessQuiet(run.quiet, "pairs"));
         }
         // the table and the AnnData are renamed into place together: both or neither

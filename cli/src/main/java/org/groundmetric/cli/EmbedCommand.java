@@ -68,6 +68,9 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
     @Option(names = "--out", paramLabel = "cells.tsv",
             description = "Per-cell table: cell, sample, class, proj1..projK, umap1, umap2, obs columns.")
     Path cellsOut;
@@ -139,7 +142,7 @@ public final class EmbedCommand implements Callable<Integer> {
         Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith), Outputs.named("--out", cellsOut,
                 "--samples-out", samplesOut, "--distances-out", distancesOut, "--samples-h5ad", samplesH5ad,
                 "--write-h5ad", writeH5ad));
-        ModelInput in = ModelInput.load(model.path(), input, false, err);
+        ModelInput in = ModelInput.load(model.path(), input, false, fullSamples, run.threads(), err);
         // every output is staged and renamed together at the end: all of them or none
         try (OutputFiles files = new OutputFiles()) {
             List<String> done = new ArrayList<>();
@@ -164,7 +167,7 @@ public final class EmbedCommand implements Callable<Integer> {
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith, in.cohort(), seed);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
-        Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
+        Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"), ProgressBar.unlessQuiet(run.quiet, "epochs"));
         List<Path> written = new ArrayList<>();
         if (cellsOut != null) {

@@ -12,11 +12,14 @@ import org.groundmetric.learn.TrainedMetric;
  * A trained model and the cohort it is applied to: reads the cells, replays the model's recorded
  * preprocessing (same cells per sample, genes by name, normalisation, PCA) and refuses data whose
  * features differ from the model's. Keeps the cell table (obs), for the samples' metadata.
+ * {@code compared} are the samples as W_θ compares them: summarised like the training samples when
+ * the model was trained on summaries, else the cohort itself.
  */
-record ModelInput(TrainedMetric model, Cohort cohort, DataFrame obs) {
+record ModelInput(TrainedMetric model, Cohort cohort, Cohort compared, DataFrame obs) {
 
-    static ModelInput load(Path modelFile, InputOptions input, boolean labelsRequired, PrintWriter err) {
-        TrainedMetric model = TrainedMetric.read(modelFile);
+    static ModelInput load(Path modelFile, InputOptions input, boolean labelsRequired, FullSamplesOption full,
+                           int threads, PrintWriter err) {
+        TrainedMetric model = full.apply(TrainedMetric.read(modelFile));
         Preprocessing pre = model.preprocessing();
         // Reading with the preprocessing keeps only the cells its --cells-per-sample will use.
         AnnData data = input.read(w -> err.println("warning: " + w));
@@ -24,6 +27,6 @@ record ModelInput(TrainedMetric model, Cohort cohort, DataFrame obs) {
         cohort = pre.apply(cohort, w -> err.println("warning: " + w));
         model.requireFeatures(cohort);
         err.flush();
-        return new ModelInput(model, cohort, data.obs());
+        return new ModelInput(model, cohort, model.summarised(cohort, threads), data.obs());
     }
 }

@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
             "data given with --reference (read with the same --sample-key and --label-key).",
             "With --label-key the new samples' labels are compared: balanced accuracy, accuracy and the",
             "ROC AUC of the class probabilities.",
+            "A model trained on summarised samples (train --summarize) summarises the new samples the",
+            "same way and compares centroids (its kept reference holds centroids); --full-samples",
+            "compares every cell instead (then give the training data with --reference).",
             "",
             "Output (--out, tab-separated, one row per new sample): sample, class (with --label-key),",
             "predicted, p_CLASS for each of the model's classes, then nearest1, distance1, … .",
@@ -98,6 +101,9 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Per-sample predictions (tab-separated).")
     Path out;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
     @Option(names = "--distances-out", paramLabel = "W.tsv",
             description = "Also write W_θ: one row per new sample, one column per reference sample.")
     Path distancesOut;
@@ -118,8 +124,14 @@ public final class PredictCommand implements Callable<Integer> {
         OptionRules.requires(spec, "--reference-label-key", reference != null, "--reference FILE");
         Outputs.check(Outputs.inputs(input.input(), model.path(), reference),
                 Outputs.named("--out", out, "--distances-out", distancesOut, "--write-h5ad", writeH5ad));
-        TrainedMetric m = TrainedMetric.read(model.path());
+        TrainedMetric read = TrainedMetric.read(model.path());
+        TrainedMetric m = fullSamples.apply(read);
         Cohort referenceCohort = null;
+        if (reference == null && read.hasReference() && !m.hasReference()) {
+            throw new IllegalArgumentException("--full-samples compares every cell, but model " + model.path()
+                    + " keeps only its reference samples' centroids (it was trained with --summarize " + read.summary()
+                    + "): give the training data with --reference FILE, or leave out --full-samples");
+        }
         if (reference != null) {
             referenceCohort = referenceInput().cohort(true, m.preprocessingSteps(), w -> warn(err, w));
         } else if (!m.hasReference()) {

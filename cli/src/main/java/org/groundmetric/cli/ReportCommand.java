@@ -63,6 +63,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    FullSamplesOption fullSamples;
+
     @Option(names = "--cell-type-key", paramLabel = "COLUMN",
             description = "Categorical obs column with each cell's type; adds a cell UMAP coloured by it.")
     String cellTypeKey;
@@ -112,12 +115,12 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFiles.checkDirectory(out);
         Csv bench = benchmark == null ? null : Csv.read(benchmark);
         PrintWriter stdout = spec.commandLine().getOut();
-        ModelInput in = ModelInput.load(model.path(), input, true, spec.commandLine().getErr());
+        ModelInput in = ModelInput.load(model.path(), input, true, fullSamples, run.threads(), spec.commandLine().getErr());
         TrainedMetric trained = in.model();
         LowRankMahalanobis learned = trained.metric();
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null, in.cohort(), seed);
         long start = System.nanoTime();
-        Embeddings e = Embeddings.compute(in.cohort(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
+        Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"),
                 ProgressBar.unlessQuiet(run.quiet, "epochs"));
         if (cellTypeKey != null) {

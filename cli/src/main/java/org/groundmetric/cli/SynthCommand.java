@@ -178,7 +178,7 @@ public final class SynthCommand implements Callable<Integer> {
         int row = 0;
         int at = 0;
         for (Sample s : cohort.samples()) {
-            CsrMatrix x = (CsrMatrix) s.cells();
+            CsrMatrix x = ((CsrMatrix) s.cells()).compact();
             System.arraycopy(x.columnIndices(), 0, idx, at, x.columnIndices().length);
             System.arraycopy(x.values(), 0, val, at, x.values().length);
             int[] p = x.rowPointers();

@@ -125,6 +125,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
 
+    @Mixin
+    SummaryOption summary;
+
 
     @Mixin
     EngineOptions engine;
@@ -161,10 +164,11 @@ public final class TrainCommand implements Callable<Integer> {
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
         stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%s alpha=%s lambda=%s reg=%s"
-                + " class_weight=%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
+                + " class_weight=%s%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
                 cohort.featureCount(), config.rank(), TripletSampler.describe(config.neighbours()), alpha, lambda, reg,
                 config.classWeight().resolve(ClassBalance.sizes(cohort))
-                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""));
+                        + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""),
+                config.summary() == null ? "" : " summary=" + config.summary());
         stdout.flush();
         long start = System.nanoTime();
         TrainedMetric model;
@@ -185,9 +189,13 @@ public final class TrainCommand implements Callable<Integer> {
         for (EpochRecord r : model.history()) {
             epochSeconds += r.seconds();
         }
-        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads); final loss %.6g%n",
-                config.rank(), cohort.featureCount(), seconds, seconds / config.epochs(), config.epochs(),
-                config.threads(), model.history().get(model.history().size() - 1).loss());
+        // Per epoch on the trainer's own clock; what came before the first epoch (summarising the
+        // samples, feature statistics) is said apart.
+        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
+                        + " the first epoch); final loss %.6g%n",
+                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : epochSeconds / config.epochs(),
+                config.epochs(), config.threads(), seconds - epochSeconds,
+                model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1).loss());
         stdout.printf("model written to %s%n", out);
         stdout.flush();
         return 0;
@@ -205,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .featureScaling(featureScaling)
                 .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
                 .classWeight(classWeight)
+                .summary(summary.summary(preprocessing.seed()))
                 .build();
     }
 

@@ -135,7 +135,8 @@ public final class TuneCommand implements Callable<Integer> {
         o.println(BalanceNote.vote(voting.vote, cohort));
         o.println(BalanceNote.classWeight(ggml.classWeight));
         o.flush();
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote).run(cohort, a, l, plan,
+        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote,
+                ggml.summary.summary(seed)).run(cohort, a, l, plan,
                 (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));

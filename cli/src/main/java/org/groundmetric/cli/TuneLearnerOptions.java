@@ -5,6 +5,7 @@ import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.Regulariser;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,9 +54,13 @@ class TuneLearnerOptions {
                     + " standard deviation; none = the paper's plain method. Default: ${DEFAULT-VALUE}.")
     FeatureScaling featureScaling;
 
+    @Mixin
+    SummaryOption summary;
+
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
         return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbours(neighbours).epochs(epochs)
                 .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads)
-                .classWeight(classWeight).regulariser(reg).featureScaling(featureScaling).build();
+                .classWeight(classWeight).regulariser(reg).featureScaling(featureScaling)
+                .summary(summary.summary(seed)).build();
     }
 }

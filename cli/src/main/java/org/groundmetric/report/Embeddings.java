@@ -42,10 +42,11 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
     public static final int MIN_SAMPLES_FOR_UMAP = 4;
 
     /**
+     * @param compared    the samples as W_θ compares them (the cohort, or its summaries), in cohort order
      * @param projected   the learned metric, whose projection embeds the cells
      * @param sampleMetric the ground metric for W_θ (the learned one, or a blend with Euclidean)
      */
-    public static Embeddings compute(Cohort cohort, ProjectedMetric projected, GroundMetric sampleMetric,
+    public static Embeddings compute(Cohort cohort, Cohort compared, ProjectedMetric projected, GroundMetric sampleMetric,
                                      Umap.Config umap, boolean cellUmap, int threads,
                                      Progress pairs, Progress epochs) {
         int k = projected.rank();
@@ -68,7 +69,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
                     ? BlendedCells.umap(cohort, proj, k, blend, umap, epochs)
                     : new Umap(umap).embed(proj, k, epochs);
         }
-        WassersteinMatrix w = WassersteinMatrix.pairwise(cohort.samples(), sampleMetric, NetworkSimplex::new,
+        WassersteinMatrix w = WassersteinMatrix.pairwise(compared.samples(), sampleMetric, NetworkSimplex::new,
                 threads, pairs);
         double[][] mds = ClassicalMds.embed(w.distances(), 2);
         double[][] sampleUmap = null;

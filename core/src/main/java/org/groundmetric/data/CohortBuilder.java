@@ -11,11 +11,14 @@ import java.util.function.Consumer;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.Column;
+import org.groundmetric.linalg.CellMatrix;
 
 /**
  * Groups the cells of an {@link AnnData} into samples by an obs column (the sample key, e.g.
  * {@code donor_id}) and gives each sample its class label from another (the label key, e.g.
  * {@code disease}). Categorical obs columns other than the keys travel along as cell annotations.
+ * A sample that keeps all its cells views them in a sparse X without copying them
+ * ({@link CellMatrix#viewRows}), so a cohort built from a large file holds its cells once.
  */
 public final class CohortBuilder {
 
@@ -102,7 +105,10 @@ public final class CohortBuilder {
                 }
                 cellAnnotations.put(name, Arrays.asList(values));
             });
-            out.add(new Sample(g.getKey(), label, data.x().selectRows(rows), cellIds, cellAnnotations));
+            // Every cell of the sample: a view of X's rows (sparse X is then held once, not twice);
+            // a subsample: a copy, so X need not outlive the cohort.
+            CellMatrix cells = rows.length == g.getValue().length ? data.x().viewRows(rows) : data.x().selectRows(rows);
+            out.add(new Sample(g.getKey(), label, cells, cellIds, cellAnnotations));
         }
         Cohort cohort = new Cohort(out, data.var().index());
         if (spec.labelsRequired()) {

@@ -15,27 +15,30 @@ final class Counts {
     /** log1p normalisation is for counts: a negative value (already normalised or scaled data) would give NaN. */
     static void requireNonNegative(Sample s, List<String> features) {
         CellMatrix m = s.cells();
-        float[] v = m instanceof CsrMatrix csr ? csr.values() : ((DenseMatrix) m).data();
+        if (m instanceof CsrMatrix csr) {
+            // row by row: a sample's cells may be a view of X's rows, sharing the arrays with other samples
+            float[] v = csr.values();
+            for (int i = 0; i < csr.rows(); i++) {
+                for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
+                    if (v[p] < 0) {
+                        throw negative(s, i, features.get(csr.columnIndices()[p]), v[p]);
+                    }
+                }
+            }
+            return;
+        }
+        float[] v = ((DenseMatrix) m).data();
         for (int p = 0; p < v.length; p++) {
             if (v[p] < 0) {
-                int row;
-                int col;
-                if (m instanceof CsrMatrix csr) {
-                    int[] ptr = csr.rowPointers();
-                    row = 0;
-                    while (ptr[row + 1] <= p) {
-                        row++;
-                    }
-                    col = csr.columnIndices()[p];
-                } else {
-                    row = p / m.cols();
-                    col = p % m.cols();
-                }
-                throw new IllegalParameterException("Preprocessing.normalize", "log1p normalisation needs counts"
-                        + " (≥ 0), but sample '" + s.id() + "', cell '" + s.cellIds().get(row) + "' holds " + v[p]
-                        + " for feature '" + features.get(col) + "'; are these values already normalised or scaled?"
-                        + " Read the raw counts (e.g. a counts layer) or leave normalisation off");
+                throw negative(s, p / m.cols(), features.get(p % m.cols()), v[p]);
             }
         }
+    }
+
+    private static IllegalParameterException negative(Sample s, int row, String feature, float value) {
+        return new IllegalParameterException("Preprocessing.normalize", "log1p normalisation needs counts"
+                + " (≥ 0), but sample '" + s.id() + "', cell '" + s.cellIds().get(row) + "' holds " + value
+                + " for feature '" + feature + "'; are these values already normalised or scaled?"
+                + " Read the raw counts (e.g. a counts layer) or leave normalisation off");
     }
 }

@@ -88,9 +88,11 @@ public record GeneFilter(Integer top) {
             if (m instanceof CsrMatrix csr) {
                 int[] idx = csr.columnIndices();
                 float[] v = csr.values();
-                for (int p = 0; p < v.length; p++) {
-                    sum[idx[p]] += v[p];
-                    sumSq[idx[p]] += (double) v[p] * v[p];
+                for (int i = 0; i < csr.rows(); i++) {
+                    for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
+                        sum[idx[p]] += v[p];
+                        sumSq[idx[p]] += (double) v[p] * v[p];
+                    }
                 }
             } else {
                 float[] v = ((DenseMatrix) m).data();

@@ -38,7 +38,8 @@ public enum Normalisation {
 
     /** x ↦ log(1 + x · 10⁴ / total(cell)); cells with no counts stay zero. Sparse stays sparse. */
     static CellMatrix log1p(CellMatrix m) {
-        if (m instanceof CsrMatrix csr) {
+        if (m instanceof CsrMatrix cells) {
+            CsrMatrix csr = cells.compact();
             int[] ptr = csr.rowPointers();
             float[] v = csr.values();
             float[] out = new float[v.length];

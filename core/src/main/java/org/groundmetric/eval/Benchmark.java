@@ -19,6 +19,7 @@ import org.groundmetric.baseline.Budget;
 import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.SolverFactory;
@@ -101,26 +102,39 @@ public final class Benchmark {
     /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
     private final ComputeEngine engine;
     private final Tuning tuning;
+    /** How the patient-level W_θ compares samples: summarised so, or cell by cell when null. */
+    private final SampleSummary summary;
 
     public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this(settings, solvers, null, null);
+        this(settings, solvers, null, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
     public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
-        this(settings, solvers, engine, null);
+        this(settings, solvers, engine, null, null);
     }
 
-    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine, Tuning tuning) {
+    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine, Tuning tuning,
+                      SampleSummary summary) {
         this.settings = settings;
         this.solvers = solvers;
         this.engine = engine;
         this.tuning = tuning;
+        this.summary = summary;
+    }
+
+    /**
+     * The same benchmark computing every method's patient-level W_θ (kNN and clustering) between
+     * summarised samples (each sample summarised once, as a GGML trained with this summary
+     * compares them); the cell-level kNN and clustering still use every cell. Null: cell by cell.
+     */
+    public Benchmark withSummary(SampleSummary compared) {
+        return new Benchmark(settings, solvers, engine, tuning, compared);
     }
 
     /** This benchmark tuning one method on each fit's validation part (the fits must have one). */
     public Benchmark tuning(Tuning newTuning) {
-        return new Benchmark(settings, solvers, engine, newTuning);
+        return new Benchmark(settings, solvers, engine, newTuning, summary);
     }
 
     /** Each split its own round (the paper's random splits). */
@@ -139,6 +153,7 @@ public final class Benchmark {
         requireNeighbours(cohort, plan.fits());
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
+        Cohort compared = summary == null ? cohort : summary.apply(cohort, settings.threads());
         Vote vote = settings.vote() != null ? settings.vote() : Vote.automatic(ClassBalance.sizes(classes, numClasses));
         if (tuning != null) {
             for (GroupShuffleSplit.Split s : plan.fits()) {
@@ -161,7 +176,7 @@ public final class Benchmark {
             for (CrossValidation.Round round : plan.rounds()) {
                 List<BenchmarkResult.Fit> inRound = new ArrayList<>();
                 for (GroupShuffleSplit.Split split : round.fits()) {
-                    BenchmarkResult.Fit f = evaluate(cohort, classes, numClasses, vote, method, round.index(), split, progress);
+                    BenchmarkResult.Fit f = evaluate(cohort, compared, classes, numClasses, vote, method, round.index(), split, progress);
                     mine.add(f);
                     inRound.add(f);
                     done++;
@@ -204,8 +219,11 @@ public final class Benchmark {
         }
     }
 
-    /** Fits one method on one fit's training part and scores its held-out samples. */
-    BenchmarkResult.Fit evaluate(Cohort cohort, int[] classes, int numClasses, Vote vote, MetricLearner method,
+    /**
+     * Fits one method on one fit's training part and scores its held-out samples ({@code compared}:
+     * the samples as W_θ compares them, the cohort itself or its summaries).
+     */
+    BenchmarkResult.Fit evaluate(Cohort cohort, Cohort compared, int[] classes, int numClasses, Vote vote, MetricLearner method,
                                  int round, GroupShuffleSplit.Split split, Progress progress) {
         int[] fitIdx = split.fit();
         Cohort training = cohort.subset(fitIdx);
@@ -225,7 +243,7 @@ public final class Benchmark {
         }
         double fitSeconds = seconds(start);
         try {
-            return score(cohort, classes, numClasses, vote, method.name(), round, split, metric, fitSeconds,
+            return score(cohort, compared, classes, numClasses, vote, method.name(), round, split, metric, fitSeconds,
                     chosen, progress);
         } catch (RuntimeException | OutOfMemoryError e) {
             return BenchmarkResult.Fit.failed(method.name(), round, split.index(), "failed: evaluation: " + oneLine(e),
@@ -243,7 +261,7 @@ public final class Benchmark {
             @Override public GroundMetric fit(Cohort training) {
                 CrossValidation.Plan one = new CrossValidation.Plan(new CrossValidation.Scheme(CrossValidation.Kind.SPLIT, 0),
                         List.of(new CrossValidation.Round(0, List.of(split))), List.of());
-                GridSearch.Grid grid = new GridSearch(settings.knnK(), solvers, settings.threads(), vote)
+                GridSearch.Grid grid = new GridSearch(settings.knnK(), solvers, settings.threads(), vote, summary)
                         .run(cohort, tuning.alphas(), tuning.lambdas(), one, tuning.factory(), Progress.NONE);
                 chosen[0] = grid.best().alpha();
                 chosen[1] = grid.best().lambda();
@@ -252,17 +270,20 @@ public final class Benchmark {
         };
     }
 
-    private BenchmarkResult.Fit score(Cohort cohort, int[] classes, int numClasses, Vote vote, String name, int round,
-                                      GroupShuffleSplit.Split split, GroundMetric metric, double fitSeconds,
+    private BenchmarkResult.Fit score(Cohort cohort, Cohort compared, int[] classes, int numClasses, Vote vote,
+                                      String name, int round, GroupShuffleSplit.Split split, GroundMetric metric, double fitSeconds,
                                       double[] chosen, Progress progress) {
         int[] fitIdx = split.fit();
         List<Sample> train = samples(cohort, fitIdx);
         List<Sample> test = samples(cohort, split.test());
+        List<Sample> trainCompared = samples(compared, fitIdx);
+        List<Sample> testCompared = samples(compared, split.test());
         int[] trainClass = pick(classes, fitIdx);
         int[] testClass = pick(classes, split.test());
         WassersteinMatrix between = engine == null
-                ? WassersteinMatrix.between(test, train, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.between(test, train, metric, SolverFactory.of(solvers), engine, Progress.NONE);
+                ? WassersteinMatrix.between(testCompared, trainCompared, metric, solvers, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.between(testCompared, trainCompared, metric, SolverFactory.of(solvers), engine,
+                        Progress.NONE);
         double[][] probabilities = new WeightedKnn(settings.knnK(), vote).predict(between.distances(), trainClass, numClasses)
                 .probabilities();
         long cellsCorrect = CellKnn.correct(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
@@ -270,8 +291,8 @@ public final class Benchmark {
         ClusterScores cells = settings.cellClustering() == null ? null
                 : settings.cellClustering().score(test, testClass, metric, split.index(), progress);
         return new BenchmarkResult.Fit(name, round, split.index(), "ok", fitSeconds, split.test(), testClass,
-                probabilities, cellsCorrect, cellsTested, sampleClusters(test, testClass, numClasses, metric), cells,
-                chosen[0], chosen[1]);
+                probabilities, cellsCorrect, cellsTested, sampleClusters(testCompared, testClass, numClasses, metric),
+                cells, chosen[0], chosen[1]);
     }
 
     /** Clusters of the held-out samples by W_θ, as many as classes; null with fewer than two samples. */

@@ -8,6 +8,7 @@ import org.groundmetric.Progress;
 import org.groundmetric.data.ClassBalance;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
 import org.groundmetric.ot.TransportSolver;
@@ -47,6 +48,8 @@ public final class GridSearch {
     private final Supplier<? extends TransportSolver> solvers;
     private final int threads;
     private final Vote vote;
+    /** How the validation W_θ compares samples: summarised so, or cell by cell when null. */
+    private final SampleSummary summary;
 
     /** The automatic vote ({@link Vote#automatic} from the cohort's class sizes). */
     public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
@@ -55,6 +58,14 @@ public final class GridSearch {
 
     /** @param vote the kNN vote; null: automatic from the cohort's class sizes */
     public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, Vote vote) {
+        this(k, solvers, threads, vote, null);
+    }
+
+    /**
+     * @param vote    the kNN vote; null: automatic from the cohort's class sizes
+     * @param summary compare summarised samples (as a GGML trained with it does); null: every cell
+     */
+    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, Vote vote, SampleSummary summary) {
         if (k < 1) {
             throw new IllegalParameterException("GridSearch.k", "k = " + k + "; expected at least 1");
         }
@@ -62,6 +73,7 @@ public final class GridSearch {
         this.solvers = solvers;
         this.threads = threads;
         this.vote = vote;
+        this.summary = summary;
     }
 
     /** Each split its own round. */
@@ -94,6 +106,7 @@ public final class GridSearch {
         int[] classes = cohort.classIndices();
         int numClasses = cohort.classNames().size();
         Vote used = vote != null ? vote : Vote.automatic(ClassBalance.sizes(classes, numClasses));
+        Cohort compared = summary == null ? cohort : summary.apply(cohort, threads);
         List<Cell> cells = new ArrayList<>();
         Cell best = null;
         int fits = plan.fits().size();
@@ -105,7 +118,7 @@ public final class GridSearch {
                     List<Integer> truth = new ArrayList<>();
                     List<double[]> probabilities = new ArrayList<>();
                     for (GroupShuffleSplit.Split split : round.fits()) {
-                        double[][] p = validate(cohort, classes, numClasses, used, factory.create(alpha, lambda), split);
+                        double[][] p = validate(cohort, compared, classes, numClasses, used, factory.create(alpha, lambda), split);
                         for (int i = 0; i < p.length; i++) {
                             truth.add(classes[split.validation()[i]]);
                             probabilities.add(p[i]);
@@ -135,13 +148,13 @@ public final class GridSearch {
                 BenchmarkResult.std(acc), BenchmarkResult.mean(auc), BenchmarkResult.std(auc));
     }
 
-    /** Class probabilities of the fit's validation samples among its fitted samples. */
-    private double[][] validate(Cohort cohort, int[] classes, int numClasses, Vote used, MetricLearner learner,
-                                GroupShuffleSplit.Split split) {
+    /** Class probabilities of the fit's validation samples among its fitted samples, as W_θ compares them ({@code compared}). */
+    private double[][] validate(Cohort cohort, Cohort compared, int[] classes, int numClasses, Vote used,
+                                MetricLearner learner, GroupShuffleSplit.Split split) {
         int[] fit = split.fit();
         GroundMetric metric = learner.fit(cohort.subset(fit));
-        List<Sample> train = cohort.subset(fit).samples();
-        List<Sample> validation = cohort.subset(split.validation()).samples();
+        List<Sample> train = compared.subset(fit).samples();
+        List<Sample> validation = compared.subset(split.validation()).samples();
         double[][] d = WassersteinMatrix.between(validation, train, metric, solvers, threads, Progress.NONE).distances();
         int[] trainClass = new int[fit.length];
         for (int i = 0; i < fit.length; i++) {

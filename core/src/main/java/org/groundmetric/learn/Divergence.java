@@ -77,11 +77,10 @@ final class Divergence {
     private static double maxRowL1(CellMatrix m) {
         double max = 0;
         if (m instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             float[] values = csr.values();
             for (int i = 0; i < csr.rows(); i++) {
                 double sum = 0;
-                for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                     sum += Math.abs(values[p]);
                 }
                 max = Math.max(max, sum);

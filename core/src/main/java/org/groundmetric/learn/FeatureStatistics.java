@@ -72,8 +72,10 @@ final class FeatureStatistics {
             CsrMatrix csr = (CsrMatrix) x;
             int[] idx = csr.columnIndices();
             float[] val = csr.values();
-            for (int p = 0; p < val.length; p++) {
-                f.accept(idx[p], val[p]);
+            for (int i = 0; i < csr.rows(); i++) {
+                for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
+                    f.accept(idx[p], val[p]);
+                }
             }
         }
     }

@@ -116,7 +116,11 @@ public final class Ggml implements MetricLearner {
         return train(cohort, TrainingListener.NONE).metric();
     }
 
-    /** Learns W on every sample of the cohort (all must carry a class label). */
+    /**
+     * Learns W on every sample of the cohort (all must carry a class label). With a summary in the
+     * config, the samples are summarised first (once) and W is learned on their weighted centroids;
+     * the feature scales and a principal-axes start still come from every cell.
+     */
     public TrainedMetric train(Cohort cohort, TrainingListener listener) {
         return train(cohort, listener, config.epochs());
     }
@@ -140,6 +144,19 @@ public final class Ggml implements MetricLearner {
             cells.add(s.cells());
         }
         requireUniqueFeatureNames(cohort.featureNames());
+        List<CellMatrix> points = cells;
+        double[][] masses = new double[cohort.size()][];
+        for (int s = 0; s < masses.length; s++) {
+            masses[s] = cohort.sample(s).cellWeights();
+        }
+        if (config.summary() != null) {
+            Cohort summarised = config.summary().apply(cohort, config.threads());
+            points = new ArrayList<>();
+            for (int s = 0; s < masses.length; s++) {
+                points.add(summarised.sample(s).cells());
+                masses[s] = summarised.sample(s).cellWeights();
+            }
+        }
         int[] classOf = cohort.classIndices();
         TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
         int d = cohort.featureCount();
@@ -155,7 +172,7 @@ public final class Ggml implements MetricLearner {
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (LocalEngine local = ComputeEngine.local(config.threads())) {
-            TrainingCells training = new TrainingCells(cells, k, scale);
+            TrainingCells training = new TrainingCells(points, masses, k, scale);
             PairTransports pairs = new PairTransports(engine != null ? engine : local, k,
                     SolverFactory.of(solverFactory), new WarmStarts("exact".equals(config.solver()) && startAge >= 0, Math.max(startAge, 0)));
             TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),

@@ -1,7 +1,9 @@
 package org.groundmetric.learn;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.groundmetric.IllegalParameterException;
+import org.groundmetric.data.SampleSummary;
 
 /**
  * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
@@ -28,13 +30,15 @@ import org.groundmetric.IllegalParameterException;
  * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
  *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
  *                       absent in model files written before it existed, read as none
+ * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
+ *                       null: every cell (the paper)
  */
 public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, double alpha, double lambda,
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
                          FeatureScaling featureScaling, String solver, double sinkhornReg,
-                         ClassWeight classWeight) {
+                         ClassWeight classWeight, @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
     public static final int MAX_THREADS = 32767;
@@ -105,6 +109,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
         b.classWeight = classWeight;
+        b.summary = summary;
         return b;
     }
 
@@ -142,6 +147,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private String solver = "exact";
         private double sinkhornReg = 0.05;
         private ClassWeight classWeight = ClassWeight.NONE;
+        private SampleSummary summary;
 
         public Builder rank(int v) { rank = v; return this; }
         public Builder neighbours(int v) { neighbours = v; return this; }
@@ -162,11 +168,12 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder solver(String v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
         public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
+        public Builder summary(SampleSummary v) { summary = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
                     epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
-                    classWeight);
+                    classWeight, summary);
         }
     }
 }

@@ -85,6 +85,13 @@ final class ModelChecks {
                         }
                     }
                 }
+                double[] masses = r.weights();
+                for (int c = 0; masses != null && c < masses.length; c++) {
+                    if (!(masses[c] >= 0) || !Double.isFinite(masses[c])) {
+                        throw new IllegalArgumentException("reference[" + s + "].weights[" + c + "] is " + masses[c]
+                                + "; expected a finite mass ≥ 0");
+                    }
+                }
             }
         }
     }

@@ -14,7 +14,8 @@ import org.groundmetric.ot.TransportSolver;
 
 /**
  * The one transport problem of training, as an engine task: W_θ between two projected samples
- * (uniform weights, Euclidean cost in the k-dimensional image). The same code runs on this JVM's
+ * (uniform weights, or the centroid masses of summarised samples; Euclidean cost in the
+ * k-dimensional image). The same code runs on this JVM's
  * threads and in Spark tasks; each worker keeps its own solver and assignment workspaces (scratch
  * only, never a result).
  */
@@ -27,10 +28,11 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
 
     /**
      * One problem: training samples i and j (cohort order), the slots of their images, the pair's
-     * warm start (column potentials, or null) and whether its duals are kept as its next start.
+     * warm start (column potentials, or null), whether its duals are kept as its next start, and
+     * the masses of the two sides' points (null: uniform).
      */
-    record Problem(int sampleI, int sampleJ, int from, int to, double[] start, boolean keepStart)
-            implements Serializable {
+    record Problem(int sampleI, int sampleJ, int from, int to, double[] start, boolean keepStart,
+                   double[] massesI, double[] massesJ) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -47,7 +49,7 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
     @Override
     public Solution apply(double[][] images, Problem problem) {
         return solve(images[problem.from()], images[problem.to()], rank, problem.start(), problem.keepStart(),
-                solver().get(), workspaces().get());
+                problem.massesI(), problem.massesJ(), solver().get(), workspaces().get());
     }
 
     @Override
@@ -56,25 +58,29 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
     }
 
     /**
-     * W_θ between two projected samples (uniform weights). With assignment workspaces and equal
+     * W_θ between two projected samples. With uniform weights, assignment workspaces and equal
      * sizes, the candidate-arc assignment, warm from {@code start} (updated in place) or cold when it
-     * is null and {@code keepStart}; otherwise the solver (the network simplex). The duals
+     * is null and {@code keepStart}; otherwise (also for weighted points: summarised samples) the
+     * solver (the network simplex). The duals
      * (uᵢ + vⱼ ≤ cᵢⱼ, tight on the plan) become the pair's start when {@code keepStart}. All are
      * exact, so the choice changes only the time; it depends only on the pair's own history, so
      * results do not depend on threads.
      */
     static Solution solve(double[] px, double[] py, int rank, double[] start, boolean keepStart,
-                          TransportSolver solver, Map<Integer, CandidateArcAssignment> workspaces) {
+                          double[] massesX, double[] massesY, TransportSolver solver,
+                          Map<Integer, CandidateArcAssignment> workspaces) {
         int n = px.length / rank;
         int m = py.length / rank;
-        if (workspaces != null && n == m && (start != null || keepStart)) {
+        boolean uniform = massesX == null && massesY == null;
+        if (uniform && workspaces != null && n == m && (start != null || keepStart)) {
             Transport t = workspaces.computeIfAbsent(n, size -> new CandidateArcAssignment(size, rank)).solve(px, py, start);
             if (t != null) {
                 return new Solution(t, start != null ? start : t.v().clone(), start != null);
             }
         }
         CostMatrix cost = ProjectedCosts.euclidean(px, n, py, m, rank);
-        Transport t = solver.solve(OT.uniform(n), OT.uniform(m), cost);
+        Transport t = solver.solve(massesX != null ? massesX : OT.uniform(n), massesY != null ? massesY : OT.uniform(m),
+                cost);
         return new Solution(t, keepStart ? t.v().clone() : null, false);
     }
 

@@ -49,16 +49,20 @@ final class PairTransports {
 
     /**
      * Solves pair p between {@code images[from[p]]} and {@code images[to[p]]} (rank k images, n×k
-     * row-major) and keeps each pair's duals for its next solve.
+     * row-major; the points' masses in {@code masses}, null for uniform) and keeps each pair's duals
+     * for its next solve (uniform pairs only: weighted ones go to the solver every time).
      */
-    Transport[] solve(long[] keys, int[] from, int[] to, double[][] images) {
+    Transport[] solve(long[] keys, int[] from, int[] to, double[][] images, double[][] masses) {
         long now = starts.step();
         List<PairSolve.Problem> problems = new ArrayList<>(keys.length);
         for (int p = 0; p < keys.length; p++) {
             int n = images[from[p]].length / rank;
             int m = images[to[p]].length / rank;
+            double[] a = masses[from[p]];
+            double[] b = masses[to[p]];
+            boolean uniform = a == null && b == null;
             problems.add(new PairSolve.Problem(first(keys[p]), second(keys[p]), from[p], to[p],
-                    starts.recent(keys[p], n, m), starts.keeps(keys[p], n, m)));
+                    uniform ? starts.recent(keys[p], n, m) : null, uniform && starts.keeps(keys[p], n, m), a, b));
         }
         List<PairSolve.Solution> solutions = engine.run(images, problems, task, Progress.NONE);
         Transport[] out = new Transport[keys.length];

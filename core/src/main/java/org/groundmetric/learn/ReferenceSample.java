@@ -1,7 +1,9 @@
 package org.groundmetric.learn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.groundmetric.IllegalParameterException;
+import java.util.Map;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.DenseMatrix;
@@ -14,9 +16,13 @@ import org.groundmetric.metric.LowRankMahalanobis;
  *
  * @param id         sample id
  * @param classLabel the sample's class
- * @param cells      one row of k floats per cell (the layout of {@code obsm["X_ggml"]})
+ * @param cells      one row of k floats per cell (the layout of {@code obsm["X_ggml"]}), or per
+ *                   centroid of a summarised sample
+ * @param weights    the centroids' masses of a summarised sample; null (absent from the file) for
+ *                   cells, which weigh 1/n each
  */
-public record ReferenceSample(String id, String classLabel, float[][] cells) {
+public record ReferenceSample(String id, String classLabel, float[][] cells,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) double[] weights) {
 
     public ReferenceSample {
         if (id == null || id.isEmpty()) {
@@ -41,6 +47,15 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
                         + c.length + " projected coordinates; every cell needs the model's rank k");
             }
         }
+        if (weights != null && weights.length != cells.length) {
+            throw new IllegalArgumentException("reference sample '" + id + "' has " + cells.length + " centroids but "
+                    + weights.length + " weights");
+        }
+    }
+
+    /** A reference sample of equally weighted cells. */
+    public ReferenceSample(String id, String classLabel, float[][] cells) {
+        this(id, classLabel, cells, null);
     }
 
     /** The images of every sample of a preprocessed cohort under the metric (samples must be labelled). */
@@ -53,13 +68,14 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
             throw new IllegalParameterException("CohortBuilder.Spec.labelKey", "reference sample '" + s.id()
                     + "' has no class label; read the reference with its label key");
         }
-        return new ReferenceSample(s.id(), s.classLabel(), rows(metric.project(s.cells()), s.cellCount(), metric.rank()));
+        return new ReferenceSample(s.id(), s.classLabel(), rows(metric.project(s.cells()), s.cellCount(), metric.rank()),
+                s.cellWeights());
     }
 
-    /** A new sample's image under the metric, rounded to float32 like a stored reference. */
+    /** A new sample's image under the metric (its weights kept), rounded to float32 like a stored reference. */
     public static Sample rowsAsSample(Sample s, LowRankMahalanobis metric) {
-        return Sample.of(s.id(), s.classLabel(),
-                DenseMatrix.of(rows(metric.project(s.cells()), s.cellCount(), metric.rank())));
+        return imageSample(s.id(), s.classLabel(),
+                DenseMatrix.of(rows(metric.project(s.cells()), s.cellCount(), metric.rank())), s.cellWeights());
     }
 
     /** n×k row-major doubles as n float rows. */
@@ -77,8 +93,13 @@ public record ReferenceSample(String id, String classLabel, float[][] cells) {
         return cells[0].length;
     }
 
-    /** The images as a cells × k sample, so a Euclidean ground metric in k dimensions gives W_θ. */
+    /** The images as a cells × k sample (with its weights), so a Euclidean ground metric in k dimensions gives W_θ. */
     public Sample asSample() {
-        return Sample.of(id, classLabel, DenseMatrix.of(cells));
+        return imageSample(id, classLabel, DenseMatrix.of(cells), weights);
+    }
+
+    private static Sample imageSample(String id, String classLabel, DenseMatrix image, double[] weights) {
+        Sample plain = Sample.of(id, classLabel, image);
+        return weights == null ? plain : new Sample(id, classLabel, image, plain.cellIds(), Map.of(), weights);
     }
 }

@@ -1,5 +1,6 @@
 package org.groundmetric.learn;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.Representation;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
@@ -124,15 +126,46 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     }
 
     /**
-     * This model keeping its training samples' projected cells, so that prediction needs
-     * no training data ({@code train --keep-reference}).
+     * This model keeping its training samples' projected cells (or, for a model trained on
+     * summarised samples, their projected centroids and masses), so that prediction needs no
+     * training data ({@code train --keep-reference}).
      *
      * @param training the training cohort after preprocessing (the cohort W was learned on)
      */
     public TrainedMetric withReference(Cohort training) {
         requireFeatures(training);
         return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
-                config, featureScales, history, ReferenceSample.project(training, metric()), representation);
+                config, featureScales, history, ReferenceSample.project(summarised(training, 1), metric()), representation);
+    }
+
+    /** How the model summarises samples (the training's {@link GgmlConfig#summary}); null: cell by cell. */
+    @JsonIgnore
+    public SampleSummary summary() {
+        return config == null ? null : config.summary();
+    }
+
+    /**
+     * This model comparing samples cell by cell even though it was trained on summaries (the
+     * command line's {@code --full-samples}): the summary is left out of its config, and a kept
+     * reference of centroids is dropped (give the training cells instead). A model trained on
+     * every cell is returned as it is.
+     */
+    public TrainedMetric withoutSummary() {
+        if (summary() == null) {
+            return this;
+        }
+        List<ReferenceSample> cells = reference == null || reference.stream().anyMatch(r -> r.weights() != null)
+                ? null : reference;
+        return new TrainedMetric(formatVersion, kind, rank, weights, featureNames, preprocessing, classNames,
+                config.toBuilder().summary(null).build(), featureScales, history, cells, representation);
+    }
+
+    /**
+     * Preprocessed samples as the model compares them: summarised as in training when the model
+     * was trained on summaries, else unchanged.
+     */
+    public Cohort summarised(Cohort prepared, int threads) {
+        return summary() == null ? prepared : summary().apply(prepared, threads);
     }
 
     /** True when the model file carries its reference samples. */

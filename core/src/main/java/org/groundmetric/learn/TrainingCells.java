@@ -5,19 +5,26 @@ import org.groundmetric.LocalEngine;
 import org.groundmetric.linalg.CellMatrix;
 
 /**
- * The training samples' cells and the coordinates W is optimised in: W = V·diag(s), with s = 1/σ
- * per feature under feature standardisation, else all ones. Projects samples to their k-dimensional
- * images X·Wᵀ (each sample alone, so the thread count cannot change an image).
+ * The training samples' cells (or their centroids, for summarised samples, with their masses) and
+ * the coordinates W is optimised in: W = V·diag(s), with s = 1/σ per feature under feature
+ * standardisation, else all ones. Projects samples to their k-dimensional images X·Wᵀ (each sample
+ * alone, so the thread count cannot change an image).
  */
 final class TrainingCells {
     private final List<CellMatrix> samples;
+    /** Per sample the masses of its rows, or null for uniform cells. */
+    private final double[][] masses;
     private final int rank;
     private final int features;
     private final double[] columnScale;
 
-    /** @param columnScale s, one per feature */
-    TrainingCells(List<CellMatrix> samples, int rank, double[] columnScale) {
+    /**
+     * @param masses      per sample its rows' masses, or null (all, or that sample) for uniform
+     * @param columnScale s, one per feature
+     */
+    TrainingCells(List<CellMatrix> samples, double[][] masses, int rank, double[] columnScale) {
         this.samples = List.copyOf(samples);
+        this.masses = masses != null ? masses.clone() : new double[samples.size()][];
         this.rank = rank;
         this.features = samples.get(0).cols();
         this.columnScale = columnScale;
@@ -37,6 +44,15 @@ final class TrainingCells {
 
     CellMatrix sample(int s) {
         return samples.get(s);
+    }
+
+    /** The masses of samples {@code which[0]}, {@code which[1]}, … (null entries: uniform). */
+    double[][] masses(int[] which) {
+        double[][] out = new double[which.length][];
+        for (int a = 0; a < which.length; a++) {
+            out[a] = masses[which[a]];
+        }
+        return out;
     }
 
     /** W = V·diag(s), k×D row-major. */

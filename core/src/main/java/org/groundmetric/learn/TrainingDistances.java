@@ -39,7 +39,7 @@ final class TrainingDistances {
                 keys[p++] = PairTransports.key(a, b);
             }
         }
-        Transport[] solved = pairs.solve(keys, pa, pb, projected);
+        Transport[] solved = pairs.solve(keys, pa, pb, projected, cells.masses(all));
         double[] out = new double[n * n];
         for (int q = 0; q < pairCount; q++) {
             out[pa[q] * n + pb[q]] = solved[q].value();

@@ -13,7 +13,8 @@ import org.groundmetric.ot.TransportPlan;
  * The GGML batch objective and its exact gradient.
  *
  * <p>Loss = mean over the batch of relu(W_θ(X_i,X_j) − W_θ(X_j,X_k) + α) + λ·R(V), where W = V·diag(s)
- * ({@link TrainingCells}) and W_θ is exact OT with uniform weights and ground cost
+ * ({@link TrainingCells}) and W_θ is exact OT (uniform weights, or the centroid masses of
+ * summarised samples) with ground cost
  * d_W(x,y) = ‖Wx − Wy‖. Because the plan π is optimal, ∂W_θ/∂W = Σ πᵢⱼ W(xᵢ−yⱼ)(xᵢ−yⱼ)ᵀ/d_W(xᵢ,yⱼ)
  * (terms with d = 0 give 0).
  *
@@ -72,7 +73,7 @@ final class TripletObjective {
             to[p] = slot.get(PairTransports.second(keys[p]));
         }
         double[][] projected = cells.project(sampleOfSlot, w, local);
-        Transport[] solved = pairs.solve(keys, from, to, projected);
+        Transport[] solved = pairs.solve(keys, from, to, projected, cells.masses(sampleOfSlot));
 
         // Hinge per triplet; active triplets give each of their two pairs a weight ±1/|batch|.
         double[] pairWeight = new double[keys.length];

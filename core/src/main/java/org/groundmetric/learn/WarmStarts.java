@@ -43,9 +43,19 @@ final class WarmStarts {
         this.maxAge = maxAge;
     }
 
-    /** A new step begins: potentials kept from now on are one step younger than those before. */
+    /**
+     * A new step begins: potentials kept from now on are one step younger than those before. Those
+     * that have grown too old to start a solve are dropped, so the cache holds at most the pairs
+     * of the last maxAge + 1 steps (n doubles each), however many pairs an epoch visits.
+     */
     void nextStep() {
         step++;
+        starts.values().removeIf(start -> step - start.step() > maxAge);
+    }
+
+    /** How many pairs' potentials are kept now (a statistic for tests). */
+    int kept() {
+        return starts.size();
     }
 
     long step() {

@@ -36,6 +36,14 @@ public sealed interface CellMatrix extends java.io.Serializable permits DenseMat
     /** The given rows, in the given order (a copy). */
     CellMatrix selectRows(int[] rowIndices);
 
+    /**
+     * The given rows, in the given order, without copying their entries where the storage allows
+     * (CSR: a view sharing this matrix's arrays, {@link CsrMatrix#viewRows}); dense rows are copied.
+     */
+    default CellMatrix viewRows(int[] rowIndices) {
+        return selectRows(rowIndices);
+    }
+
     /** The given columns, in the given order (a copy). */
     CellMatrix selectColumns(int[] colIndices);
 

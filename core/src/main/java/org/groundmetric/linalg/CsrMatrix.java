@@ -5,11 +5,21 @@ import java.util.Arrays;
 /**
  * A compressed-sparse-row float32 matrix: the storage of single-cell data, which is ~90% zeros.
  * Column indices within a row are strictly increasing.
+ *
+ * <p>A matrix either owns its arrays (row i's entries at rowPointers[i] .. rowPointers[i+1]−1) or
+ * is a view of some rows of another matrix ({@link #viewRows}): then it shares that matrix's index
+ * and value arrays, and row i's entries lie at {@link #rowStart}(i) .. {@link #rowEnd}(i)−1. A
+ * view is how a sample holds its cells without a second copy of X; {@link #compact} copies one out.
  */
 public final class CsrMatrix implements CellMatrix {
+    private static final long serialVersionUID = 1L;
     private final int rows;
     private final int cols;
-    private final int[] rowPointers;
+    /** Row i begins at starts[i]. */
+    private final int[] starts;
+    /** Row i ends before ends[i + endOffset]: the row pointers shifted by one, or a view's own ends. */
+    private final int[] ends;
+    private final int endOffset;
     private final int[] columnIndices;
     private final float[] values;
 
@@ -47,22 +57,114 @@ public final class CsrMatrix implements CellMatrix {
         }
         this.rows = rows;
         this.cols = cols;
-        this.rowPointers = rowPointers;
+        this.starts = rowPointers;
+        this.ends = rowPointers;
+        this.endOffset = 1;
+        this.columnIndices = columnIndices;
+        this.values = values;
+    }
+
+    /** A view: rows of an already checked matrix, sharing its arrays. */
+    private CsrMatrix(int rows, int cols, int[] starts, int[] ends, int[] columnIndices, float[] values) {
+        this.rows = rows;
+        this.cols = cols;
+        this.starts = starts;
+        this.ends = ends;
+        this.endOffset = 0;
         this.columnIndices = columnIndices;
         this.values = values;
     }
 
     @Override public int rows() { return rows; }
     @Override public int cols() { return cols; }
-    @Override public long storedEntries() { return values.length; }
 
-    public int[] rowPointers() { return rowPointers; }
+    @Override
+    public long storedEntries() {
+        if (!isView()) {
+            return values.length;
+        }
+        long n = 0;
+        for (int i = 0; i < rows; i++) {
+            n += ends[i] - starts[i];
+        }
+        return n;
+    }
+
+    /** True for a view of another matrix's rows (its arrays are shared and hold other rows too). */
+    public boolean isView() {
+        return endOffset == 0;
+    }
+
+    /** Where row i's entries begin in {@link #columnIndices()} and {@link #values()}. */
+    public int rowStart(int i) {
+        return starts[i];
+    }
+
+    /** Where row i's entries end (exclusive). */
+    public int rowEnd(int i) {
+        return ends[i + endOffset];
+    }
+
+    /**
+     * The row pointers (rows + 1, from 0 to nnz) of a matrix that owns its arrays.
+     *
+     * @throws IllegalStateException for a view, whose rows are not one run of the arrays: use
+     *                               {@link #rowStart}/{@link #rowEnd}, or {@link #compact} first
+     */
+    public int[] rowPointers() {
+        if (isView()) {
+            throw new IllegalStateException("this CSR matrix is a view of another matrix's rows; read its rows with"
+                    + " rowStart/rowEnd, or compact() it first");
+        }
+        return starts;
+    }
+
+    /** The column indices; a view shares them with the matrix it views (read rows by {@link #rowStart}/{@link #rowEnd}). */
     public int[] columnIndices() { return columnIndices; }
+
+    /** The stored values; a view shares them with the matrix it views (read rows by {@link #rowStart}/{@link #rowEnd}). */
     public float[] values() { return values; }
+
+    /**
+     * The given rows, in the given order, without copying their entries: the view shares this
+     * matrix's arrays (keeping all of them alive), so a sample can hold its cells of X without a
+     * second copy.
+     */
+    @Override
+    public CsrMatrix viewRows(int[] rowIndices) {
+        int[] s = new int[rowIndices.length];
+        int[] e = new int[rowIndices.length];
+        for (int i = 0; i < rowIndices.length; i++) {
+            int r = rowIndices[i];
+            if (r < 0 || r >= rows) {
+                throw new IllegalArgumentException("row " + r + " is outside 0.." + (rows - 1));
+            }
+            s[i] = rowStart(r);
+            e[i] = rowEnd(r);
+        }
+        return new CsrMatrix(rowIndices.length, cols, s, e, columnIndices, values);
+    }
+
+    /** A matrix owning exactly its own entries: this one, or for a view a copy of its rows. */
+    public CsrMatrix compact() {
+        if (!isView()) {
+            return this;
+        }
+        int[] all = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            all[i] = i;
+        }
+        return selectRows(all);
+    }
+
+    /** A view travels (Java serialisation, e.g. to Spark executors) as a copy of its own rows only. */
+    private Object writeReplace() {
+        return compact();
+    }
 
     @Override
     public float get(int row, int col) {
-        int p = Arrays.binarySearch(columnIndices, rowPointers[row], rowPointers[row + 1], col);
+        int p = Arrays.binarySearch(columnIndices, rowStart(row), rowEnd(row), col);
         return p >= 0 ? values[p] : 0f;
     }
 
@@ -103,7 +205,7 @@ public final class CsrMatrix implements CellMatrix {
         double[] sums = new double[8];
         for (int i = 0; i < rows; i++) {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+            for (int p = starts[i], end = ends[i + endOffset]; p < end; p++) {
                 double x = values[p];
                 int b = columnIndices[p] << 3;
                 s0 += x * block[b];
@@ -125,7 +227,7 @@ public final class CsrMatrix implements CellMatrix {
         double[] sums = new double[4];
         for (int i = 0; i < rows; i++) {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+            for (int p = starts[i], end = ends[i + endOffset]; p < end; p++) {
                 double x = values[p];
                 int b = columnIndices[p] << 2;
                 s0 += x * block[b];
@@ -181,7 +283,7 @@ public final class CsrMatrix implements CellMatrix {
 
     private void accumulateRow8(int i, double[] c, double[] block) {
         double c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5], c6 = c[6], c7 = c[7];
-        for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+        for (int p = starts[i], end = ends[i + endOffset]; p < end; p++) {
             double x = values[p];
             int b = columnIndices[p] << 3;
             block[b] += c0 * x;
@@ -197,7 +299,7 @@ public final class CsrMatrix implements CellMatrix {
 
     private void accumulateRow4(int i, double[] c, double[] block) {
         double c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
-        for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+        for (int p = starts[i], end = ends[i + endOffset]; p < end; p++) {
             double x = values[p];
             int b = columnIndices[p] << 2;
             block[b] += c0 * x;
@@ -212,15 +314,15 @@ public final class CsrMatrix implements CellMatrix {
         int[] ptr = new int[rowIndices.length + 1];
         for (int i = 0; i < rowIndices.length; i++) {
             int r = rowIndices[i];
-            ptr[i + 1] = ptr[i] + rowPointers[r + 1] - rowPointers[r];
+            ptr[i + 1] = ptr[i] + rowEnd(r) - rowStart(r);
         }
         int[] idx = new int[ptr[rowIndices.length]];
         float[] val = new float[idx.length];
         for (int i = 0; i < rowIndices.length; i++) {
             int r = rowIndices[i];
-            int len = rowPointers[r + 1] - rowPointers[r];
-            System.arraycopy(columnIndices, rowPointers[r], idx, ptr[i], len);
-            System.arraycopy(values, rowPointers[r], val, ptr[i], len);
+            int len = rowEnd(r) - rowStart(r);
+            System.arraycopy(columnIndices, rowStart(r), idx, ptr[i], len);
+            System.arraycopy(values, rowStart(r), val, ptr[i], len);
         }
         return new CsrMatrix(rowIndices.length, cols, ptr, idx, val);
     }
@@ -237,12 +339,13 @@ public final class CsrMatrix implements CellMatrix {
             sorted &= colIndices[j] > colIndices[j - 1];
         }
         int[] ptr = new int[rows + 1];
-        int[] idx = new int[values.length];
-        float[] val = new float[values.length];
+        int stored = (int) storedEntries();
+        int[] idx = new int[stored];
+        float[] val = new float[stored];
         int nnz = 0;
         for (int i = 0; i < rows; i++) {
             int rowStart = nnz;
-            for (int p = rowPointers[i]; p < rowPointers[i + 1]; p++) {
+            for (int p = rowStart(i); p < rowEnd(i); p++) {
                 int nj = newIndex[columnIndices[p]];
                 if (nj >= 0) {
                     idx[nnz] = nj;
@@ -277,7 +380,7 @@ public final class CsrMatrix implements CellMatrix {
     @Override
     public float[] row(int row) {
         float[] out = new float[cols];
-        for (int p = rowPointers[row]; p < rowPointers[row + 1]; p++) {
+        for (int p = rowStart(row); p < rowEnd(row); p++) {
             out[columnIndices[p]] = values[p];
         }
         return out;

@@ -56,11 +56,10 @@ public final class DiagonalMetric implements ProjectedMetric {
             }
         } else {
             CsrMatrix csr = (CsrMatrix) cells;
-            int[] ptr = csr.rowPointers();
             int[] idx = csr.columnIndices();
             float[] val = csr.values();
             for (int i = 0; i < n; i++) {
-                for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                     out[i * d + idx[p]] = val[p] * w[idx[p]];
                 }
             }

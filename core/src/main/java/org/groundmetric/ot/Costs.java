@@ -203,16 +203,15 @@ public final class Costs {
             int[] idx;
             double[] val;
             if (cells instanceof CsrMatrix csr) {
-                int[] rp = csr.rowPointers();
                 int[] ci = csr.columnIndices();
                 float[] v = csr.values();
-                idx = new int[v.length];
-                val = new double[v.length];
+                idx = new int[(int) csr.storedEntries()];
+                val = new double[idx.length];
                 int k = 0;
                 for (int r = 0; r < rows; r++) {
                     // order each row by column (CSR rows are usually sorted already)
-                    int start = rp[r];
-                    int end = rp[r + 1];
+                    int start = csr.rowStart(r);
+                    int end = csr.rowEnd(r);
                     long[] keyed = new long[end - start];
                     for (int p = start; p < end; p++) {
                         keyed[p - start] = ((long) ci[p] << 32) | (p & 0xffffffffL);

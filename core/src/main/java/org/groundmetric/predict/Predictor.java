@@ -18,9 +18,10 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
  * Places new samples among reference samples under a learned metric: W_θ (exact OT, uniform cell
- * weights) from each new sample to each reference sample, then scikit-learn's
- * {@code KNeighborsClassifier(n_neighbors=k, weights="distance", metric="precomputed")} vote,
- * class-balanced ({@link Vote#BALANCED}) when the reference's classes are imbalanced or the vote
+ * Places new samples among reference samples under a learned metric: W_θ (exact OT, uniform cell
+ * weights or a summarised sample's centroid masses) from each new sample to each reference sample,
+ * then scikit-learn's {@code KNeighborsClassifier(n_neighbors=k, weights="distance", metric="precomputed")}
+ * vote, class-balanced ({@link Vote#BALANCED}) when the reference's classes are imbalanced or the vote
  * says so.
  *
  * <p>Both sides are compared in the metric's k-dimensional image: new samples are projected with W
@@ -69,27 +70,30 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
     }
 
     /**
-     * Predicts new samples (raw: the model's preprocessing is replayed on them) against a reference:
-     * the training cohort if given (raw, labelled; preprocessed and projected here), else the
-     * reference kept in the model.
+     * Predicts new samples (raw: the model's preprocessing is replayed on them, and its sample
+     * summary when it was trained on summarised samples) against a reference: the training cohort
+     * if given (raw, labelled; preprocessed, summarised and projected here), else the reference
+     * kept in the model.
      */
     public SamplePredictions predict(TrainedMetric model, Cohort newSamples, Cohort referenceCohort,
                                      Consumer<String> warnings) {
         List<ReferenceSample> ref;
         if (referenceCohort != null) {
-            ref = ReferenceSample.project(model.prepare(referenceCohort, warnings), model.metric());
+            ref = ReferenceSample.project(model.summarised(model.prepare(referenceCohort, warnings), threads),
+                    model.metric());
         } else if (model.hasReference()) {
             ref = model.reference();
         } else {
             throw new IllegalArgumentException("this model keeps no reference samples: keep them when training"
                     + " (withReference), or give the training data as the reference cohort");
         }
-        return predict(model, model.prepare(newSamples, warnings), ref);
+        return predict(model, model.summarised(model.prepare(newSamples, warnings), threads), ref);
     }
 
     /**
      * @param model     the trained metric (W and class names)
-     * @param prepared  new samples, already preprocessed as the model was ({@link TrainedMetric#prepare})
+     * @param prepared  new samples, already preprocessed (and summarised) as the model was
+     *                  ({@link TrainedMetric#prepare}, {@link TrainedMetric#summarised})
      * @param reference labelled reference samples in the metric's image
      */
     public SamplePredictions predict(TrainedMetric model, Cohort prepared, List<ReferenceSample> reference) {

@@ -19,8 +19,8 @@ import org.groundmetric.ot.SolverFactory;
 import org.groundmetric.ot.TransportSolver;
 
 /**
- * Exact Wasserstein distances between samples (uniform weights on their cells) under a ground
- * metric: all pairs of one list (symmetric, zero diagonal, each pair solved once) or every new
+ * Exact Wasserstein distances between samples (uniform weights on their cells, or a summarised
+ * sample's centroid masses) under a ground metric: all pairs of one list (symmetric, zero diagonal, each pair solved once) or every new
  * sample against every reference sample.
  *
  * <p>When the metric is a {@link ProjectedMetric}, each sample is projected once and costs are built
@@ -120,8 +120,8 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
     record PairData(Side rows, Side cols, GroundMetric metric) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        /** One side's samples: ids, and either images (rank k) or raw cells. */
-        record Side(String[] ids, double[][] images, int[] cellCounts, int rank, CellMatrix[] cells)
+        /** One side's samples: ids, masses (null: uniform), and either images (rank k) or raw cells. */
+        record Side(String[] ids, double[][] masses, double[][] images, int[] cellCounts, int rank, CellMatrix[] cells)
                 implements Serializable {
             private static final long serialVersionUID = 1L;
 
@@ -129,21 +129,27 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
                 int n = samples.size();
                 String[] ids = new String[n];
                 int[] counts = new int[n];
+                double[][] masses = new double[n][];
                 for (int s = 0; s < n; s++) {
                     ids[s] = samples.get(s).id();
                     counts[s] = samples.get(s).cellCount();
+                    masses[s] = samples.get(s).cellWeights();
                 }
                 if (metric instanceof ProjectedMetric pm) {
                     double[][] images = new double[n][];
                     // Each sample's image is computed alone, so the thread count cannot change it.
                     IntStream.range(0, n).parallel().forEach(s -> images[s] = pm.project(samples.get(s).cells()));
-                    return new Side(ids, images, counts, pm.rank(), null);
+                    return new Side(ids, masses, images, counts, pm.rank(), null);
                 }
                 CellMatrix[] cells = new CellMatrix[n];
                 for (int s = 0; s < n; s++) {
                     cells[s] = samples.get(s).cells();
                 }
-                return new Side(ids, null, counts, 0, cells);
+                return new Side(ids, masses, null, counts, 0, cells);
+            }
+
+            double[] masses(int s) {
+                return masses[s] != null ? masses[s] : OT.uniform(cellCounts[s]);
             }
         }
 
@@ -169,7 +175,7 @@ public record WassersteinMatrix(List<String> rowIds, List<String> columnIds, dou
         @Override
         public Double apply(PairData data, int[] pair) {
             CostMatrix cost = data.cost(pair[0], pair[1]);
-            return solver().solve(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost).value();
+            return solver().solve(data.rows.masses(pair[0]), data.cols.masses(pair[1]), cost).value();
         }
 
         @Override

@@ -42,6 +42,25 @@ class CohortBuilderTest {
         assertEquals(List.of("B", "T"), c.sample(1).cellAnnotations().get("cell_type"));
     }
 
+    /** Sparse X is held once: a sample keeping every cell views X's rows; a subsample is copied out. */
+    @Test
+    void samplesViewSparseCellsAndCopyOnlySubsamples() {
+        AnnData dense = mixed();
+        float[] v = {10, 11, 12, 13, 14};
+        org.groundmetric.linalg.CsrMatrix x = new org.groundmetric.linalg.CsrMatrix(5, 1, new int[] {0, 1, 2, 3, 4, 5},
+                new int[5], v);
+        AnnData sparse = AnnData.of(x, dense.obs(), dense.var());
+        CohortBuilder.Spec spec = new CohortBuilder.Spec("donor", null, null, false);
+        Cohort all = CohortBuilder.build(sparse, spec, w -> { });
+        org.groundmetric.linalg.CsrMatrix s1 = (org.groundmetric.linalg.CsrMatrix) all.sample(0).cells();
+        assertTrue(s1.isView());
+        assertTrue(s1.values() == v, "the sample's cells are X's, not a copy");
+        assertEquals(13f, s1.get(2, 0));
+        Cohort sub = CohortBuilder.build(sparse, spec, (id, rows) -> java.util.Arrays.copyOf(rows, 1), w -> { });
+        org.groundmetric.linalg.CsrMatrix one = (org.groundmetric.linalg.CsrMatrix) sub.sample(0).cells();
+        assertTrue(!one.isView() && one.values().length == 1, "a subsample owns only its own cells");
+    }
+
     @Test
     void mixedLabelsAreAnErrorNamingSampleAndBothLabels() {
         IllegalParameterException e = assertThrows(IllegalParameterException.class, () -> CohortBuilder.build(mixed(),

@@ -74,6 +74,26 @@ class PreprocessingTest {
         assertEquals(2.7071173652136697, n.sample(0).cells().get(row, 14), 1e-5);
     }
 
+    /**
+     * A sample holding its cells as a view of X's rows shares X's arrays with the other samples: the
+     * count check must read only its own rows (a negative value elsewhere is not its problem) and
+     * name its own cell when one of them is negative.
+     */
+    @Test
+    void log1pChecksOnlyTheSamplesOwnRowsOfAView() {
+        // X: 3 cells × 2 genes; cell 1 (another sample's) holds -1
+        org.groundmetric.linalg.CsrMatrix x = new org.groundmetric.linalg.CsrMatrix(3, 2, new int[] {0, 1, 2, 4},
+                new int[] {0, 1, 0, 1}, new float[] {3, -1, 2, 5});
+        List<String> genes = List.of("g1", "g2");
+        Sample mine = new Sample("s1", "a", x.viewRows(new int[] {0, 2}), List.of("c0", "c2"), java.util.Map.of());
+        Cohort ok = Normalisation.LOG1P.apply(new Cohort(List.of(mine), genes));
+        assertEquals(Math.log1p(1e4), ok.sample(0).cells().get(0, 0), 1e-4);
+        Sample other = new Sample("s2", "b", x.viewRows(new int[] {1}), List.of("c1"), java.util.Map.of());
+        IllegalParameterException e = assertThrows(IllegalParameterException.class,
+                () -> Normalisation.LOG1P.apply(new Cohort(List.of(other), genes)));
+        assertTrue(e.getMessage().contains("sample 's2', cell 'c1' holds -1.0 for feature 'g2'"), e.getMessage());
+    }
+
     @Test
     void geneFiltersKeepThePapersAndTheTopVarianceGenes() {
         Cohort c = kangCounts();

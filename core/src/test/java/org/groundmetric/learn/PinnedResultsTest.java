@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
+import org.groundmetric.data.SampleSummary;
 import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.testing.Bits;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The learned W to the last bit, for training runs that take every path of the trainer: random and
  * nearest (hard-mined) triplets, random and principal-axes starts, warm-started assignments and the
- * network simplex, dense and sparse cells, one and two threads. A change of code that should not
+ * network simplex, dense and sparse cells, one and two threads, every cell and summarised samples
+ * (weighted centroids). A change of code that should not
  * change results (a split, a move, a new thread pool) must leave these digests alone; a change
  * that means to change results updates them and says why in its commit.
  */
@@ -40,6 +42,13 @@ class PinnedResultsTest {
     void principalAxesStartWithoutFeatureScaling() {
         assertDigest("943408b740a09617", train(SPARSE, quick().init(Initialisation.PCA)
                 .featureScaling(FeatureScaling.NONE).regulariser(Regulariser.L1)));
+    }
+
+    @Test
+    void summarisedSamples() {
+        for (int threads : new int[] {1, 2}) {
+            assertDigest("9efb19d120d5c980", train(SPARSE, quick().summary(SampleSummary.kmeans(6, 1)).threads(threads)));
+        }
     }
 
     private static TrainedMetric train(Cohort cohort, GgmlConfig.Builder config) {

@@ -52,6 +52,39 @@ class TripletObjectiveTest {
     }
 
     /**
+     * summary/weighted_triplet.json: POT's plans with the points' masses (summarised samples) and
+     * the gradient through them; the trainer's weighted path (network simplex with the masses,
+     * never the uniform assignment) gives the same W_θ, loss and gradient.
+     */
+    @Test
+    void weightedPointsMatchPotPlansAndTheGradientThroughThem() {
+        for (JsonNode c : Fixtures.resource("summary/weighted_triplet.json").get("cases")) {
+            List<CellMatrix> samples = List.of(dense(c.get("Xi")), dense(c.get("Xj")), dense(c.get("Xk")));
+            double[][] masses = {Fixtures.doubles(c.get("ai")), Fixtures.doubles(c.get("aj")), Fixtures.doubles(c.get("ak"))};
+            double[][] w = Fixtures.matrix(c.get("W"));
+            int k = w.length;
+            double[] ones = new double[w[0].length];
+            Arrays.fill(ones, 1);
+            try (LocalEngine local = new LocalEngine(1)) {
+                WarmStarts starts = new WarmStarts(true, WarmStarts.MAX_AGE);
+                TripletObjective objective = new TripletObjective(new TrainingCells(samples, masses, k, ones),
+                        c.get("alpha").asDouble(), Regulariser.NONE, 0, local,
+                        new PairTransports(local, k, NetworkSimplex::new, starts));
+                double[] v = flatten(w);
+                TripletObjective.Evaluation e = objective.evaluate(v, List.of(new Triplet(0, 1, 2)));
+                assertRelative(c.get("loss").asDouble(), e.loss(), 1e-9, "loss " + c.get("name").asText());
+                double[] expected = flatten(Fixtures.matrix(c.get("grad")));
+                double largest = Arrays.stream(expected).map(Math::abs).max().orElseThrow();
+                for (int p = 0; p < expected.length; p++) {
+                    assertEquals(expected[p], e.gradient()[p], 1e-9 * largest, "grad[" + p + "]");
+                }
+                objective.evaluate(v, List.of(new Triplet(0, 1, 2)));
+                assertEquals(0, starts.warmSolves(), "weighted pairs never take the warm-started uniform assignment");
+            }
+        }
+    }
+
+    /**
      * Central differences of the whole batch loss (hinge mean + λ·‖V‖_F, standardised coordinates)
      * agree with the analytic gradient: the plan is locally constant, so the loss is smooth away from ties.
      */
@@ -113,14 +146,14 @@ class TripletObjectiveTest {
     /** The objective as Ggml builds it: pairs on the same local threads, the network simplex for cold pairs. */
     static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
                                       double[] scale, LocalEngine local, WarmStarts starts) {
-        TrainingCells cells = new TrainingCells(samples, rank, scale);
+        TrainingCells cells = new TrainingCells(samples, null, rank, scale);
         return new TripletObjective(cells, alpha, reg, lambda, local,
                 new PairTransports(local, rank, NetworkSimplex::new, starts));
     }
 
     /** W_θ between two projected samples by the network simplex, no warm start. */
     private static Transport solve(double[] px, double[] py, int rank) {
-        return PairSolve.solve(px, py, rank, null, false, new NetworkSimplex(), null).transport();
+        return PairSolve.solve(px, py, rank, null, false, null, null, new NetworkSimplex(), null).transport();
     }
 
     static CellMatrix randomCells(SplittableRandom rng, int n, int d, double shift) {

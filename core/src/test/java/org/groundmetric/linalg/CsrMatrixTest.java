@@ -2,6 +2,9 @@ package org.groundmetric.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +57,66 @@ class CsrMatrixTest {
         }
     }
 
+    /**
+     * A view of some rows (a sample's cells in X) computes exactly what a copy of those rows does,
+     * shares the arrays instead of copying them, and travels (serialisation) as a copy of its rows.
+     */
+    @Test
+    void aViewOfRowsActsAsTheirCopyWithoutCopyingThem() throws Exception {
+        SplittableRandom rng = new SplittableRandom(12);
+        CsrMatrix x = randomSparse(rng, 30, 25, 0.3);
+        int[] rows = {7, 2, 29, 2, 11, 0};
+        CsrMatrix view = x.viewRows(rows);
+        CsrMatrix copy = x.selectRows(rows);
+        assertTrue(view.isView() && !copy.isView());
+        assertSame(x.values(), view.values(), "a view shares the values");
+        assertEquals(copy.storedEntries(), view.storedEntries());
+        for (int k : new int[] {2, 5, 9}) {
+            double[] w = new double[k * x.cols()];
+            for (int p = 0; p < w.length; p++) {
+                w[p] = rng.nextGaussian();
+            }
+            assertArrayEquals(copy.projectRows(w, k), view.projectRows(w, k), 0);
+            double[] g = new double[k * rows.length];
+            for (int p = 0; p < g.length; p++) {
+                g[p] = rng.nextGaussian();
+            }
+            double[] a = new double[k * x.cols()];
+            double[] b = new double[k * x.cols()];
+            copy.accumulateLeftProduct(g, k, a);
+            view.accumulateLeftProduct(g, k, b);
+            assertArrayEquals(a, b, 0);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            assertArrayEquals(copy.row(i), view.row(i));
+            assertEquals(copy.get(i, 3), view.get(i, 3));
+        }
+        int[] cols = {4, 0, 19};
+        assertArrayEquals(dense(copy.selectColumns(cols)), dense(view.selectColumns(cols)));
+        CsrMatrix compact = view.compact();
+        assertTrue(!compact.isView());
+        assertArrayEquals(copy.rowPointers(), compact.rowPointers());
+        assertArrayEquals(copy.values(), compact.values());
+        assertThrows(IllegalStateException.class, view::rowPointers);
+        CsrMatrix ofView = view.viewRows(new int[] {1, 1, 5});
+        assertArrayEquals(x.row(2), ofView.row(0));
+        assertArrayEquals(x.row(0), ofView.row(2));
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(view);
+        }
+        Object back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        CsrMatrix travelled = (CsrMatrix) back;
+        assertTrue(!travelled.isView());
+        assertEquals(view.storedEntries(), travelled.values().length, "only the view's own entries travel");
+        assertArrayEquals(copy.values(), travelled.values());
+    }
+
     @Test
     void projectionAndGradientAgreeWithTheDenseMatrix() {
         SplittableRandom rng = new SplittableRandom(8);
@@ -102,5 +165,13 @@ class CsrMatrixTest {
             val[p] = values.get(p);
         }
         return new CsrMatrix(rows, cols, pointers, idx, val);
+    }
+
+    private static float[] dense(CsrMatrix m) {
+        float[] out = new float[m.rows() * m.cols()];
+        for (int i = 0; i < m.rows(); i++) {
+            System.arraycopy(m.row(i), 0, out, i * m.cols(), m.cols());
+        }
+        return out;
     }
 }

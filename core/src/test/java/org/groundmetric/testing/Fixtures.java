@@ -18,9 +18,14 @@ public final class Fixtures {
 
     /** Parses fixtures/NAME (e.g. "emd.json"). */
     public static JsonNode load(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+        return resource("fixtures/" + name);
+    }
+
+    /** Parses a JSON test resource by its path, e.g. "summary/kmeans.json" (made by a script beside it). */
+    public static JsonNode resource(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new IllegalStateException("fixture " + name + " is not on the test classpath");
+                throw new IllegalStateException("test resource " + path + " is not on the test classpath");
             }
             return JSON.readTree(in);
         } catch (IOException e) {

@@ -100,7 +100,8 @@ public final class H5adWriter {
             }
             WritableDataset ds = parent.putDataset(name, rows, options(d.storedEntries(), d.cols()));
             encoding(ds, "array", "0.2.0");
-        } else if (m instanceof CsrMatrix c) {
+        } else if (m instanceof CsrMatrix view) {
+            CsrMatrix c = view.compact();
             WritableGroup g = parent.putGroup(name);
             encoding(g, "csr_matrix", "0.1.0");
             g.putAttribute("shape", new long[] {c.rows(), c.cols()});

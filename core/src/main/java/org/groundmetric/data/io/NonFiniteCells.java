@@ -34,10 +34,9 @@ final class NonFiniteCells {
         int firstCol = -1;
         float firstValue = 0;
         if (data.x() instanceof CsrMatrix csr) {
-            int[] ptr = csr.rowPointers();
             float[] v = csr.values();
             for (int i = 0; i < rows; i++) {
-                for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                for (int p = csr.rowStart(i); p < csr.rowEnd(i); p++) {
                     if (!Float.isFinite(v[p])) {
                         if (values++ == 0) {
                             firstRow = i;
