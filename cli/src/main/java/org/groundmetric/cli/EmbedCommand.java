@@ -50,6 +50,8 @@ import picocli.CommandLine.Spec;
             "The model's preprocessing (gene selection, normalisation, PCA) is replayed on the input.",
             "",
             "Example:",
+            "  groundmetric embed --metric euclidean --input kang.h5ad --use-rep X_pca --sample-key sample_id \\",
+            "      --label-key group_id --out cells-euclidean.tsv      (no model: W = I, the Euclidean picture)",
             "  groundmetric embed --model model.json --input kang.h5ad --sample-key sample_id \\",
             "      --label-key group_id --out cells.tsv --samples-out samples.tsv --mix 0.5",
             ""
@@ -63,7 +65,7 @@ public final class EmbedCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption model;
+    ModelOrMetricOption model;
 
     @Mixin
     InputOptions input;
@@ -142,7 +144,9 @@ public final class EmbedCommand implements Callable<Integer> {
         Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith), Outputs.named("--out", cellsOut,
                 "--samples-out", samplesOut, "--distances-out", distancesOut, "--samples-h5ad", samplesH5ad,
                 "--write-h5ad", writeH5ad));
-        ModelInput in = ModelInput.load(model.path(), input, false, fullSamples, run.threads(), err);
+        ModelInput in = model.path() != null
+                ? ModelInput.load(model.path(), input, false, fullSamples, run.threads(), err)
+                : ModelInput.identity(input, false, ModelOrMetricOption.MAX_IDENTITY_FEATURES, err);
         // every output is staged and renamed together at the end: all of them or none
         try (OutputFiles files = new OutputFiles()) {
             List<String> done = new ArrayList<>();

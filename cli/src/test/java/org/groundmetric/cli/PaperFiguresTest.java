@@ -54,4 +54,41 @@ class PaperFiguresTest {
             assertTrue(row.endsWith(seen ? "\t1" : "\t0"), row);
         }
     }
+
+    /** embed --metric euclidean: no model file; the images are the cells, W_θ is distances --metric euclidean. */
+    @Test
+    void theEuclideanMetricEmbedsWithoutAModel(@TempDir Path dir) throws Exception {
+        Cohort cohort = TestModels.smallSynth2d(2);
+        Path data = TestModels.writeCsv(cohort, dir.resolve("cells.csv"));
+        Path cells = dir.resolve("cells.tsv");
+        Path w = dir.resolve("w.tsv");
+        CliRun run = CliRun.of("embed", "--metric", "euclidean", "-i", data.toString(), "--sample-key", "sample",
+                "--label-key", "class", "--out", cells.toString(), "--distances-out", w.toString(), "--no-cell-umap",
+                "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rows = Files.readAllLines(cells);
+        assertTrue(rows.get(0).startsWith("cell\tsample\tclass\tproj1\tproj2"), rows.get(0));
+        List<String> csv = Files.readAllLines(data);
+        for (int r = 1; r < rows.size(); r++) {
+            String[] got = rows.get(r).split("\t");
+            String[] raw = csv.get(r).split(",");
+            assertEquals(raw[0], got[0]);
+            assertEquals(Double.parseDouble(raw[1]), Double.parseDouble(got[3]), 1e-5 * Math.max(1, Math.abs(Double.parseDouble(raw[1])))); // cells.tsv keeps 6 digits
+            assertEquals(Double.parseDouble(raw[2]), Double.parseDouble(got[4]), 1e-5 * Math.max(1, Math.abs(Double.parseDouble(raw[2]))));
+        }
+        Path d = dir.resolve("d.tsv");
+        assertEquals(0, CliRun.of("distances", "-i", data.toString(), "--sample-key", "sample", "--metric", "euclidean",
+                "--quiet", "--out", d.toString()).exitCode());
+        double[][] a = EmbedCommandTest.readMatrix(w);
+        double[][] b = EmbedCommandTest.readMatrix(d);
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                assertEquals(b[i][j], a[i][j], 1e-5 * Math.max(1, b[i][j])); // W.tsv keeps 6 digits
+            }
+        }
+        CliRun neither = CliRun.of("embed", "-i", data.toString(), "--sample-key", "sample", "--out",
+                dir.resolve("x.tsv").toString(), "-q");
+        assertEquals(2, neither.exitCode());
+        assertTrue(neither.err().contains("give --model model.json or --metric euclidean"), neither.err());
+    }
 }
