@@ -4,8 +4,9 @@
 # For each size: synth --preset paper-scale (seed 1) unless the file exists, then
 # train --epochs 1 --threads 2 under /usr/bin/time -v. Prints one TSV line per size:
 # samples, cells/sample, trainer's seconds for the epoch, wall s, CPU s (user+sys), peak RSS MiB.
-# GROUNDMETRIC overrides the launcher (e.g. "java -Xmx3g -jar a-copy.jar"). JAVA_OPTS defaults to -Xmx3g. Run on an idle machine for absolute figures; on a shared one the
-# CPU seconds are the steadier measure.
+# GROUNDMETRIC overrides the launcher (e.g. "java -Xmx3g -jar a-copy.jar"). JAVA_OPTS defaults to -Xmx3g.
+# TRAIN_OPTS adds train options (e.g. TRAIN_OPTS="--batch-order anchors"). Run on an idle machine for
+# absolute figures; on a shared one the CPU seconds are the steadier measure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?output directory}"
@@ -22,7 +23,7 @@ for size in $grid; do
       --cells-per-sample "$c" --out "$data" > /dev/null
   log="$out/train-${s}x${c}.log"
   /usr/bin/time -v $gm train --input "$data" --sample-key sample --label-key class \
-      --epochs 1 --threads 2 --quiet --out "$out/model-${s}x${c}.json" > "$log" 2>&1
+      --epochs 1 --threads 2 --quiet ${TRAIN_OPTS:-} --out "$out/model-${s}x${c}.json" > "$log" 2>&1
   epoch=$(sed -n 's/.*(\([0-9.]*\) s per epoch.*/\1/p' "$log")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
   cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log")

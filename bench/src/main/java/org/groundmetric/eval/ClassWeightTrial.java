@@ -10,7 +10,7 @@ import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 
 /**
  * Should GGML's triplets be class-weighted on imbalanced cohorts? (issue 15.) On 16/4 cohorts drawn
@@ -48,7 +48,7 @@ public final class ClassWeightTrial {
             for (ClassWeight w : ClassWeight.values()) {
                 MetricLearner ggml = new Ggml(GgmlConfig.builder().seed(seed).threads(2).classWeight(w).build());
                 BenchmarkResult r = new Benchmark(new Benchmark.Settings(5, 10, HierarchicalClustering.Method.AVERAGE,
-                        Duration.ofHours(1), 2), NetworkSimplex::new).run(cohort, List.of(ggml), plan, Progress.NONE);
+                        Duration.ofHours(1), 2), Solver.AUTO).run(cohort, List.of(ggml), plan, Progress.NONE);
                 BenchmarkResult.Method m = r.method("GGML");
                 scores[w.ordinal()] = new double[] {m.mean(BenchmarkResult.Round::balancedAccuracy),
                     m.mean(BenchmarkResult.Round::auc), m.mean(round -> round.recall(1))};

@@ -23,7 +23,7 @@ import org.groundmetric.learn.Ggml;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.PointMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -266,11 +266,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
             CellClustering clustering = clusteringCells == 0 ? null : new CellClustering(clusteringCells, method, seed);
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads(), voting.vote,
-                    clustering), NetworkSimplex::new, compute)
+                    clustering), Solver.AUTO, compute)
                     .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed));
             if (tune) {
                 bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid), (alpha, lambda) -> {
-                    Ggml tuned = new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new);
+                    Ggml tuned = new Ggml(ggml.config(alpha, lambda, seed, run.threads()));
                     return "local".equals(compute.name()) ? tuned : tuned.withEngine(compute);
                 }));
             }
@@ -319,7 +319,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List<MetricLearner> out = new ArrayList<>();
         for (Method method : names) {
             switch (method) {
-                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads()), NetworkSimplex::new));
+                case GGML -> out.add(new Ggml(ggml.config(ggml.alpha, ggml.lambda, preprocessing.seed(), run.threads())));
                 case EUCLIDEAN -> out.add(fixed("Euclidean", PointMetric.EUCLIDEAN));
                 case MANHATTAN -> out.add(fixed("Manhattan", PointMetric.CITYBLOCK));
                 case COSINE -> out.add(fixed("Cosine", PointMetric.COSINE));

@@ -12,7 +12,7 @@ import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TrainingListener;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Leave-one-out 5-NN accuracy of the held-out samples under W_θ with the given ground metric. */
     private static double accuracy(Cohort test, GroundMetric metric, int threads) {
-        WassersteinMatrix d = WassersteinMatrix.pairwise(test.samples(), metric, NetworkSimplex::new, threads, Progress.NONE);
+        WassersteinMatrix d = WassersteinMatrix.pairwise(test.samples(), metric, Solver.AUTO, threads, Progress.NONE);
         return new WeightedKnn(5, WeightedKnn.Weights.UNIFORM)
                 .leaveOneOutAccuracy(d.distances(), test.classIndices(), test.classNames().size());
     }

@@ -17,7 +17,7 @@ import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import picocli.CommandLine.Command;
@@ -129,7 +129,7 @@ public final class DistancesCommand implements Callable<Integer> {
                 : PlanOutput.resolve(planPairs, cohort.samples(), planOut);
         WassersteinMatrix d;
         try (ComputeEngine compute = engine.open(workers)) {
-            d = WassersteinMatrix.pairwise(compared.samples(), ground, NetworkSimplex::new, compute,
+            d = WassersteinMatrix.pairwise(compared.samples(), ground, Solver.AUTO, compute,
                     ProgressBar.unlessQuiet(run.quiet, "pairs"));
         }
         // the table and the AnnData are renamed into place together: both or neither

@@ -1,18 +1,19 @@
 package org.groundmetric.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.groundmetric.ot.CandidateArcAssignment;
-import org.groundmetric.ot.CostMatrix;
-import org.groundmetric.ot.Costs;
-import org.groundmetric.ot.NetworkSimplex;
+import java.util.function.Supplier;
 import org.groundmetric.ot.OT;
+import org.groundmetric.ot.PointClouds;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.ot.Sinkhorn;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.Transport;
-import org.groundmetric.ot.TransportSolver;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,22 +30,28 @@ import picocli.CommandLine.Model.CommandSpec;
             "metric cost) between two point clouds, as POT's ot.emd2(a, b, ot.dist(A, B, metric)).",
             "",
             "A.csv and B.csv hold one point per row, comma or tab separated; a first line of",
-            "non-numbers is skipped as a header. Prints cost=<value> with full double precision.",
-            "With --repeat R it then solves R more times (after a JIT warm-up) and prints",
-            "median_ms=<ms> for one solve, cost matrix included, file reading excluded.",
+            "non-numbers is skipped as a header. Prints cost=<value> with full double precision and",
+            "solver=<the solver that ran>. With --repeat R it then solves R more times (after a JIT",
+            "warm-up) and prints median_ms=<ms> (wall clock) and median_cpu_ms=<ms> (CPU time of the",
+            "solving thread) for one solve, cost matrix included, file reading excluded.",
             "",
-            "--solver assignment is the exact solver GGML's training uses: for two clouds of equal",
-            "size with uniform weights and Euclidean cost, OT is an assignment, solved on each",
-            "point's cheapest candidate arcs and proven optimal over all pairs (no cost matrix).",
+            "--solver auto (the default) picks the fastest exact solver for the problem: the",
+            "assignment solver for two clouds of equal size (256 points or more) with uniform",
+            "weights in fewer than 16 dimensions (OT is then a permutation, found on each point's",
+            "cheapest candidate arcs and proven optimal over all pairs), else the network simplex;",
+            "repeated points are merged first. Both start from the exactly solved transport between",
+            "cluster centres. Every exact answer is the same optimum; --solver only changes the time.",
             "",
             "--plan-out FILE writes the optimal plan as sparse triplets (TSV: i, j, mass; i a row of",
             "A, j a row of B, counted from 0; only entries of non-zero mass), as POT's ot.emd returns it",
             "densely: the paper's Fig. 2d/e draws these as arcs between the points.",
             "",
             "Examples:",
-            "  groundmetric emd a.csv b.csv --metric euclidean --repeat 10",
+            "  groundmetric emd a.csv b.csv --repeat 10",
+            "  groundmetric emd a.csv b.csv --metric sqeuclidean --weights-a wa.txt --weights-b wb.txt",
+            "  groundmetric emd a.csv b.csv --solver network-simplex --repeat 10",
+            "  groundmetric emd a.csv b.csv --solver sinkhorn --reg 0.01   (0.01 × the mean cost)",
             "  groundmetric emd a.csv b.csv --plan-out plan.tsv",
-            "  groundmetric emd a.csv b.csv --solver assignment --repeat 10",
             ""
         })
 public final class EmdCommand implements Callable<Integer> {
@@ -76,13 +83,16 @@ public final class EmdCommand implements Callable<Integer> {
             description = "Time R more solves after warming up and print their median (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "network-simplex",
-            description = "network-simplex (exact), assignment (exact; equal sizes, uniform weights, euclidean"
-                    + " only) or sinkhorn (entropic, see --reg) (default: ${DEFAULT-VALUE}).")
-    String solver;
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", converter = SolverConverter.class,
+            completionCandidates = SolverConverter.Names.class,
+            description = "auto (the fastest exact solver for the problem), network-simplex (exact, any problem),"
+                    + " assignment (exact; equal sizes, uniform weights, not cosine) or sinkhorn (entropic, see"
+                    + " --reg) (default: ${DEFAULT-VALUE}).")
+    Solver solver;
 
     @Option(names = "--reg", paramLabel = "R",
-            description = "Sinkhorn's absolute regulariser, in cost units (default: 0.05 × the mean cost).")
+            description = "Sinkhorn's entropic regulariser as a fraction of the mean cost, as train's --sinkhorn-reg"
+                    + " (default: 0.05).")
     Double reg;
 
     @Option(names = "--plan-out", paramLabel = "FILE",
@@ -96,6 +106,10 @@ public final class EmdCommand implements Callable<Integer> {
     public Integer call() {
         if (repeat < 0) {
             throw new IllegalArgumentException("--repeat is " + repeat + "; expected 0 or a positive count");
+        }
+        if (reg != null && solver != Solver.SINKHORN) {
+            throw new IllegalArgumentException("--reg applies to --solver sinkhorn only; the " + solver
+                    + " solver is exact");
         }
         PointMetric pointMetric = PointMetric.parse(metric);
         Outputs.check(Outputs.inputs(pointsA, pointsB, weightsA, weightsB), Outputs.named("--plan-out", planOut));
@@ -115,67 +129,53 @@ public final class EmdCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--weights-b " + weightsB + " has " + wb.length + " weights but "
                     + pointsB + " has " + b.length + " points; give one weight per point");
         }
-        if (solver.toLowerCase(Locale.ROOT).equals("assignment")) {
-            return assignment(a, b, pointMetric);
-        }
-        CostMatrix cost = Costs.pairwise(a, b, pointMetric);
-        TransportSolver transport = solver(cost);
-        Transport result = transport.solve(wa, wb, cost);
+        PointClouds problem = PointClouds.of(a, b, wa, wb, pointMetric);
+        Supplier<Transport> solve = solver == Solver.SINKHORN ? sinkhorn(problem) : exact(problem);
+        Transport result = solve.get();
         var out = spec.commandLine().getOut();
         out.println("cost=" + result.value());
+        out.println("solver=" + (solver == Solver.SINKHORN ? solver : solver.resolve(problem)));
         writePlan(result);
-        if (!result.converged()) {
-            spec.commandLine().getErr().println("warning: the solver stopped at its iteration limit after "
-                    + result.iterations() + " iterations (marginal error " + result.marginalError() + ")");
-        }
         if (repeat > 0) {
-            out.println(String.format(Locale.ROOT, "median_ms=%.3f",
-                    medianMillis(transport, () -> Costs.pairwise(a, b, pointMetric), wa, wb)));
+            Timing timing = median(solve);
+            out.println(String.format(Locale.ROOT, "median_ms=%.3f", timing.wallMillis()));
+            out.println(String.format(Locale.ROOT, "median_cpu_ms=%.3f", timing.cpuMillis()));
         }
         out.flush();
         return 0;
     }
 
-    private TransportSolver solver(CostMatrix cost) {
-        switch (solver.toLowerCase(Locale.ROOT)) {
-            case "network-simplex":
-                if (reg != null) {
-                    throw new IllegalArgumentException("--reg applies to --solver sinkhorn only; the network simplex is exact");
-                }
-                return new NetworkSimplex();
-            case "sinkhorn":
-                return new Sinkhorn(reg != null ? reg : 0.05 * cost.mean());
-            default:
-                throw new IllegalArgumentException("unknown --solver '" + solver
-                        + "'; expected network-simplex, assignment or sinkhorn");
-        }
-    }
-
-    /** --solver assignment: refuses what it cannot solve, then solves cold from the points (timed like the others). */
-    private Integer assignment(double[][] a, double[][] b, PointMetric pointMetric) {
-        if (pointMetric != PointMetric.EUCLIDEAN || weightsA != null || weightsB != null || reg != null
-                || a.length != b.length) {
-            throw new IllegalArgumentException("--solver assignment needs two clouds of equal size (got " + a.length
-                    + " and " + b.length + " points), uniform weights (no --weights-a/-b), --metric euclidean (got "
-                    + metric + ") and no --reg; use --solver network-simplex otherwise");
-        }
-        double[] x = flatten(a);
-        double[] y = flatten(b);
-        CandidateArcAssignment assignment = new CandidateArcAssignment(a.length, a[0].length);
-        TransportSolver transport = (wa, wb, cost) -> {
-            Transport t = assignment.solve(x, y, null);
-            return t != null ? t : new NetworkSimplex().solve(wa, wb, Costs.pairwise(a, b, pointMetric));
+    /** The exact solve, refusing (with --solver assignment) what the solver cannot take. */
+    private Supplier<Transport> exact(PointClouds problem) {
+        solver.resolve(problem);
+        return () -> {
+            Transport t = solver.solve(problem);
+            if (!t.converged()) {
+                throw new IllegalStateException("the network simplex stopped at its pivot limit after "
+                        + t.iterations() + " pivots without proving the optimum; please report this problem");
+            }
+            return t;
         };
-        double[] uniform = OT.uniform(a.length);
-        var out = spec.commandLine().getOut();
-        Transport solved = transport.solve(uniform, uniform, null);
-        out.println("cost=" + solved.value());
-        writePlan(solved);
-        if (repeat > 0) {
-            out.println(String.format(Locale.ROOT, "median_ms=%.3f", medianMillis(transport, () -> null, uniform, uniform)));
+    }
+
+    /** The entropic solve; reaching the iteration limit before the tolerance is an error naming the fix. */
+    private Supplier<Transport> sinkhorn(PointClouds problem) {
+        double relative = reg != null ? reg : 0.05;
+        if (!(relative > 0) || !Double.isFinite(relative)) {
+            throw new IllegalArgumentException("--reg is " + relative + "; expected a positive fraction of the mean cost,"
+                    + " e.g. 0.05");
         }
-        out.flush();
-        return 0;
+        double r = relative * problem.costs().mean();
+        Sinkhorn sinkhorn = new Sinkhorn(r);
+        return () -> {
+            Transport t = sinkhorn.solve(problem.a(), problem.b(), problem.costs());
+            if (!t.converged()) {
+                throw new IllegalArgumentException("Sinkhorn with --reg " + relative + " stopped after " + t.iterations()
+                        + " sweeps at marginal error " + t.marginalError() + ", above its tolerance; raise --reg"
+                        + " (e.g. to " + 2 * relative + ") or use an exact solver");
+            }
+            return t;
+        };
     }
 
     private void writePlan(Transport solved) {
@@ -188,33 +188,39 @@ public final class EmdCommand implements Callable<Integer> {
         }
     }
 
-    private static double[] flatten(double[][] points) {
-        int dim = points[0].length;
-        double[] flat = new double[points.length * dim];
-        for (int i = 0; i < points.length; i++) {
-            System.arraycopy(points[i], 0, flat, i * dim, dim);
-        }
-        return flat;
+    private record Timing(double wallMillis, double cpuMillis) {
     }
 
-    /** Warm up (≥ 20 solves and ≥ 2 s, at most 2000: the JIT needs CPU time on a busy machine), then the median of {@code repeat} timed solves. */
-    private double medianMillis(TransportSolver transport, java.util.function.Supplier<CostMatrix> costs, double[] wa,
-                                double[] wb) {
+    /**
+     * Warm up (≥ 3 solves and ≥ 2 s, at most 2000: the JIT needs CPU time on a busy machine), then
+     * the medians of {@code repeat} timed solves, wall clock and CPU time of this thread.
+     */
+    private Timing median(Supplier<Transport> solve) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long warmStart = System.nanoTime();
         double sink = 0;
-        for (int w = 0; w < 2000 && (w < 20 || System.nanoTime() - warmStart < 2_000_000_000L); w++) {
-            sink += transport.solve(wa, wb, costs.get()).value();
+        for (int w = 0; w < 2000 && (w < 3 || System.nanoTime() - warmStart < 2_000_000_000L); w++) {
+            sink += solve.get().value();
         }
-        double[] ms = new double[repeat];
+        double[] wall = new double[repeat];
+        double[] cpu = new double[repeat];
         for (int r = 0; r < repeat; r++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            sink += transport.solve(wa, wb, costs.get()).value();
-            ms[r] = (System.nanoTime() - t0) / 1e6;
+            sink += solve.get().value();
+            wall[r] = (System.nanoTime() - t0) / 1e6;
+            cpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         if (Double.isNaN(sink)) {
             throw new IllegalStateException("a repeated solve returned NaN");
         }
-        Arrays.sort(ms);
-        return repeat % 2 == 1 ? ms[repeat / 2] : (ms[repeat / 2 - 1] + ms[repeat / 2]) / 2;
+        return new Timing(median(wall), median(cpu));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -169,9 +169,10 @@ public final class GgmlAnnData {
         params.put("epochs", c.epochs());
         params.put("seed", c.seed());
         params.put("triplets", String.valueOf(c.triplets()).toLowerCase(Locale.ROOT));
+        params.put("batch_order", String.valueOf(c.batchOrder()));
         params.put("init", String.valueOf(c.init()).toLowerCase(Locale.ROOT));
         params.put("feature_scaling", String.valueOf(c.featureScaling()).toLowerCase(Locale.ROOT));
-        params.put("solver", c.solver());
+        params.put("solver", c.solver().label());
     }
 
     private static Map<String, Object> ownRest(TrainedMetric model, Map<String, Object> params) {

@@ -12,6 +12,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.Representation;
 import org.groundmetric.data.io.AnnData;
+import org.groundmetric.learn.BatchOrder;
 import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.FeatureScaling;
@@ -22,6 +23,7 @@ import org.groundmetric.learn.Regulariser;
 import org.groundmetric.learn.TripletSampler;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TripletStrategy;
+import org.groundmetric.ot.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,6 +100,16 @@ public final class TrainCommand implements Callable<Integer> {
                     + " matrix per epoch). Default: ${DEFAULT-VALUE}.")
     TripletStrategy triplets;
 
+    @Option(names = "--batch-order", paramLabel = "ORDER", defaultValue = "random",
+            description = "How each epoch's triplets are cut into batches of --batch-size, ${COMPLETION-CANDIDATES}."
+                    + " random: shuffled one by one (the paper); an epoch solves ~2t²(C-1) transport problems per"
+                    + " sample. anchors: each anchor sample's t²(C-1) triplets together, anchors in random order with"
+                    + " the classes taking turns; an anchor's t·C pairs are solved once for all its triplets, so an"
+                    + " epoch solves ~t·C problems per sample and its time grows linearly with the samples. Every"
+                    + " triplet is still used once per epoch, but W takes another path: check held-out accuracy"
+                    + " (README, training at scale). Default: ${DEFAULT-VALUE}.")
+    BatchOrder batchOrder;
+
     @Option(names = "--init", paramLabel = "START", defaultValue = "random",
             description = "W's start, ${COMPLETION-CANDIDATES}: random = Uniform(-1,1) from --seed (the reference), pca = top-k principal axes (default: ${DEFAULT-VALUE}).")
     Initialisation init;
@@ -109,10 +121,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + " plain parametrisation. Default: ${DEFAULT-VALUE}.")
     FeatureScaling featureScaling;
 
-    @Option(names = "--solver", paramLabel = "exact|sinkhorn", defaultValue = "exact",
-            description = {"Transport solver during training: exact (network simplex; equal-size samples use a",
-                "warm-started exact assignment) or sinkhorn (entropic). Default: ${DEFAULT-VALUE}."})
-    String solver;
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", converter = SolverConverter.class,
+            completionCandidates = SolverConverter.Names.class,
+            description = {"Transport solver of the training pairs: auto (exact, the fastest for each pair: equal-size",
+                "samples through an assignment warm-started from the pair's last solve, others through the network",
+                "simplex; 'exact' means the same), network-simplex, assignment, or sinkhorn (entropic: the loss",
+                "takes the entropic objective and its exact gradient; see --sinkhorn-reg). Default: ${DEFAULT-VALUE}."})
+    Solver solver;
 
     @Option(names = "--class-weight", paramLabel = "none|balanced|auto", defaultValue = "auto",
             description = "How often each class anchors triplets: none = every sample with a partner of its class"
@@ -122,7 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
     ClassWeight classWeight;
 
     @Option(names = "--sinkhorn-reg", paramLabel = "R", defaultValue = "0.05",
-            description = "With --solver sinkhorn: entropic regularisation as a fraction of each problem's mean cost (default: ${DEFAULT-VALUE}).")
+            description = "With --solver sinkhorn: the entropic regulariser as a fraction of each pair's mean cost, as"
+                    + " emd's --reg (default: ${DEFAULT-VALUE}).")
     double sinkhornReg;
 
     @Mixin
@@ -209,9 +225,10 @@ public final class TrainCommand implements Callable<Integer> {
                 .learningRate(lr).batchSize(batchSize).epochs(epochs)
                 .seed(preprocessing.seed()).threads(workers)
                 .triplets(triplets)
+                .batchOrder(batchOrder)
                 .init(init)
                 .featureScaling(featureScaling)
-                .solver(solver.toLowerCase(Locale.ROOT)).sinkhornReg(sinkhornReg)
+                .solver(solver).sinkhornReg(sinkhornReg)
                 .classWeight(classWeight)
                 .summary(summary.summary(preprocessing.seed()))
                 .build();

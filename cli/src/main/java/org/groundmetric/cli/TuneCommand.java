@@ -12,7 +12,7 @@ import org.groundmetric.data.io.AtomicOutput;
 import org.groundmetric.eval.GridSearch;
 import org.groundmetric.eval.CrossValidation;
 import org.groundmetric.learn.Ggml;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,9 +135,9 @@ public final class TuneCommand implements Callable<Integer> {
         o.println(BalanceNote.vote(voting.vote, cohort));
         o.println(BalanceNote.classWeight(ggml.classWeight));
         o.flush();
-        GridSearch.Grid grid = new GridSearch(k, NetworkSimplex::new, run.threads(), voting.vote,
+        GridSearch.Grid grid = new GridSearch(k, Solver.AUTO, run.threads(), voting.vote,
                 ggml.summary.summary(seed)).run(cohort, a, l, plan,
-                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads()), NetworkSimplex::new),
+                (alpha, lambda) -> new Ggml(ggml.config(alpha, lambda, seed, run.threads())),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
         o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_balanced_accuracy=%.3f validation_accuracy=%.3f"

@@ -19,7 +19,7 @@ import org.groundmetric.embed.Umap;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MedianMatchedBlend;
 import org.groundmetric.metric.ProjectedMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
@@ -69,7 +69,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
                     ? BlendedCells.umap(cohort, proj, k, blend, umap, epochs)
                     : new Umap(umap).embed(proj, k, epochs);
         }
-        WassersteinMatrix w = WassersteinMatrix.pairwise(compared.samples(), sampleMetric, NetworkSimplex::new,
+        WassersteinMatrix w = WassersteinMatrix.pairwise(compared.samples(), sampleMetric, Solver.AUTO,
                 threads, pairs);
         double[][] mds = ClassicalMds.embed(w.distances(), 2);
         double[][] sampleUmap = null;

@@ -26,7 +26,7 @@ class EmdCommandTest {
         CliRun run = CliRun.of("emd", a.toString(), b.toString());
         assertEquals(0, run.exitCode(), run.err());
         double expected = OT.emd2(OT.uniform(3), OT.uniform(2), Costs.pairwise(A, B, PointMetric.EUCLIDEAN));
-        assertEquals("cost=" + expected, run.out().strip());
+        assertEquals("cost=" + expected + "\nsolver=network-simplex", run.out().strip().replace("\r", ""));
     }
 
     @Test
@@ -40,7 +40,7 @@ class EmdCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         double expected = OT.emd2(new double[] {0.5, 0.25, 0.25}, new double[] {0.9, 0.1},
                 Costs.pairwise(A, B, PointMetric.CITYBLOCK));
-        assertEquals("cost=" + expected, run.out().strip());
+        assertEquals("cost=" + expected, run.out().strip().split("\\R")[0]);
     }
 
     @Test
@@ -50,8 +50,9 @@ class EmdCommandTest {
         CliRun run = CliRun.of("emd", a.toString(), b.toString(), "--repeat", "3");
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().strip().split("\\R");
-        assertEquals(2, lines.length, run.out());
-        assertTrue(lines[1].matches("median_ms=\\d+\\.\\d{3}"), lines[1]);
+        assertEquals(4, lines.length, run.out());
+        assertTrue(lines[2].matches("median_ms=\\d+\\.\\d{3}"), lines[2]);
+        assertTrue(lines[3].matches("median_cpu_ms=\\d+\\.\\d{3}"), lines[3]);
     }
 
     @Test
@@ -61,7 +62,7 @@ class EmdCommandTest {
         CliRun run = CliRun.of("emd", a.toString(), b.toString(), "--solver", "sinkhorn", "--reg", "0.5");
         assertEquals(0, run.exitCode(), run.err());
         double exact = OT.emd2(OT.uniform(3), OT.uniform(2), Costs.pairwise(A, B, PointMetric.EUCLIDEAN));
-        double entropic = Double.parseDouble(run.out().strip().substring("cost=".length()));
+        double entropic = Double.parseDouble(run.out().strip().split("\\R")[0].substring("cost=".length()));
         assertTrue(entropic >= exact - 1e-9, entropic + " < exact " + exact);
     }
 
@@ -69,10 +70,11 @@ class EmdCommandTest {
     void assignmentSolverGivesTheExactCostOfEqualUniformClouds() throws IOException {
         StringBuilder xs = new StringBuilder();
         StringBuilder ys = new StringBuilder();
-        double[][] x = new double[40][3];
-        double[][] y = new double[40][3];
+        int n = 300;   // AUTO picks the assignment from 256 points on
+        double[][] x = new double[n][3];
+        double[][] y = new double[n][3];
         java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < n; i++) {
             for (int q = 0; q < 3; q++) {
                 x[i][q] = rng.nextGaussian();
                 y[i][q] = rng.nextGaussian() + (q == 0 ? 1 : 0);
@@ -82,19 +84,22 @@ class EmdCommandTest {
         }
         Path a = write("x.csv", xs.toString());
         Path b = write("y.csv", ys.toString());
-        CliRun run = CliRun.of("emd", a.toString(), b.toString(), "--solver", "assignment", "--repeat", "3");
-        assertEquals(0, run.exitCode(), run.err());
-        String[] lines = run.out().strip().split("\\R");
-        double exact = OT.emd2(OT.uniform(40), OT.uniform(40), Costs.pairwise(x, y, PointMetric.EUCLIDEAN));
-        assertEquals(exact, Double.parseDouble(lines[0].substring("cost=".length())), 1e-12 * exact);
-        assertTrue(lines[1].matches("median_ms=\\d+\\.\\d{3}"), lines[1]);
-        // Anything but equal sizes, uniform weights and the Euclidean cost is refused with the way out.
+        double exact = OT.emd2(OT.uniform(n), OT.uniform(n), Costs.pairwise(x, y, PointMetric.EUCLIDEAN));
+        for (String solver : new String[] {"assignment", "auto"}) {
+            CliRun run = CliRun.of("emd", a.toString(), b.toString(), "--solver", solver);
+            assertEquals(0, run.exitCode(), run.err());
+            String[] lines = run.out().strip().split("\\R");
+            assertEquals(exact, Double.parseDouble(lines[0].substring("cost=".length())), 1e-9 * exact);
+            // auto picks the assignment for equal sizes with uniform weights, and says so
+            assertEquals("solver=assignment", lines[1]);
+        }
+        // Anything but equal sizes, uniform weights and a metric other than cosine is refused with the way out.
         Path three = write("three.csv", "0,0\n1,0\n0,2\n");
         Path two = write("two.csv", "1,1\n2,2\n");
         assertBad(CliRun.of("emd", three.toString(), two.toString(), "--solver", "assignment"),
                 "needs two clouds of equal size (got 3 and 2 points)");
-        assertBad(CliRun.of("emd", a.toString(), b.toString(), "--solver", "assignment", "--metric", "cityblock"),
-                "use --solver network-simplex otherwise");
+        assertBad(CliRun.of("emd", a.toString(), b.toString(), "--solver", "assignment", "--metric", "cosine"),
+                "use the network simplex otherwise");
     }
 
     @Test
@@ -118,16 +123,21 @@ class EmdCommandTest {
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--weights-a", twoWeights.toString()),
                 "has 2 weights but");
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--metric", "chebyshev"), "unknown point metric");
-        assertBad(CliRun.of("emd", a.toString(), b.toString(), "--solver", "magic"), "unknown --solver");
+        CliRun magic = CliRun.of("emd", a.toString(), b.toString(), "--solver", "magic");
+        assertEquals(2, magic.exitCode());
+        assertTrue(magic.err().startsWith("error: ") && magic.err().contains("unknown solver 'magic'; expected auto (or exact), network-simplex"),
+                magic.err());
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--repeat", "-1"), "--repeat is -1");
         assertBad(CliRun.of("emd", a.toString(), b.toString(), "--solver", "sinkhorn", "--reg", "0"), "reg is 0.0");
+        assertBad(CliRun.of("emd", a.toString(), b.toString(), "--reg", "0.1"), "--reg applies to --solver sinkhorn only");
     }
 
     @Test
     void helpTeachesTheOptions() {
         CliRun run = CliRun.of("emd", "--help");
         assertEquals(0, run.exitCode());
-        for (String s : new String[] {"--metric", "--weights-a", "--repeat", "median_ms", "Example"}) {
+        for (String s : new String[] {"--metric", "--weights-a", "--repeat", "median_ms", "Example", "--solver",
+            "auto", "network-simplex", "assignment", "sinkhorn"}) {
             assertTrue(run.out().contains(s), "help lacks " + s + ":\n" + run.out());
         }
     }

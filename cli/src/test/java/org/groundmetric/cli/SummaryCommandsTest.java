@@ -12,7 +12,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SampleSummary;
 import org.groundmetric.data.io.H5adWriter;
 import org.groundmetric.learn.TrainedMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +68,8 @@ class SummaryCommandsTest {
         CliRun run = distances(full, "--full-samples");
         assertEquals(0, run.exitCode(), run.err());
         WassersteinMatrix expected = WassersteinMatrix.pairwise(m.summarised(test, 1).samples(), m.metric(),
-                NetworkSimplex::new, 1, org.groundmetric.Progress.NONE);
-        WassersteinMatrix cells = WassersteinMatrix.pairwise(test.samples(), m.metric(), NetworkSimplex::new, 1,
+                Solver.AUTO, 1, org.groundmetric.Progress.NONE);
+        WassersteinMatrix cells = WassersteinMatrix.pairwise(test.samples(), m.metric(), Solver.AUTO, 1,
                 org.groundmetric.Progress.NONE);
         String[] row = Files.readAllLines(summarised).get(1).split("\t");
         String[] fullRow = Files.readAllLines(full).get(1).split("\t");

@@ -8,7 +8,6 @@ import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TrainingListener;
-import org.groundmetric.ot.NetworkSimplex;
 
 /** Models for the genes/embed/report tests: a small GGML run on the paper's synthetic data, or a given W. */
 final class TestModels {
@@ -23,7 +22,7 @@ final class TestModels {
 
     /** GGML with the paper's settings except 8 epochs, trained on {@code cohort}, written to {@code file}. */
     static TrainedMetric train(Cohort cohort, Path file) {
-        TrainedMetric m = new Ggml(GgmlConfig.builder().epochs(8).seed(3).build(), NetworkSimplex::new)
+        TrainedMetric m = new Ggml(GgmlConfig.builder().epochs(8).seed(3).build())
                 .train(cohort, TrainingListener.NONE);
         m.write(file);
         return m;

@@ -40,15 +40,17 @@ class TrainCommandTest {
     }
 
     @Test
-    void perEpochLinesAndSubset(@TempDir Path dir) {
+    void perEpochLinesAndSubset(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("s.h5ad");
         assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--out", data.toString()).exitCode());
         CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
-                "--filter", "mode=shared_a", "--cells-per-sample", "20", "--epochs", "1", "--out",
-                dir.resolve("m.json").toString());
+                "--filter", "mode=shared_a", "--cells-per-sample", "20", "--epochs", "1", "--batch-order", "anchors",
+                "--out", dir.resolve("m.json").toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("cells=600 features=200"), train.out());
         assertTrue(train.out().contains("epoch 1/1  loss="), train.out());
+        String model = java.nio.file.Files.readString(dir.resolve("m.json"));
+        assertTrue(model.matches("(?s).*\"batchOrder\" ?: ?\"anchors\".*"), "the model records the batch order");
     }
 
     @Test

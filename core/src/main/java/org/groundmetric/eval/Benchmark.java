@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
@@ -22,8 +21,7 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.SolverFactory;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.Vote;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -98,26 +96,26 @@ public final class Benchmark {
     public record Tuning(String method, double[] alphas, double[] lambdas, GridSearch.LearnerFactory factory) { }
 
     private final Settings settings;
-    private final Supplier<? extends TransportSolver> solvers;
+    private final Solver solver;
     /** Where the Wasserstein matrices' pairs are solved; null: local threads ({@code settings.threads}). */
     private final ComputeEngine engine;
     private final Tuning tuning;
     /** How the patient-level W_θ compares samples: summarised so, or cell by cell when null. */
     private final SampleSummary summary;
 
-    public Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers) {
-        this(settings, solvers, null, null, null);
+    /** @param solver the exact solver of the Wasserstein matrices ({@link Solver#AUTO}: the fastest for each pair) */
+    public Benchmark(Settings settings, Solver solver) {
+        this(settings, solver, null, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
-    public Benchmark(Settings settings, SolverFactory solvers, ComputeEngine engine) {
-        this(settings, solvers, engine, null, null);
+    public Benchmark(Settings settings, Solver solver, ComputeEngine engine) {
+        this(settings, solver, engine, null, null);
     }
 
-    private Benchmark(Settings settings, Supplier<? extends TransportSolver> solvers, ComputeEngine engine, Tuning tuning,
-                      SampleSummary summary) {
+    private Benchmark(Settings settings, Solver solver, ComputeEngine engine, Tuning tuning, SampleSummary summary) {
         this.settings = settings;
-        this.solvers = solvers;
+        this.solver = solver;
         this.engine = engine;
         this.tuning = tuning;
         this.summary = summary;
@@ -129,12 +127,12 @@ public final class Benchmark {
      * compares them); the cell-level kNN and clustering still use every cell. Null: cell by cell.
      */
     public Benchmark withSummary(SampleSummary compared) {
-        return new Benchmark(settings, solvers, engine, tuning, compared);
+        return new Benchmark(settings, solver, engine, tuning, compared);
     }
 
     /** This benchmark tuning one method on each fit's validation part (the fits must have one). */
     public Benchmark tuning(Tuning newTuning) {
-        return new Benchmark(settings, solvers, engine, newTuning, summary);
+        return new Benchmark(settings, solver, engine, newTuning, summary);
     }
 
     /** Each split its own round (the paper's random splits). */
@@ -223,8 +221,8 @@ public final class Benchmark {
      * Fits one method on one fit's training part and scores its held-out samples ({@code compared}:
      * the samples as W_θ compares them, the cohort itself or its summaries).
      */
-    BenchmarkResult.Fit evaluate(Cohort cohort, Cohort compared, int[] classes, int numClasses, Vote vote, MetricLearner method,
-                                 int round, GroupShuffleSplit.Split split, Progress progress) {
+    BenchmarkResult.Fit evaluate(Cohort cohort, Cohort compared, int[] classes, int numClasses, Vote vote,
+                                 MetricLearner method, int round, GroupShuffleSplit.Split split, Progress progress) {
         int[] fitIdx = split.fit();
         Cohort training = cohort.subset(fitIdx);
         long start = System.nanoTime();
@@ -261,7 +259,7 @@ public final class Benchmark {
             @Override public GroundMetric fit(Cohort training) {
                 CrossValidation.Plan one = new CrossValidation.Plan(new CrossValidation.Scheme(CrossValidation.Kind.SPLIT, 0),
                         List.of(new CrossValidation.Round(0, List.of(split))), List.of());
-                GridSearch.Grid grid = new GridSearch(settings.knnK(), solvers, settings.threads(), vote, summary)
+                GridSearch.Grid grid = new GridSearch(settings.knnK(), solver, settings.threads(), vote, summary)
                         .run(cohort, tuning.alphas(), tuning.lambdas(), one, tuning.factory(), Progress.NONE);
                 chosen[0] = grid.best().alpha();
                 chosen[1] = grid.best().lambda();
@@ -281,9 +279,8 @@ public final class Benchmark {
         int[] trainClass = pick(classes, fitIdx);
         int[] testClass = pick(classes, split.test());
         WassersteinMatrix between = engine == null
-                ? WassersteinMatrix.between(testCompared, trainCompared, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.between(testCompared, trainCompared, metric, SolverFactory.of(solvers), engine,
-                        Progress.NONE);
+                ? WassersteinMatrix.between(testCompared, trainCompared, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.between(testCompared, trainCompared, metric, solver, engine, Progress.NONE);
         double[][] probabilities = new WeightedKnn(settings.knnK(), vote).predict(between.distances(), trainClass, numClasses)
                 .probabilities();
         long cellsCorrect = CellKnn.correct(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
@@ -301,8 +298,8 @@ public final class Benchmark {
             return null;
         }
         WassersteinMatrix within = engine == null
-                ? WassersteinMatrix.pairwise(test, metric, solvers, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.pairwise(test, metric, SolverFactory.of(solvers), engine, Progress.NONE);
+                ? WassersteinMatrix.pairwise(test, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.pairwise(test, metric, solver, engine, Progress.NONE);
         double[][] z = HierarchicalClustering.linkage(within.distances(), settings.linkage());
         int[] flat = HierarchicalClustering.fclusterMaxclust(z, numClasses);
         return ClusterScores.of(testClass, flat);

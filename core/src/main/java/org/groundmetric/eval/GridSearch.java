@@ -2,7 +2,6 @@ package org.groundmetric.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.Progress;
 import org.groundmetric.data.ClassBalance;
@@ -11,7 +10,7 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.data.SampleSummary;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.Vote;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -45,32 +44,33 @@ public final class GridSearch {
     }
 
     private final int k;
-    private final Supplier<? extends TransportSolver> solvers;
+    private final Solver solver;
     private final int threads;
     private final Vote vote;
     /** How the validation W_θ compares samples: summarised so, or cell by cell when null. */
     private final SampleSummary summary;
 
     /** The automatic vote ({@link Vote#automatic} from the cohort's class sizes). */
-    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads) {
-        this(k, solvers, threads, null);
+    public GridSearch(int k, Solver solver, int threads) {
+        this(k, solver, threads, null);
     }
 
     /** @param vote the kNN vote; null: automatic from the cohort's class sizes */
-    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, Vote vote) {
-        this(k, solvers, threads, vote, null);
+    public GridSearch(int k, Solver solver, int threads, Vote vote) {
+        this(k, solver, threads, vote, null);
     }
 
     /**
+     * @param solver  the exact solver of the validation distances ({@link Solver#AUTO}: the fastest for each pair)
      * @param vote    the kNN vote; null: automatic from the cohort's class sizes
      * @param summary compare summarised samples (as a GGML trained with it does); null: every cell
      */
-    public GridSearch(int k, Supplier<? extends TransportSolver> solvers, int threads, Vote vote, SampleSummary summary) {
+    public GridSearch(int k, Solver solver, int threads, Vote vote, SampleSummary summary) {
         if (k < 1) {
             throw new IllegalParameterException("GridSearch.k", "k = " + k + "; expected at least 1");
         }
         this.k = k;
-        this.solvers = solvers;
+        this.solver = solver;
         this.threads = threads;
         this.vote = vote;
         this.summary = summary;
@@ -155,7 +155,7 @@ public final class GridSearch {
         GroundMetric metric = learner.fit(cohort.subset(fit));
         List<Sample> train = compared.subset(fit).samples();
         List<Sample> validation = compared.subset(split.validation()).samples();
-        double[][] d = WassersteinMatrix.between(validation, train, metric, solvers, threads, Progress.NONE).distances();
+        double[][] d = WassersteinMatrix.between(validation, train, metric, solver, threads, Progress.NONE).distances();
         int[] trainClass = new int[fit.length];
         for (int i = 0; i < fit.length; i++) {
             trainClass[i] = classes[fit[i]];

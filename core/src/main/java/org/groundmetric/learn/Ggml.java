@@ -1,10 +1,8 @@
 package org.groundmetric.learn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.LocalEngine;
@@ -14,10 +12,7 @@ import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.PrincipalComponents;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
-import org.groundmetric.ot.Sinkhorn;
-import org.groundmetric.ot.SolverFactory;
-import org.groundmetric.ot.TransportSolver;
+import org.groundmetric.ot.Solver;
 
 /**
  * Global Ground Metric Learning (Kühn &amp; Schaub, AISTATS 2025): learns W (k×D) so that exact
@@ -30,43 +25,27 @@ import org.groundmetric.ot.TransportSolver;
  * coordinates ({@link FeatureScaling#STANDARDIZE}) so badly scaled features do not slow learning.
  * {@code featureScaling(NONE)} gives the paper's plain parametrisation.
  *
- * <p>Use: {@code new Ggml(config, solverFactory).train(cohort, listener)} gives a
+ * <p>Use: {@code new Ggml(config).train(cohort, listener)} gives a
  * {@link TrainedMetric}; {@link #fit(Cohort)} gives just the metric (the {@link MetricLearner} seam).
  */
 public final class Ggml implements MetricLearner {
     private final GgmlConfig config;
-    private final Supplier<TransportSolver> solverFactory;
     /** Where the transport problems of a batch run; null: threads of this JVM ({@link GgmlConfig#threads}). */
     private final ComputeEngine engine;
     /** How many steps old a pair's potentials may be to warm-start it; negative: never. */
     private final int startAge;
 
-    /** The learner with the solver the config names (exact network simplex, or Sinkhorn). */
-    public Ggml(GgmlConfig config) {
-        this(config, solverFor(config));
-    }
-
     /**
-     * @param solverFactory makes one transport solver per thread; with solver "exact", pairs of
-     *                      equal-size samples solved in the last few steps bypass it for an exact
-     *                      assignment warm-started from their previous potentials
+     * The learner with the solver the config names: {@link Solver#AUTO} (exact; equal-size samples
+     * through an assignment warm-started from the pair's previous potentials, others through the
+     * network simplex), another exact solver, or {@link Solver#SINKHORN}.
      */
-    public Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory) {
-        this(config, solverFactory, null);
+    public Ggml(GgmlConfig config) {
+        this(config, null, WarmStarts.MAX_AGE);
     }
 
-    /** As above; a method reference such as {@code NetworkSimplex::new} lands here and can be shipped to a cluster. */
-    public Ggml(GgmlConfig config, SolverFactory solverFactory) {
-        this(config, solverFactory, null);
-    }
-
-    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine) {
-        this(config, solverFactory, engine, WarmStarts.MAX_AGE);
-    }
-
-    private Ggml(GgmlConfig config, Supplier<TransportSolver> solverFactory, ComputeEngine engine, int startAge) {
+    private Ggml(GgmlConfig config, ComputeEngine engine, int startAge) {
         this.config = config;
-        this.solverFactory = solverFactory;
         this.engine = engine;
         this.startAge = startAge;
     }
@@ -76,30 +55,30 @@ public final class Ggml implements MetricLearner {
      * learned W equals the local one for the same seed. The caller closes the engine.
      */
     public Ggml withEngine(ComputeEngine engine) {
-        return new Ggml(config, solverFactory, engine, startAge);
+        return new Ggml(config, engine, startAge);
     }
 
     /**
-     * The same learner warm-starting a pair's exact assignment only from potentials at most
-     * {@code maxAge} steps old (default {@value WarmStarts#MAX_AGE}; negative: never, so every pair
-     * goes to the solver). A speed setting: every solve is exact, so W is the same up to rounding
-     * (bench: org.groundmetric.bench.StartAgeCpu).
+     * The same learner warm-starting a pair only from potentials at most {@code maxAge} steps old
+     * (default {@value WarmStarts#MAX_AGE}; negative: never). A speed setting for the exact solvers:
+     * every solve is exact, so W is the same up to rounding (bench: org.groundmetric.bench.StartAgeCpu);
+     * Sinkhorn stops at a tolerance, so its start moves W within that tolerance.
      */
     public Ggml withStartAge(int maxAge) {
-        return new Ggml(config, solverFactory, engine, maxAge);
+        return new Ggml(config, engine, maxAge);
     }
 
     /**
-     * Exact: the network simplex. Sinkhorn: log-domain, with the regulariser taken relative to each
-     * problem's mean cost (the costs' scale changes as W is learned), tolerance 1e-5, ≤ 200 sweeps (a gradient step needs no more).
+     * The warm starts the config's solver uses (none for the plain network simplex). Sinkhorn
+     * starts from a pair's last potentials however old: a cold start costs it about three times
+     * the sweeps of one from potentials many steps old (the assignment, whose old starts admit
+     * many arcs, prefers a cold start past {@value WarmStarts#MAX_AGE} steps).
      */
-    static SolverFactory solverFor(GgmlConfig config) {
-        if ("exact".equals(config.solver())) {
-            return NetworkSimplex::new;
-        }
-        double relative = config.sinkhornReg();
-        return () -> (a, b, cost) -> new Sinkhorn(relative * Math.max(cost.mean(), Double.MIN_NORMAL), 1e-5, 200)
-                .solve(a, b, cost);
+    private WarmStarts warmStarts() {
+        boolean enabled = config.solver() != Solver.NETWORK_SIMPLEX && startAge >= 0;
+        boolean sinkhorn = config.solver() == Solver.SINKHORN;
+        int age = sinkhorn && startAge == WarmStarts.MAX_AGE ? Integer.MAX_VALUE : Math.max(startAge, 0);
+        return new WarmStarts(enabled, age, !sinkhorn);
     }
 
     public GgmlConfig config() {
@@ -173,8 +152,8 @@ public final class Ggml implements MetricLearner {
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (LocalEngine local = ComputeEngine.local(config.threads())) {
             TrainingCells training = new TrainingCells(points, masses, k, scale);
-            PairTransports pairs = new PairTransports(engine != null ? engine : local, k,
-                    SolverFactory.of(solverFactory), new WarmStarts("exact".equals(config.solver()) && startAge >= 0, Math.max(startAge, 0)));
+            PairTransports pairs = new PairTransports(engine != null ? engine : local, k, config.solver(),
+                    config.sinkhornReg(), warmStarts());
             TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),
                     config.lambda(), local, pairs);
             TrainingDistances distances = new TrainingDistances(training, local, pairs);
@@ -184,7 +163,7 @@ public final class Ggml implements MetricLearner {
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                runEpoch(epoch, sampler, objective, distances, adam, v, listeners, divergence);
+                runEpoch(epoch, sampler, classOf, objective, distances, adam, v, listeners, divergence);
             }
             GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
@@ -193,15 +172,15 @@ public final class Ggml implements MetricLearner {
         }
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, TripletObjective objective, TrainingDistances distances,
-                          Adam adam, double[] v, TrainingListener listener, Divergence divergence) {
+    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, TripletObjective objective,
+                          TrainingDistances distances, Adam adam, double[] v, TrainingListener listener,
+                          Divergence divergence) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
         List<Triplet> triplets = config.triplets() == TripletStrategy.NEAREST
                 ? sampler.nearest(distances.of(v), rng)
                 : sampler.random(rng);
-        triplets = new ArrayList<>(triplets);
-        shuffle(triplets, rng);
+        triplets = config.batchOrder().arrange(triplets, classOf, rng);
         int batches = (triplets.size() + config.batchSize() - 1) / config.batchSize();
         listener.epochStarted(epoch, config.epochs(), triplets.size(), batches);
         double lossSum = 0;
@@ -272,12 +251,6 @@ public final class Ggml implements MetricLearner {
             }
         }
         return v;
-    }
-
-    private static void shuffle(List<Triplet> list, SplittableRandom rng) {
-        for (int a = list.size() - 1; a > 0; a--) {
-            Collections.swap(list, a, rng.nextInt(a + 1));
-        }
     }
 
     /** A per-epoch seed derived from the run's seed (SplitMix64 finaliser). */

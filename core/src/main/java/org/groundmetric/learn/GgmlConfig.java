@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.groundmetric.IllegalParameterException;
 import org.groundmetric.data.SampleSummary;
+import org.groundmetric.ot.Solver;
 
 /**
  * Hyper-parameters of GGML. {@link #builder()} starts from the paper's settings. Model files
@@ -25,11 +26,17 @@ import org.groundmetric.data.SampleSummary;
  * @param triplets       random (the paper) or nearest (hard mining)
  * @param init           random (U(−1,1), the reference) or pca
  * @param featureScaling standardize (default) or none (the paper's plain parametrisation)
- * @param solver         "exact" (network simplex) or "sinkhorn"
- * @param sinkhornReg    entropic regularisation for sinkhorn, relative to the mean cost (0.05)
+ * @param solver         the transport solver of the training pairs: {@link Solver#AUTO} (exact, the
+ *                       fastest for each pair: a warm-started assignment for equal-size samples;
+ *                       older files say "exact"), another exact one, or {@link Solver#SINKHORN}
+ * @param sinkhornReg    sinkhorn's entropic regulariser as a fraction of each pair's mean cost (0.05),
+ *                       as {@code emd --reg}
  * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
  *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
  *                       absent in model files written before it existed, read as none
+ * @param batchOrder     how an epoch's triplets are cut into batches: random (the paper) or anchors
+ *                       (each anchor's triplets together: fewer transport problems, W differs);
+ *                       older files, which lack it, read as random
  * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
  *                       null: every cell (the paper)
  */
@@ -37,13 +44,17 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
                          @JsonAlias("regularizer") Regulariser regulariser,
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
-                         FeatureScaling featureScaling, String solver, double sinkhornReg,
-                         ClassWeight classWeight, @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
+                         FeatureScaling featureScaling, Solver solver, double sinkhornReg,
+                         ClassWeight classWeight, BatchOrder batchOrder,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
     public static final int MAX_THREADS = 32767;
 
     public GgmlConfig {
+        if (batchOrder == null) {
+            batchOrder = BatchOrder.RANDOM;
+        }
         positive("rank", "rank k", rank);
         positive("neighbours", "neighbours t", neighbours);
         positive("batchSize", "batch size", batchSize);
@@ -67,12 +78,8 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
             throw new IllegalParameterException("GgmlConfig.epsilon", "Adam epsilon = " + epsilon
                     + "; expected a finite number > 0");
         }
-        if (regulariser == null || triplets == null || init == null || featureScaling == null) {
-            throw new IllegalArgumentException("regulariser, triplets, init and featureScaling must be set");
-        }
-        if (!"exact".equals(solver) && !"sinkhorn".equals(solver)) {
-            throw new IllegalParameterException("GgmlConfig.solver", "solver '" + solver
-                    + "' is unknown; expected exact or sinkhorn");
+        if (regulariser == null || triplets == null || init == null || featureScaling == null || solver == null) {
+            throw new IllegalArgumentException("regulariser, triplets, init, featureScaling and solver must be set");
         }
         if (!(sinkhornReg > 0) || !Double.isFinite(sinkhornReg)) {
             throw new IllegalParameterException("GgmlConfig.sinkhornReg", "sinkhorn regularisation = " + sinkhornReg
@@ -109,6 +116,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.solver = solver;
         b.sinkhornReg = sinkhornReg;
         b.classWeight = classWeight;
+        b.batchOrder = batchOrder;
         b.summary = summary;
         return b;
     }
@@ -144,9 +152,10 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private TripletStrategy triplets = TripletStrategy.RANDOM;
         private Initialisation init = Initialisation.RANDOM;
         private FeatureScaling featureScaling = FeatureScaling.STANDARDIZE;
-        private String solver = "exact";
+        private Solver solver = Solver.AUTO;
         private double sinkhornReg = 0.05;
         private ClassWeight classWeight = ClassWeight.NONE;
+        private BatchOrder batchOrder = BatchOrder.RANDOM;
         private SampleSummary summary;
 
         public Builder rank(int v) { rank = v; return this; }
@@ -165,15 +174,16 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder triplets(TripletStrategy v) { triplets = v; return this; }
         public Builder init(Initialisation v) { init = v; return this; }
         public Builder featureScaling(FeatureScaling v) { featureScaling = v; return this; }
-        public Builder solver(String v) { solver = v; return this; }
+        public Builder solver(Solver v) { solver = v; return this; }
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
         public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
+        public Builder batchOrder(BatchOrder v) { batchOrder = v; return this; }
         public Builder summary(SampleSummary v) { summary = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
                     epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
-                    classWeight, summary);
+                    classWeight, batchOrder, summary);
         }
     }
 }

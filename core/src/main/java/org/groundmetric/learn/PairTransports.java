@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
-import org.groundmetric.ot.SolverFactory;
-import org.groundmetric.ot.Transport;
+import org.groundmetric.ot.Solver;
 
 /**
  * Solves the transport problems between projected training samples on a compute engine (this
@@ -20,13 +19,19 @@ final class PairTransports {
     private final WarmStarts starts;
 
     /**
-     * @param rank    k, the coordinates per cell of the images
-     * @param solvers makes the solver of the pairs that do not go through the assignment
+     * @param rank        k, the coordinates per cell of the images
+     * @param solver      the training's solver ({@link PairSolve})
+     * @param sinkhornReg Sinkhorn's regulariser as a fraction of each pair's mean cost
      */
-    PairTransports(ComputeEngine engine, int rank, SolverFactory solvers, WarmStarts starts) {
+    PairTransports(ComputeEngine engine, int rank, Solver solver, double sinkhornReg, WarmStarts starts) {
+        this(engine, rank, new PairSolve(rank, solver, sinkhornReg), starts);
+    }
+
+    /** Solving with the given task (e.g. one with a tighter Sinkhorn tolerance). */
+    PairTransports(ComputeEngine engine, int rank, PairSolve task, WarmStarts starts) {
         this.engine = engine;
         this.rank = rank;
-        this.task = new PairSolve(rank, solvers);
+        this.task = task;
         this.starts = starts;
     }
 
@@ -52,7 +57,7 @@ final class PairTransports {
      * row-major; the points' masses in {@code masses}, null for uniform) and keeps each pair's duals
      * for its next solve (uniform pairs only: weighted ones go to the solver every time).
      */
-    Transport[] solve(long[] keys, int[] from, int[] to, double[][] images, double[][] masses) {
+    PairSolve.Solution[] solve(long[] keys, int[] from, int[] to, double[][] images, double[][] masses) {
         long now = starts.step();
         List<PairSolve.Problem> problems = new ArrayList<>(keys.length);
         for (int p = 0; p < keys.length; p++) {
@@ -65,9 +70,9 @@ final class PairTransports {
                     uniform ? starts.recent(keys[p], n, m) : null, uniform && starts.keeps(keys[p], n, m), a, b));
         }
         List<PairSolve.Solution> solutions = engine.run(images, problems, task, Progress.NONE);
-        Transport[] out = new Transport[keys.length];
+        PairSolve.Solution[] out = new PairSolve.Solution[keys.length];
         for (int p = 0; p < keys.length; p++) {
-            out[p] = solutions.get(p).transport();
+            out[p] = solutions.get(p);
             starts.remember(keys[p], solutions.get(p), now);
         }
         return out;

@@ -1,7 +1,6 @@
 package org.groundmetric.learn;
 
 import org.groundmetric.LocalEngine;
-import org.groundmetric.ot.Transport;
 
 /**
  * W_θ between every two training samples under the current W, for hard-triplet mining
@@ -39,11 +38,11 @@ final class TrainingDistances {
                 keys[p++] = PairTransports.key(a, b);
             }
         }
-        Transport[] solved = pairs.solve(keys, pa, pb, projected, cells.masses(all));
+        PairSolve.Solution[] solved = pairs.solve(keys, pa, pb, projected, cells.masses(all));
         double[] out = new double[n * n];
         for (int q = 0; q < pairCount; q++) {
-            out[pa[q] * n + pb[q]] = solved[q].value();
-            out[pb[q] * n + pa[q]] = solved[q].value();
+            out[pa[q] * n + pb[q]] = solved[q].objective();
+            out[pb[q] * n + pa[q]] = solved[q].objective();
         }
         return out;
     }

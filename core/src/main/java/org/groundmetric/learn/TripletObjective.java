@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.groundmetric.LocalEngine;
 import org.groundmetric.linalg.CellMatrix;
-import org.groundmetric.ot.Transport;
-import org.groundmetric.ot.TransportPlan;
 
 /**
  * The GGML batch objective and its exact gradient.
@@ -73,7 +71,7 @@ final class TripletObjective {
             to[p] = slot.get(PairTransports.second(keys[p]));
         }
         double[][] projected = cells.project(sampleOfSlot, w, local);
-        Transport[] solved = pairs.solve(keys, from, to, projected, cells.masses(sampleOfSlot));
+        PairSolve.Solution[] solved = pairs.solve(keys, from, to, projected, cells.masses(sampleOfSlot));
 
         // Hinge per triplet; active triplets give each of their two pairs a weight ±1/|batch|.
         double[] pairWeight = new double[keys.length];
@@ -81,7 +79,7 @@ final class TripletObjective {
         int active = 0;
         double inv = 1.0 / batch.size();
         for (int b = 0; b < batch.size(); b++) {
-            double l = solved[tripletPairs[b][0]].value() - solved[tripletPairs[b][1]].value() + alpha;
+            double l = solved[tripletPairs[b][0]].objective() - solved[tripletPairs[b][1]].objective() + alpha;
             if (l > 0) {
                 hinge += l;
                 active++;
@@ -111,8 +109,10 @@ final class TripletObjective {
             CellMatrix x = cells.sample(sampleOfSlot[a]);
             double[] g = new double[rank * x.rows()];
             for (int p : pairsOfSlot.get(a)) {
-                addCoefficients(g, x.rows(), rank, a == from[p], projected[from[p]], projected[to[p]],
-                        solved[p].plan(), pairWeight[p]);
+                double[] pointGradient = a == from[p] ? solved[p].sourceGradient() : solved[p].targetGradient();
+                for (int e = 0; e < g.length; e++) {
+                    g[e] += pairWeight[p] * pointGradient[e];
+                }
             }
             double[] acc = new double[rank * features];
             x.accumulateLeftProduct(g, rank, acc);
@@ -129,39 +129,6 @@ final class TripletObjective {
         cells.toOptimisationCoordinates(grad);
         regulariser.addGradient(v, rank, lambda, grad);
         return new Evaluation(hinge + lambda * regulariser.value(v, rank), hinge, grad, active);
-    }
-
-    /**
-     * Adds this sample's side of one pair: for plan entry (r, c, π), with diff = W(x_r − y_c) and
-     * d = ‖diff‖, the source cell r gets +weight·π·diff/d and the target cell c gets the negative.
-     */
-    private static void addCoefficients(double[] g, int n, int rank, boolean isSource, double[] px, double[] py,
-                                        TransportPlan plan, double weight) {
-        int[] rows = plan.rows();
-        int[] cols = plan.cols();
-        double[] mass = plan.mass();
-        double[] diff = new double[rank];
-        for (int e = 0; e < mass.length; e++) {
-            if (mass[e] == 0) {
-                continue;
-            }
-            int r = rows[e];
-            int c = cols[e];
-            double d2 = 0;
-            for (int q = 0; q < rank; q++) {
-                diff[q] = px[r * rank + q] - py[c * rank + q];
-                d2 += diff[q] * diff[q];
-            }
-            if (d2 == 0) {
-                continue;
-            }
-            double f = weight * mass[e] / Math.sqrt(d2);
-            int cell = isSource ? r : c;
-            double sign = isSource ? f : -f;
-            for (int q = 0; q < rank; q++) {
-                g[q * n + cell] += sign * diff[q];
-            }
-        }
     }
 
     private static int pairIndex(Map<Long, Integer> pairSlot, int a, int b) {

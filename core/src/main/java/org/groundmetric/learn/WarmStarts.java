@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The warm-start cache of training: for each pair of training samples, the column potentials left by
- * its last exact assignment and the step (Adam step) of that solve. A pair solved at most
- * {@link #maxAge} steps ago starts from them; an older or new pair is solved cold. Only pairs of
- * equal-size samples are kept (the assignment needs them). The cache is read and written on the
- * caller's thread, between the batches' engine runs.
+ * The warm-start cache of training: for each pair of training samples, the potentials left by its
+ * last solve (the exact assignment's column potentials, or Sinkhorn's f and g) and the step (Adam
+ * step) of that solve. A pair solved at most {@link #maxAge} steps ago starts from them; an older
+ * or new pair is solved cold. For the assignment only pairs of equal-size samples are kept. The
+ * cache is read and written on the caller's thread, between the batches' engine runs.
  */
 final class WarmStarts {
 
@@ -24,6 +24,7 @@ final class WarmStarts {
     }
 
     private final boolean enabled;
+    private final boolean equalSizesOnly;
     private final int maxAge;
     private final Map<Long, Start> starts = new HashMap<>();
     /** Steps (objective evaluations) so far. */
@@ -36,11 +37,17 @@ final class WarmStarts {
      * @param maxAge  steps a pair's potentials may be old and still start it (0: only last step's)
      */
     WarmStarts(boolean enabled, int maxAge) {
+        this(enabled, maxAge, true);
+    }
+
+    /** @param equalSizesOnly keep only pairs of equal sizes (the assignment's); false for Sinkhorn */
+    WarmStarts(boolean enabled, int maxAge, boolean equalSizesOnly) {
         if (maxAge < 0) {
             throw new IllegalArgumentException("the start age limit is " + maxAge + "; expected ≥ 0");
         }
         this.enabled = enabled;
         this.maxAge = maxAge;
+        this.equalSizesOnly = equalSizesOnly;
     }
 
     /**
@@ -62,9 +69,9 @@ final class WarmStarts {
         return step;
     }
 
-    /** Whether this pair's duals are kept as its next start (enabled, a real pair of equal sizes). */
+    /** Whether this pair's potentials are kept as its next start (enabled, a real pair, of equal sizes if so asked). */
     boolean keeps(long pairKey, int n, int m) {
-        return enabled && pairKey >= 0 && n == m;
+        return enabled && pairKey >= 0 && (n == m || !equalSizesOnly);
     }
 
     /** The pair's potentials if it may be warm-started now (kept, solved at most maxAge steps ago), else null. */

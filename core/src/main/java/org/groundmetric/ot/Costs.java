@@ -26,11 +26,11 @@ public final class Costs {
         checkPoints("x", x, n, dim);
         checkPoints("y", y, m, dim);
         double[] out = new double[n * m];
-        switch (metric) {
-            case EUCLIDEAN -> squaredEuclidean(x, n, y, m, dim, out, true);
-            case SQEUCLIDEAN -> squaredEuclidean(x, n, y, m, dim, out, false);
-            case CITYBLOCK -> cityblock(x, n, y, m, dim, out);
-            case COSINE -> cosine(x, n, y, m, dim, out);
+        RowCosts rows = new RowCosts(y, m, dim, metric);
+        double[] row = new double[m];
+        for (int i = 0; i < n; i++) {
+            rows.row(x, i, row);
+            System.arraycopy(row, 0, out, i * m, m);
         }
         return new CostMatrix(n, m, out);
     }
@@ -71,98 +71,6 @@ public final class Costs {
         return new CostMatrix(n, m, out);
     }
 
-    /**
-     * Sums (xᵢ − yⱼ)² (or |xᵢ − yⱼ|) coordinate by coordinate with y held coordinate-major, so the
-     * inner loop runs over j and vectorises; each entry still adds its d terms in order 0..dim−1.
-     */
-    private static void squaredEuclidean(double[] x, int n, double[] y, int m, int dim, double[] out, boolean root) {
-        double[] yt = transpose(y, m, dim);
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int d = 0; d < dim; d++) {
-                double xd = x[i * dim + d];
-                int col = d * m;
-                if (d == 0) {
-                    for (int j = 0; j < m; j++) {
-                        double diff = xd - yt[col + j];
-                        out[row + j] = diff * diff;
-                    }
-                } else {
-                    for (int j = 0; j < m; j++) {
-                        double diff = xd - yt[col + j];
-                        out[row + j] += diff * diff;
-                    }
-                }
-            }
-            if (root) {
-                for (int j = 0; j < m; j++) {
-                    out[row + j] = Math.sqrt(out[row + j]);
-                }
-            }
-        }
-    }
-
-    private static void cityblock(double[] x, int n, double[] y, int m, int dim, double[] out) {
-        double[] yt = transpose(y, m, dim);
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int d = 0; d < dim; d++) {
-                double xd = x[i * dim + d];
-                int col = d * m;
-                for (int j = 0; j < m; j++) {
-                    out[row + j] += Math.abs(xd - yt[col + j]);
-                }
-            }
-        }
-    }
-
-    /** m×dim row-major → dim×m row-major. */
-    private static double[] transpose(double[] y, int m, int dim) {
-        double[] yt = new double[y.length];
-        for (int j = 0; j < m; j++) {
-            for (int d = 0; d < dim; d++) {
-                yt[d * m + j] = y[j * dim + d];
-            }
-        }
-        return yt;
-    }
-
-    private static void cosine(double[] x, int n, double[] y, int m, int dim, double[] out) {
-        double[] ny = new double[m];
-        for (int j = 0; j < m; j++) {
-            ny[j] = norm(y, j * dim, dim);
-        }
-        for (int i = 0; i < n; i++) {
-            int xi = i * dim;
-            double nx = norm(x, xi, dim);
-            int row = i * m;
-            for (int j = 0; j < m; j++) {
-                int yj = j * dim;
-                double dot = 0;
-                for (int d = 0; d < dim; d++) {
-                    dot += x[xi + d] * y[yj + d];
-                }
-                out[row + j] = cosineDistance(dot, nx, ny[j]);
-            }
-        }
-    }
-
-    static double cosineDistance(double dot, double nx, double ny) {
-        if (nx == 0 || ny == 0) {
-            return nx == ny ? 0 : 1;
-        }
-        double d = 1 - dot / (nx * ny);
-        return Math.min(2, Math.max(0, d));
-    }
-
-    private static double norm(double[] p, int offset, int dim) {
-        double s = 0;
-        for (int d = 0; d < dim; d++) {
-            s += p[offset + d] * p[offset + d];
-        }
-        return Math.sqrt(s);
-    }
-
     private static double sparseDistance(SparseRows x, int i, SparseRows y, int j, PointMetric metric) {
         int p = x.ptr[i];
         int pEnd = x.ptr[i + 1];
@@ -191,7 +99,7 @@ public final class Costs {
             case EUCLIDEAN -> Math.sqrt(l2);
             case SQEUCLIDEAN -> l2;
             case CITYBLOCK -> l1;
-            case COSINE -> cosineDistance(dot, x.norm[i], y.norm[j]);
+            case COSINE -> RowCosts.cosineDistance(dot, x.norm[i], y.norm[j]);
         };
     }
 
@@ -272,7 +180,7 @@ public final class Costs {
         return f;
     }
 
-    private static void checkPoints(String name, double[] p, int count, int dim) {
+    static void checkPoints(String name, double[] p, int count, int dim) {
         if (count <= 0) {
             throw new IllegalArgumentException("points " + name + " are empty; expected at least one point");
         }
@@ -291,7 +199,7 @@ public final class Costs {
         }
     }
 
-    private static int dimension(String name, double[][] points) {
+    static int dimension(String name, double[][] points) {
         if (points == null || points.length == 0) {
             throw new IllegalArgumentException("points " + name + " are empty; expected at least one point");
         }
@@ -305,7 +213,7 @@ public final class Costs {
         return dim;
     }
 
-    private static double[] flatten(double[][] points, int dim) {
+    static double[] flatten(double[][] points, int dim) {
         double[] out = new double[points.length * dim];
         for (int i = 0; i < points.length; i++) {
             System.arraycopy(points[i], 0, out, i * dim, dim);

@@ -11,6 +11,9 @@ import java.util.Arrays;
  * double w = OT.emd2(OT.uniform(x.length), OT.uniform(y.length), m);
  * }</pre>
  *
+ * With the points themselves, {@code OT.emd(PointClouds)} picks the fastest exact solver for the
+ * problem ({@link Solver#fastestExact}); the cost matrix is then formed only if that solver needs it.
+ *
  * Weights are checked here: empty, negative, NaN/infinite or unequal total masses (beyond 1e-9
  * relative) are refused with a message naming {@code a} or {@code b}.
  */
@@ -33,6 +36,15 @@ public final class OT {
     /** Exact optimal transport (network simplex): value, sparse plan and dual potentials. */
     public static Transport emd(double[] a, double[] b, CostMatrix cost) {
         return EXACT.solve(a, b, cost);
+    }
+
+    /**
+     * Exact optimal transport between two weighted point clouds by the fastest exact solver for
+     * them ({@link Solver#fastestExact}), e.g.
+     * {@code OT.emd(PointClouds.uniform(x, n, y, m, dim, PointMetric.EUCLIDEAN))}.
+     */
+    public static Transport emd(PointClouds problem) {
+        return Solver.AUTO.solve(problem);
     }
 
     /** The exact optimal transport cost (the Wasserstein-1 distance for a metric cost). */

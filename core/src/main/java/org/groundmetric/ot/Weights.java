@@ -17,8 +17,13 @@ final class Weights {
         if (cost == null) {
             throw new IllegalArgumentException("cost matrix M is null; expected an n×m matrix");
         }
-        double sumA = check("a", a, cost.rows(), "rows");
-        double sumB = check("b", b, cost.cols(), "columns");
+        double sumA = check("a", a, cost.rows(), "row", " of the cost matrix");
+        double sumB = check("b", b, cost.cols(), "column", " of the cost matrix");
+        checkBalance(sumA, sumB);
+    }
+
+    /** Refuses total masses that differ by more than {@link #MASS_TOLERANCE} relative. */
+    static void checkBalance(double sumA, double sumB) {
         if (Math.abs(sumA - sumB) > MASS_TOLERANCE * Math.max(sumA, sumB)) {
             throw new IllegalArgumentException("weights a sum to " + sumA + " but weights b sum to " + sumB
                     + "; balanced optimal transport needs equal total masses (to 1e-9 relative):"
@@ -26,15 +31,18 @@ final class Weights {
         }
     }
 
-    /** Checks one weight vector and returns its sum. */
-    static double check(String name, double[] w, int expectedLength, String dimension) {
+    /**
+     * Checks one weight vector, one weight per {@code what} (e.g. "row") {@code of} (e.g. " of the
+     * cost matrix"), and returns its sum.
+     */
+    static double check(String name, double[] w, int expectedLength, String what, String of) {
         if (w == null || w.length == 0) {
             throw new IllegalArgumentException("weights " + name + " are empty; expected " + expectedLength
-                    + " non-negative numbers (one per cost matrix " + dimension + ")");
+                    + " non-negative numbers (one per " + what + of + ")");
         }
         if (w.length != expectedLength) {
-            throw new IllegalArgumentException("weights " + name + " have " + w.length + " values but the cost matrix has "
-                    + expectedLength + " " + dimension);
+            throw new IllegalArgumentException("weights " + name + " have " + w.length + " values but there are "
+                    + expectedLength + " " + what + "s" + of + "; give one weight per " + what);
         }
         double sum = 0;
         for (int i = 0; i < w.length; i++) {

@@ -13,7 +13,7 @@ import org.groundmetric.learn.ReferenceSample;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
@@ -128,7 +128,7 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
             newImages.add(ReferenceSample.rowsAsSample(s, metric));
         }
         WassersteinMatrix d = WassersteinMatrix.between(newImages, referenceImages, FixedGroundMetric.parse("euclidean"),
-                NetworkSimplex::new, threads, progress);
+                Solver.AUTO, threads, progress);
         Vote used = vote != null ? vote : Vote.automatic(ClassBalance.sizes(referenceClass, classes.size()));
         WeightedKnn.Predictions votes = new WeightedKnn(neighbours, used)
                 .predict(d.distances(), referenceClass, classes.size());

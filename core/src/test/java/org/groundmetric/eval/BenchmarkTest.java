@@ -14,8 +14,8 @@ import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.Vote;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class BenchmarkTest {
                 sleeper, throwing("Broken", new IllegalStateException("no luck, today")),
                 throwing("Greedy", new org.groundmetric.baseline.Budget.OutOfMemoryBudgetException("too big")));
         Benchmark bench = new Benchmark(new Benchmark.Settings(5, 10, HierarchicalClustering.Method.AVERAGE,
-                Duration.ofMillis(300), 2), NetworkSimplex::new);
+                Duration.ofMillis(300), 2), Solver.AUTO);
         BenchmarkResult r = bench.run(cohort, methods, splits, Progress.NONE);
 
         assertEquals(6, r.methods().size());

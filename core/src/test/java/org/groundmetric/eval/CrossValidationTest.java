@@ -15,7 +15,7 @@ import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationTest {
@@ -101,7 +101,7 @@ class CrossValidationTest {
         };
         Benchmark bench = new Benchmark(new Benchmark.Settings(5, 10, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMinutes(1), 1, null, new CellClustering(100, HierarchicalClustering.Method.AVERAGE, 0)),
-                NetworkSimplex::new);
+                Solver.AUTO);
         BenchmarkResult r = bench.run(six, List.of(classAxis), CrossValidation.leaveOneOut(six, 0, 0), Progress.NONE);
         BenchmarkResult.Method m = r.method("ClassAxis");
         assertEquals("ok", m.status());

@@ -12,8 +12,8 @@ import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.Vote;
 import org.groundmetric.data.SyntheticCohorts;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class ImbalancedCohortTest {
         CrossValidation.Plan plan = CrossValidation.kFold(COHORT, 5, 1, 0, 3);
         Benchmark bench = new Benchmark(new Benchmark.Settings(5, 10, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMinutes(5), 2, vote, new CellClustering(200, HierarchicalClustering.Method.AVERAGE, 1)),
-                NetworkSimplex::new);
+                Solver.AUTO);
         return bench.run(COHORT, methods, plan, Progress.NONE);
     }
 

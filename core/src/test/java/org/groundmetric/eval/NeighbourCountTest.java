@@ -13,8 +13,8 @@ import org.groundmetric.data.SyntheticCohorts;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MetricLearner;
-import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.PointMetric;
+import org.groundmetric.ot.Solver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +36,12 @@ class NeighbourCountTest {
     void gridSearchRefusesMoreNeighboursThanTheSplitTrainsOn() {
         int fit = SPLITS.get(0).fit().length;
         IllegalParameterException e = assertThrows(IllegalParameterException.class, () -> new GridSearch(fit + 1,
-                NetworkSimplex::new, 1).run(COHORT, new double[] {1}, new double[] {0.1}, SPLITS, (a, l) -> EUCLIDEAN,
+                Solver.AUTO, 1).run(COHORT, new double[] {1}, new double[] {0.1}, SPLITS, (a, l) -> EUCLIDEAN,
                 Progress.NONE));
         assertEquals("GridSearch.k", e.parameter());
         assertTrue(e.getMessage().contains("trains on only " + fit + " samples"), e.getMessage());
         // k equal to the training samples still runs
-        new GridSearch(fit, NetworkSimplex::new, 1).run(COHORT, new double[] {1}, new double[] {0.1}, SPLITS,
+        new GridSearch(fit, Solver.AUTO, 1).run(COHORT, new double[] {1}, new double[] {0.1}, SPLITS,
                 (a, l) -> EUCLIDEAN, Progress.NONE);
     }
 
@@ -49,11 +49,11 @@ class NeighbourCountTest {
     void benchmarkRefusesMoreNeighboursThanTheSplitTrainsOnBeforeFittingAnything() {
         int fit = SPLITS.get(0).fit().length;
         Benchmark tooMany = new Benchmark(new Benchmark.Settings(fit + 1, 1, HierarchicalClustering.Method.AVERAGE,
-                Duration.ofMinutes(1), 1), NetworkSimplex::new);
+                Duration.ofMinutes(1), 1), Solver.AUTO);
         assertEquals("Benchmark.Settings.knnK", assertThrows(IllegalParameterException.class,
                 () -> tooMany.run(COHORT, List.of(EUCLIDEAN), SPLITS, Progress.NONE)).parameter());
         Benchmark tooManyCells = new Benchmark(new Benchmark.Settings(1, 10_000, HierarchicalClustering.Method.AVERAGE,
-                Duration.ofMinutes(1), 1), NetworkSimplex::new);
+                Duration.ofMinutes(1), 1), Solver.AUTO);
         assertEquals("Benchmark.Settings.cellK", assertThrows(IllegalParameterException.class,
                 () -> tooManyCells.run(COHORT, List.of(EUCLIDEAN), SPLITS, Progress.NONE)).parameter());
     }

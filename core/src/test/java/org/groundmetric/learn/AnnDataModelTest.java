@@ -18,7 +18,7 @@ import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.data.io.H5adSlots;
 import org.groundmetric.data.io.H5adWriter;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.testing.TestResources;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import org.junit.jupiter.api.Test;
@@ -111,7 +111,7 @@ class AnnDataModelTest {
         Cohort c = CohortBuilder.build(data, new CohortBuilder.Spec("sample", null, CohortBuilder.LabelPolicy.STRICT,
                 false), w -> { });
         Cohort prepared = m.prepare(c, w -> { });
-        return WassersteinMatrix.pairwise(prepared.samples(), m.metric(), NetworkSimplex::new, 1, Progress.NONE)
+        return WassersteinMatrix.pairwise(prepared.samples(), m.metric(), Solver.AUTO, 1, Progress.NONE)
                 .distances();
     }
 

@@ -11,6 +11,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.PaperScaleCohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.CellMatrix;
+import org.groundmetric.ot.Solver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,7 @@ class FastExactPathTest {
             TripletObjective fastObjective = TripletObjectiveTest.objective(cells, k, 10, Regulariser.FRO, 0.1, scale,
                     local, fastStarts);
             TripletObjective plainObjective = TripletObjectiveTest.objective(cells, k, 10, Regulariser.FRO, 0.1, scale,
-                    local, plainStarts);
+                    local, plainStarts, Solver.NETWORK_SIMPLEX, 0);
             Adam fastAdam = new Adam(fast.length, 0.01, 0.9, 0.999, 1e-8);
             Adam plainAdam = new Adam(plain.length, 0.01, 0.9, 0.999, 1e-8);
             for (int epoch = 1; epoch <= 3; epoch++) {

@@ -52,7 +52,7 @@ class GgmlTest {
                 quick().epochs(6).featureScaling(FeatureScaling.NONE).regulariser(Regulariser.L1).build(),
                 quick().epochs(6).triplets(TripletStrategy.NEAREST).build(),
                 quick().epochs(6).init(Initialisation.PCA).rank(2).build(),
-                quick().epochs(3).solver("sinkhorn").build())) {
+                quick().epochs(3).solver(org.groundmetric.ot.Solver.SINKHORN).build())) {
             TrainedMetric m = new Ggml(c).train(SMALL, TrainingListener.NONE);
             double first = m.history().get(0).loss();
             double last = m.history().get(m.history().size() - 1).loss();

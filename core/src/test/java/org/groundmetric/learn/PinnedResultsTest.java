@@ -30,24 +30,24 @@ class PinnedResultsTest {
 
     @Test
     void randomTripletsWarmStartsSparseCells() {
-        assertDigest("781b5b257dc5c02a", train(SPARSE, quick().threads(2)));
+        assertDigest("de498c59b53adefe", train(SPARSE, quick().threads(2)));
     }
 
     @Test
     void nearestTripletsDenseCells() {
-        assertDigest("ab76ebe6060444af", train(DENSE, quick().triplets(TripletStrategy.NEAREST).threads(1)));
+        assertDigest("bac44f3c24c57542", train(DENSE, quick().triplets(TripletStrategy.NEAREST).threads(1)));
     }
 
     @Test
     void principalAxesStartWithoutFeatureScaling() {
-        assertDigest("943408b740a09617", train(SPARSE, quick().init(Initialisation.PCA)
+        assertDigest("2147cfdf922f7fbf", train(SPARSE, quick().init(Initialisation.PCA)
                 .featureScaling(FeatureScaling.NONE).regulariser(Regulariser.L1)));
     }
 
     @Test
     void summarisedSamples() {
         for (int threads : new int[] {1, 2}) {
-            assertDigest("9efb19d120d5c980", train(SPARSE, quick().summary(SampleSummary.kmeans(6, 1)).threads(threads)));
+            assertDigest("5cfc0e9a8972a986", train(SPARSE, quick().summary(SampleSummary.kmeans(6, 1)).threads(threads)));
         }
     }
 

@@ -39,7 +39,10 @@ class TrainedMetricTest {
                 back.metric().distance(new float[] {1, 2, 3}, new float[] {0, 5, 1}), 0.0);
     }
 
-    /** Files written before the British spelling ("neighbors", "regularizer", normalize null) still read. */
+    /**
+     * Files written before the British spelling ("neighbors", "regularizer", normalize null) and
+     * before the one solver vocabulary ("solver" : "exact") still read.
+     */
     @Test
     void olderSpellingsStillRead(@TempDir Path dir) throws Exception {
         TrainedMetric m = small();
@@ -47,10 +50,11 @@ class TrainedMetricTest {
         m.write(f);
         String json = Files.readString(f);
         assertTrue(json.contains("\"neighbours\"") && json.contains("\"regulariser\"")
-                && json.contains("\"normalize\" : \"none\""), json);
+                && json.contains("\"normalize\" : \"none\"") && json.contains("\"solver\" : \"auto\""), json);
         Path old = dir.resolve("old.json");
         Files.writeString(old, json.replace("\"neighbours\"", "\"neighbors\"").replace("\"regulariser\"", "\"regularizer\"")
-                .replace("\"normalize\" : \"none\"", "\"normalize\" : null"));
+                .replace("\"normalize\" : \"none\"", "\"normalize\" : null")
+                .replace("\"solver\" : \"auto\"", "\"solver\" : \"exact\""));
         TrainedMetric back = TrainedMetric.read(old);
         assertEquals(m.config(), back.config());
         assertEquals(m.preprocessing().normalize(), back.preprocessing().normalize());

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.groundmetric.LocalEngine;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.Transport;
 import org.groundmetric.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class TripletObjectiveTest {
                 double[] pw = samples.get(0).projectRows(v, k);
                 double[] pj = samples.get(1).projectRows(v, k);
                 double[] pk = samples.get(2).projectRows(v, k);
-                assertRelative(c.get("w_ij").asDouble(), solve(pw, pj, k).value(), 1e-6, "w_ij");
-                assertRelative(c.get("w_jk").asDouble(), solve(pj, pk, k).value(), 1e-6, "w_jk");
+                assertRelative(c.get("w_ij").asDouble(), solve(pw, pj, k), 1e-6, "w_ij");
+                assertRelative(c.get("w_jk").asDouble(), solve(pj, pk, k), 1e-6, "w_jk");
                 TripletObjective.Evaluation e = objective.evaluate(v, List.of(new Triplet(0, 1, 2)));
                 assertRelative(c.get("loss").asDouble(), e.loss(), 1e-6, "loss");
                 // Relative to the gradient's largest entry: cells are stored as float32 (the
@@ -69,7 +69,7 @@ class TripletObjectiveTest {
                 WarmStarts starts = new WarmStarts(true, WarmStarts.MAX_AGE);
                 TripletObjective objective = new TripletObjective(new TrainingCells(samples, masses, k, ones),
                         c.get("alpha").asDouble(), Regulariser.NONE, 0, local,
-                        new PairTransports(local, k, NetworkSimplex::new, starts));
+                        new PairTransports(local, k, Solver.AUTO, 0.05, starts));
                 double[] v = flatten(w);
                 TripletObjective.Evaluation e = objective.evaluate(v, List.of(new Triplet(0, 1, 2)));
                 assertRelative(c.get("loss").asDouble(), e.loss(), 1e-9, "loss " + c.get("name").asText());
@@ -118,6 +118,43 @@ class TripletObjectiveTest {
         }
     }
 
+    /**
+     * Sinkhorn training: the loss takes the entropic objective Sinkhorn minimises (its regulariser a
+     * fraction of each pair's mean cost, so every cost moves it), and the analytic gradient — the
+     * plan, plus the regulariser's share spread over all cell pairs — agrees with central
+     * differences of that loss. Warm starts off, so each evaluation solves from the same start.
+     */
+    @Test
+    void sinkhornGradientIsTheGradientOfTheEntropicObjective() {
+        SplittableRandom rng = new SplittableRandom(17);
+        List<CellMatrix> samples = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            samples.add(randomCells(rng, 7 + s, 3, s));
+        }
+        double[] scale = {1, 0.5, 2};
+        double[] v = Ggml.uniformV(2, 3, 5);
+        List<Triplet> batch = List.of(new Triplet(0, 1, 2), new Triplet(1, 0, 3), new Triplet(2, 3, 1));
+        try (LocalEngine local = new LocalEngine(1)) {
+            TripletObjective objective = objective(samples, 2, 30, Regulariser.FRO, 0.1, scale, local,
+                    new WarmStarts(false, WarmStarts.MAX_AGE, false), Solver.SINKHORN, 0.2);
+            TripletObjective.Evaluation e = objective.evaluate(v, batch);
+            assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
+            double h = 1e-5;
+            double largest = 0;
+            for (double g : e.gradient()) {
+                largest = Math.max(largest, Math.abs(g));
+            }
+            for (int p = 0; p < v.length; p++) {
+                double[] plus = v.clone();
+                double[] minus = v.clone();
+                plus[p] += h;
+                minus[p] -= h;
+                double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss()) / (2 * h);
+                assertEquals(fd, e.gradient()[p], 1e-6 * largest, "grad[" + p + "]");
+            }
+        }
+    }
+
     @Test
     void gradientDoesNotDependOnTheThreadCount() {
         SplittableRandom rng = new SplittableRandom(11);
@@ -143,17 +180,25 @@ class TripletObjectiveTest {
         }
     }
 
-    /** The objective as Ggml builds it: pairs on the same local threads, the network simplex for cold pairs. */
+    /** The objective as Ggml builds it with the default solver: pairs on the same local threads. */
     static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
                                       double[] scale, LocalEngine local, WarmStarts starts) {
+        return objective(samples, rank, alpha, reg, lambda, scale, local, starts, Solver.AUTO, 0.05);
+    }
+
+    /** The objective as Ggml builds it with the given solver. */
+    static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
+                                      double[] scale, LocalEngine local, WarmStarts starts, Solver solver,
+                                      double sinkhornReg) {
         TrainingCells cells = new TrainingCells(samples, null, rank, scale);
+        // Sinkhorn to a tight tolerance, so the gradient can be checked against the objective's differences
         return new TripletObjective(cells, alpha, reg, lambda, local,
-                new PairTransports(local, rank, NetworkSimplex::new, starts));
+                new PairTransports(local, rank, new PairSolve(rank, solver, sinkhornReg, 1e-12), starts));
     }
 
     /** W_θ between two projected samples by the network simplex, no warm start. */
-    private static Transport solve(double[] px, double[] py, int rank) {
-        return PairSolve.solve(px, py, rank, null, false, null, null, new NetworkSimplex(), null).transport();
+    private static double solve(double[] px, double[] py, int rank) {
+        return PairSolve.solve(px, py, rank, Solver.NETWORK_SIMPLEX, 0, 0, null, false, null, null, null).objective();
     }
 
     static CellMatrix randomCells(SplittableRandom rng, int n, int d, double shift) {

@@ -14,8 +14,8 @@ class WarmStartsTest {
         WarmStarts starts = new WarmStarts(true, 2);
         long pair = PairTransports.key(3, 1);
         starts.nextStep();
-        starts.remember(pair, new PairSolve.Solution(null, new double[] {1, 2}, false), starts.step());
-        starts.remember(PairTransports.key(0, 1), new PairSolve.Solution(null, null, false), starts.step());
+        starts.remember(pair, new PairSolve.Solution(0, null, null, new double[] {1, 2}, false), starts.step());
+        starts.remember(PairTransports.key(0, 1), new PairSolve.Solution(0, null, null, null, false), starts.step());
         assertEquals(1, starts.kept(), "a solve without potentials keeps nothing");
         for (int age = 1; age <= 2; age++) {
             starts.nextStep();

@@ -1,7 +1,7 @@
 package org.groundmetric.ot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -34,11 +34,31 @@ class CandidateArcAssignmentTest {
                         }
                     }
                     Transport ours = solver.solve(x, y, potentials);
-                    assertNotNull(ours, "k=" + k + " n=" + n + " round " + round);
+                    assertTrue(ours.converged(), "k=" + k + " n=" + n + " round " + round);
                     potentials = ours.v().clone();
                     check(x, y, n, k, ours, "k=" + k + " n=" + n + " round " + round);
                 }
             }
+        }
+    }
+
+    /** A solve stopped by its round limit says so and still returns a permutation, never null. */
+    @Test
+    void aSolveThatRunsOutOfRoundsSaysItDidNotConverge() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 200;
+        double[] x = clusters(rng, n, 2, 0);
+        double[] y = clusters(rng, n, 2, 1);
+        double[] farOff = new double[n];
+        for (int j = 0; j < n; j++) {
+            farOff[j] = 50 * rng.nextGaussian();
+        }
+        Transport t = new CandidateArcAssignment(n, 2, PointMetric.EUCLIDEAN, 1).solve(x, y, farOff);
+        assertFalse(t.converged());
+        boolean[] used = new boolean[n];
+        for (int col : t.plan().cols()) {
+            assertFalse(used[col], "a permutation");
+            used[col] = true;
         }
     }
 

@@ -24,6 +24,49 @@ class CostsTest {
         assertEquals(PointMetric.CITYBLOCK, PointMetric.parse("Manhattan"));
     }
 
+    /**
+     * The matrix (vectorised, several coordinates per pass) and a single cost both add the
+     * coordinates in order 0..dim−1: bit for bit the plain sequential sum, so the solvers that form
+     * costs one at a time and those that read the matrix see the same numbers.
+     */
+    @Test
+    void matrixAndSingleCostsAreTheSequentialSumBitForBit() {
+        Random rnd = new Random(5);
+        for (int dim = 1; dim <= 13; dim++) {
+            double[] x = new double[4 * dim];
+            double[] y = new double[6 * dim];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = rnd.nextGaussian();
+            }
+            for (int k = 0; k < y.length; k++) {
+                y[k] = rnd.nextGaussian();
+            }
+            for (PointMetric metric : PointMetric.values()) {
+                CostMatrix m = Costs.pairwise(x, 4, y, 6, dim, metric);
+                RowCosts rows = new RowCosts(y, 6, dim, metric);
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 6; j++) {
+                        double sequential = 0;
+                        double dot = 0;
+                        for (int q = 0; q < dim; q++) {
+                            double diff = x[i * dim + q] - y[j * dim + q];
+                            sequential += metric == PointMetric.CITYBLOCK ? Math.abs(diff) : diff * diff;
+                            dot += x[i * dim + q] * y[j * dim + q];
+                        }
+                        double expected = switch (metric) {
+                            case EUCLIDEAN -> Math.sqrt(sequential);
+                            case SQEUCLIDEAN, CITYBLOCK -> sequential;
+                            case COSINE -> RowCosts.cosineDistance(dot, RowCosts.norm(x, i * dim, dim),
+                                    RowCosts.norm(y, j * dim, dim));
+                        };
+                        assertEquals(expected, m.get(i, j), 0, metric + " dim " + dim);
+                        assertEquals(expected, rows.cost(x, i, j), 0, metric + " dim " + dim);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void identicalPointsCostExactlyZero() {
         double[][] x = {{0.1, 0.7, 1e8}, {-3.3, 2.2, 0.125}};

@@ -11,7 +11,10 @@ import org.groundmetric.testing.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Our network simplex against POT's ({@code ot.emd}) on the problems of fixtures/emd.json. */
+/**
+ * Our exact solvers against POT's ({@code ot.emd}) on the problems of fixtures/emd.json: the
+ * network simplex on the cost matrix, and every exact {@link Solver} on the points.
+ */
 class EmdFixtureTest {
 
     @TestFactory
@@ -39,6 +42,15 @@ class EmdFixtureTest {
         }
         assertTrue(t.converged());
         PlanChecks.assertOptimalPlan(a, b, m, t, 1e-12);
+        PointClouds points = PointClouds.of(x, y, a, b, PointMetric.parse(c.get("metric").asText()));
+        for (Solver s : new Solver[] {Solver.AUTO, Solver.NETWORK_SIMPLEX, Solver.ASSIGNMENT}) {
+            if (s == Solver.ASSIGNMENT && !Solver.fitsAssignment(points)) {
+                continue;
+            }
+            Transport byPoints = s.solve(points);
+            assertEquals(t.value(), byPoints.value(), 1e-9 * Math.max(1, Math.abs(t.value())), s + " value");
+            PlanChecks.assertOptimalPlan(a, b, m, byPoints, 1e-12);
+        }
         if (c.has("plan") && c.get("name").asText().startsWith("tiny")) {
             // a weighted, non-degenerate problem has a unique optimal plan: POT's
             double[][] pot = Fixtures.matrix(c.get("plan"));

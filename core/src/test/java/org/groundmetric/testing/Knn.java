@@ -3,7 +3,7 @@ package org.groundmetric.testing;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.predict.WeightedKnn;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
@@ -13,7 +13,7 @@ public final class Knn {
     }
 
     public static double[][] wasserstein(Cohort c, GroundMetric metric, int threads) {
-        return WassersteinMatrix.pairwise(c.samples(), metric, NetworkSimplex::new, threads, Progress.NONE).distances();
+        return WassersteinMatrix.pairwise(c.samples(), metric, Solver.AUTO, threads, Progress.NONE).distances();
     }
 
     /** Leave-one-out k-NN accuracy of a cohort's samples under the Wasserstein distance with {@code metric}. */

@@ -17,7 +17,7 @@ import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.CostMatrix;
 import org.groundmetric.ot.Costs;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.ot.OT;
 import org.groundmetric.ot.PointMetric;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -30,7 +30,7 @@ class WassersteinMatrixTest {
         List<Sample> samples = samples(new Random(41), 6, 3);
         FixedGroundMetric metric = FixedGroundMetric.parse("euclidean");
         CountingProgress progress = new CountingProgress();
-        WassersteinMatrix w = WassersteinMatrix.pairwise(samples, metric, NetworkSimplex::new, 1, progress);
+        WassersteinMatrix w = WassersteinMatrix.pairwise(samples, metric, Solver.AUTO, 1, progress);
         assertEquals(15, progress.steps.get(), "each pair solved once");
         for (int i = 0; i < 6; i++) {
             assertEquals(0.0, w.get(i, i));
@@ -47,8 +47,8 @@ class WassersteinMatrixTest {
     void resultsDoNotDependOnTheThreadCount() {
         List<Sample> samples = samples(new Random(42), 9, 4);
         ProjectedMetric metric = new TestProjection(new double[] {1, 0.5, 0, -1, 0, 2, 0.3, 0}, 2);
-        double[][] one = WassersteinMatrix.pairwise(samples, metric, NetworkSimplex::new, 1, Progress.NONE).distances();
-        double[][] three = WassersteinMatrix.pairwise(samples, metric, NetworkSimplex::new, 3, Progress.NONE).distances();
+        double[][] one = WassersteinMatrix.pairwise(samples, metric, Solver.AUTO, 1, Progress.NONE).distances();
+        double[][] three = WassersteinMatrix.pairwise(samples, metric, Solver.AUTO, 3, Progress.NONE).distances();
         for (int i = 0; i < 9; i++) {
             assertArrayEquals(one[i], three[i]);
         }
@@ -58,7 +58,7 @@ class WassersteinMatrixTest {
     void projectedMetricsBuildCostsInTheImage() {
         List<Sample> samples = samples(new Random(43), 3, 4);
         TestProjection metric = new TestProjection(new double[] {1, 0.5, 0, -1, 0, 2, 0.3, 0}, 2);
-        WassersteinMatrix w = WassersteinMatrix.pairwise(samples, metric, NetworkSimplex::new, 2, Progress.NONE);
+        WassersteinMatrix w = WassersteinMatrix.pairwise(samples, metric, Solver.AUTO, 2, Progress.NONE);
         CostMatrix m = metric.cost(samples.get(0).cells(), samples.get(2).cells());
         assertEquals(OT.emd2(OT.uniform(m.rows()), OT.uniform(m.cols()), m), w.get(0, 2), 1e-12);
     }
@@ -67,9 +67,9 @@ class WassersteinMatrixTest {
     void betweenNewAndReferenceSamples() {
         List<Sample> all = samples(new Random(44), 5, 3);
         FixedGroundMetric metric = FixedGroundMetric.parse("cityblock");
-        WassersteinMatrix full = WassersteinMatrix.pairwise(all, metric, NetworkSimplex::new, 2, Progress.NONE);
+        WassersteinMatrix full = WassersteinMatrix.pairwise(all, metric, Solver.AUTO, 2, Progress.NONE);
         WassersteinMatrix part = WassersteinMatrix.between(all.subList(0, 2), all.subList(2, 5), metric,
-                NetworkSimplex::new, 2, Progress.NONE);
+                Solver.AUTO, 2, Progress.NONE);
         assertEquals(List.of("s2", "s3", "s4"), part.columnIds());
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 3; j++) {
@@ -77,9 +77,9 @@ class WassersteinMatrixTest {
             }
         }
         assertThrows(IllegalArgumentException.class,
-                () -> WassersteinMatrix.between(List.of(), all, metric, NetworkSimplex::new, 1, Progress.NONE));
+                () -> WassersteinMatrix.between(List.of(), all, metric, Solver.AUTO, 1, Progress.NONE));
         assertThrows(IllegalArgumentException.class,
-                () -> WassersteinMatrix.pairwise(all, metric, NetworkSimplex::new, 0, Progress.NONE));
+                () -> WassersteinMatrix.pairwise(all, metric, Solver.AUTO, 0, Progress.NONE));
     }
 
     private static List<Sample> samples(Random rnd, int count, int dim) {

@@ -158,8 +158,8 @@ public final class SparkEngine implements ComputeEngine {
 
     private static IllegalArgumentException notShippable(String what, Exception e) {
         return new IllegalArgumentException(what + " cannot be sent to Spark executors (" + e.getMessage()
-                + "); everything a task uses must be java.io.Serializable, e.g. pass a solver factory as a"
-                + " method reference such as NetworkSimplex::new", e);
+                + "); everything a task uses must be java.io.Serializable (a lambda must implement a"
+                + " Serializable interface)", e);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

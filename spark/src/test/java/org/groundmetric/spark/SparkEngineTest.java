@@ -29,7 +29,7 @@ import org.groundmetric.learn.TripletStrategy;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,9 +70,9 @@ class SparkEngineTest {
     @Test
     void pairwiseDistancesOnRawCellsEqualTheLocalEngine() {
         FixedGroundMetric euclidean = FixedGroundMetric.parse("euclidean");
-        WassersteinMatrix local = WassersteinMatrix.pairwise(cohort.samples(), euclidean, NetworkSimplex::new, 2,
+        WassersteinMatrix local = WassersteinMatrix.pairwise(cohort.samples(), euclidean, Solver.AUTO, 2,
                 Progress.NONE);
-        WassersteinMatrix onSpark = WassersteinMatrix.pairwise(cohort.samples(), euclidean, NetworkSimplex::new,
+        WassersteinMatrix onSpark = WassersteinMatrix.pairwise(cohort.samples(), euclidean, Solver.AUTO,
                 engine, Progress.NONE);
         assertEquals(local.rowIds(), onSpark.rowIds());
         for (int i = 0; i < cohort.size(); i++) {
@@ -91,8 +91,8 @@ class SparkEngineTest {
         LowRankMahalanobis metric = new LowRankMahalanobis(w, 5);
         List<Sample> rows = cohort.samples().subList(0, 2);
         List<Sample> cols = cohort.samples().subList(2, 6);
-        WassersteinMatrix local = WassersteinMatrix.between(rows, cols, metric, NetworkSimplex::new, 1, Progress.NONE);
-        WassersteinMatrix onSpark = WassersteinMatrix.between(rows, cols, metric, NetworkSimplex::new, engine,
+        WassersteinMatrix local = WassersteinMatrix.between(rows, cols, metric, Solver.AUTO, 1, Progress.NONE);
+        WassersteinMatrix onSpark = WassersteinMatrix.between(rows, cols, metric, Solver.AUTO, engine,
                 Progress.NONE);
         for (int i = 0; i < rows.size(); i++) {
             assertArrayEquals(local.distances()[i], onSpark.distances()[i], 0.0, "row " + i);
@@ -172,9 +172,9 @@ class SparkEngineTest {
         GgmlConfig config = GgmlConfig.builder().rank(3).neighbours(1).epochs(1).seed(4).threads(2).build();
         Benchmark.Settings settings = new Benchmark.Settings(3, 5, HierarchicalClustering.Method.AVERAGE,
                 Duration.ofMinutes(5), 2);
-        BenchmarkResult local = new Benchmark(settings, NetworkSimplex::new)
+        BenchmarkResult local = new Benchmark(settings, Solver.AUTO)
                 .run(twelve, List.of(new Ggml(config)), plan.splits(), Progress.NONE);
-        BenchmarkResult onSpark = new Benchmark(settings, NetworkSimplex::new, engine)
+        BenchmarkResult onSpark = new Benchmark(settings, Solver.AUTO, engine)
                 .run(twelve, List.of(new Ggml(config).withEngine(engine)), plan.splits(), Progress.NONE);
         BenchmarkResult.Method a = local.method("GGML");
         BenchmarkResult.Method b = onSpark.method("GGML");

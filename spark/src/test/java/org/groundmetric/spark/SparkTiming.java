@@ -15,7 +15,7 @@ import org.groundmetric.learn.TrainingListener;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.LowRankMahalanobis;
-import org.groundmetric.ot.NetworkSimplex;
+import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
 /**
@@ -61,9 +61,9 @@ public final class SparkTiming {
             for (GroundMetric metric : List.of(euclidean, projected)) {
                 double[] t = new double[3];
                 for (int r = 0; r < repeats; r++) {
-                    t[0] = min(t[0], r, time(() -> WassersteinMatrix.pairwise(cohort.samples(), metric, NetworkSimplex::new, local1, Progress.NONE)));
-                    t[1] = min(t[1], r, time(() -> WassersteinMatrix.pairwise(cohort.samples(), metric, NetworkSimplex::new, localC, Progress.NONE)));
-                    t[2] = min(t[2], r, time(() -> WassersteinMatrix.pairwise(cohort.samples(), metric, NetworkSimplex::new, spark, Progress.NONE)));
+                    t[0] = min(t[0], r, time(() -> WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, local1, Progress.NONE)));
+                    t[1] = min(t[1], r, time(() -> WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, localC, Progress.NONE)));
+                    t[2] = min(t[2], r, time(() -> WassersteinMatrix.pairwise(cohort.samples(), metric, Solver.AUTO, spark, Progress.NONE)));
                 }
                 report("distances (" + metric.name() + ")", t, c, pairs);
             }

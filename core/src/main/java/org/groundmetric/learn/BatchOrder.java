@@ -1,0 +1,77 @@
+package org.groundmetric.learn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The order in which an epoch's triplets are cut into batches. Every triplet is used once per
+ * epoch either way; the order decides which triplets share a gradient step, and so how many
+ * transport problems an epoch solves: a batch solves each distinct pair of samples once.
+ */
+public enum BatchOrder {
+    /**
+     * The epoch's triplets shuffled one by one (the paper). A batch holds about one triplet per
+     * anchor, so nearly every triplet brings two new pairs: an epoch solves about 2·t²·(C−1)
+     * problems per sample, and a pair's next solve comes many steps later, when its last
+     * potentials are too old to start it.
+     */
+    RANDOM,
+    /**
+     * Each anchor sample j's t²·(C−1) triplets one after the other (in random order), the anchors
+     * in random order with their classes taking turns: the t·C pairs of an anchor are solved once
+     * for all its triplets, so an epoch solves about t·C problems per sample and its cost grows
+     * linearly with the samples. A batch draws on fewer anchors, so W follows a different path.
+     */
+    ANCHORS;
+
+    /** The spelling of the command line and the model file. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The epoch's triplets in this order; {@code classOf} gives every sample's class index. Draws
+     * only from {@code rng}, so the order is the same for the same seed.
+     */
+    List<Triplet> arrange(List<Triplet> triplets, int[] classOf, SplittableRandom rng) {
+        List<Triplet> out = new ArrayList<>(triplets);
+        if (this == RANDOM) {
+            shuffle(out, rng);
+            return out;
+        }
+        Map<Integer, List<Triplet>> byAnchor = new LinkedHashMap<>();
+        for (Triplet t : triplets) {
+            byAnchor.computeIfAbsent(t.j(), j -> new ArrayList<>()).add(t);
+        }
+        List<Integer> anchors = new ArrayList<>(byAnchor.keySet());
+        shuffle(anchors, rng);
+        // Classes take turns (round robin over the shuffled anchors of each class), so a batch of a
+        // few anchors still has anchors of every class.
+        Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
+        for (int j : anchors) {
+            byClass.computeIfAbsent(classOf[j], c -> new ArrayList<>()).add(j);
+        }
+        out.clear();
+        for (int turn = 0; out.size() < triplets.size(); turn++) {
+            for (List<Integer> members : byClass.values()) {
+                if (turn < members.size()) {
+                    List<Triplet> own = byAnchor.get(members.get(turn));
+                    shuffle(own, rng);
+                    out.addAll(own);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static <T> void shuffle(List<T> list, SplittableRandom rng) {
+        for (int a = list.size() - 1; a > 0; a--) {
+            Collections.swap(list, a, rng.nextInt(a + 1));
+        }
+    }
+}
