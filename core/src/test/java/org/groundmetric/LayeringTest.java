@@ -31,7 +31,8 @@ class LayeringTest {
             Map.entry("wasserstein", 4),
             Map.entry("learn", 5), Map.entry("baseline", 5),
             Map.entry("predict", 6), Map.entry("embed", 6),
-            Map.entry("eval", 7));
+            Map.entry("eval", 7),
+            Map.entry("explain", 8));
 
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.groundmetric\\.((?:[a-z]+\\.)*)[A-Z]");
 

@@ -49,7 +49,7 @@ public final class PairSolveCpu {
         TrainedMetric start = new Ggml(GgmlConfig.builder().rank(k).seed(7).build())
                 .start(new Cohort(twoClasses, cohort.featureNames()));
         double[] scale = start.featureScales();
-        double[] w0 = start.metric().weights();
+        double[] w0 = ((org.groundmetric.metric.LowRankMahalanobis) start.metric()).weights(); // a low-rank start
         SplittableRandom rng = new SplittableRandom(3);
         double[] step = new double[w0.length];
         for (int p = 0; p < step.length; p++) {

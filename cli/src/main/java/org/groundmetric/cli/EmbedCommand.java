@@ -17,7 +17,7 @@ import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
 import org.groundmetric.metric.MedianMatchedBlend;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.report.Embeddings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,11 +88,11 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Option(names = "--write-h5ad", paramLabel = "out.h5ad",
             description = {"Also write a copy of the input .h5ad with ggml-ot's keys: obsm[\"X_ggml\"] (every cell's",
-                "k-dim image), varm[\"W_ggml\"] (the map in genes, genes × k; back-projected after --pca or",
-                "through an embedding's loadings; zeros for genes the model does not read), uns[\"W_ggml\"] (W,",
-                "k × D) and uns[\"ggml_params\"], plus ours in uns[\"groundmetric\"] (hyper-parameters, gene",
-                "importance, the model file): sc.pl.embedding(adata, \"X_ggml\") in scanpy; the file is also a",
-                "--model for every command."})
+                "k-dim image), varm[\"W_ggml\"] (the map in genes, genes × k, a diagonal model's w as genes × 1;",
+                "back-projected after --pca or through an embedding's loadings; zeros for genes the model does",
+                "not read), uns[\"W_ggml\"] (W, k × D; a diagonal model's diag(w)) and uns[\"ggml_params\"],",
+                "plus ours in uns[\"groundmetric\"] (hyper-parameters, gene importance, the model file):",
+                "sc.pl.embedding(adata, \"X_ggml\") in scanpy; the file is also a --model for every command."})
     Path writeH5ad;
 
     @Option(names = "--samples-h5ad", paramLabel = "samples.h5ad",
@@ -167,7 +167,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     /** Stages the cell, sample and distance tables that were asked for; returns the line naming them. */
     private String writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
-        LowRankMahalanobis learned = in.model().metric();
+        ProjectedMetric learned = in.model().metric();
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith, in.cohort(), seed);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
@@ -222,7 +222,7 @@ public final class EmbedCommand implements Callable<Integer> {
      * The model's metric, or its blend s·model + (1−s)·f·other (Euclidean or a second model) with the
      * other scaled to the model's median cell distance over seeded cell pairs of {@code cohort}.
      */
-    static GroundMetric sampleMetric(LowRankMahalanobis learned, TrainedMetric model, double s, Path other,
+    static GroundMetric sampleMetric(ProjectedMetric learned, TrainedMetric model, double s, Path other,
                                      Cohort cohort, long seed) {
         if (!(s >= 0 && s <= 1)) {
             throw new IllegalArgumentException("--mix " + s + " must lie in [0, 1] (1 = the model alone)");

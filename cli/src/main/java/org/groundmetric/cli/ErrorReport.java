@@ -56,6 +56,9 @@ final class ErrorReport {
             Map.entry("Benchmark.Settings.knnK", "--k"),
             Map.entry("Benchmark.Settings.cellK", "--cell-k"),
             Map.entry("GridSearch.k", "--k"),
+            Map.entry("CellGroups.key", "--group-key"),
+            Map.entry("GeneSetEnrichment.Settings.permutations", "--permutations"),
+            Map.entry("GeneSetEnrichment.Settings.minSize", "--min-set-size"),
             Map.entry("ComputeEngine.name", "--engine"),
             Map.entry("ComputeEngine.Options.master", "--spark-master"));
 

@@ -21,8 +21,10 @@ import org.groundmetric.linalg.DenseMatrix;
  *   <li>{@code obsm["X_ggml"]}: the k-dimensional image of every cell (its Euclidean distances are the
  *       learned metric), so {@code sc.pl.embedding(adata, "X_ggml")} and neighbour graphs use it;</li>
  *   <li>{@code varm["W_ggml"]}: the map in genes, genes × k on the var rows (zeros for genes the model
- *       does not read); after a PCA, or on an embedding with gene loadings, back-projected (W·L)ᵀ;</li>
- *   <li>{@code uns["W_ggml"]}: W itself, k × D (float64), acting on the features the model reads: the
+ *       does not read; a diagonal model: its w, genes × 1); after a PCA, or on an embedding with gene
+ *       loadings, back-projected (W·L)ᵀ (a diagonal model: (diag(w)·L)ᵀ);</li>
+ *   <li>{@code uns["W_ggml"]}: W itself, k × D (float64; a diagonal model: diag(w), D × D, so that
+ *       ‖W(x − y)‖ is its distance as for ggml-ot's W), acting on the features the model reads: the
  *       genes, the embedding {@code obsm[use_rep]}, or the model's own principal components;</li>
  *   <li>{@code uns["ggml_params"]}: ggml-ot's dataset settings, as far as they have a counterpart:
  *       patient_col, label_col, n_cells, n_triplets and (for an embedding) use_rep;</li>
@@ -72,7 +74,7 @@ public final class GgmlAnnData {
                     + ", which had no gene loadings (varm) in the training file: varm['" + VARM_KEY + "'] is not"
                     + " written, the map stays in uns['" + MAP_KEY + "']");
         }
-        return out.withUns(MAP_KEY, model.weights()).withUns(PARAMS_KEY, params(model, keys)).withUns(UNS_KEY, own);
+        return out.withUns(MAP_KEY, model.linearMap()).withUns(PARAMS_KEY, params(model, keys)).withUns(UNS_KEY, own);
     }
 
     /**
@@ -93,7 +95,7 @@ public final class GgmlAnnData {
         for (int g = 0; g < inGenes.genes().size(); g++) {
             column.putIfAbsent(inGenes.genes().get(g), g);
         }
-        int k = model.rank();
+        int k = inGenes.rank();
         double[][] out = new double[geneNames.size()][k];
         for (int v = 0; v < geneNames.size(); v++) {
             Integer g = column.get(geneNames.get(v));

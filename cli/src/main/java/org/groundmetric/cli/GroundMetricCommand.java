@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             TuneCommand.class,
             GenesCommand.class,
+            ExplainCommand.class,
             EmbedCommand.class,
             ReportCommand.class,
             EmdCommand.class

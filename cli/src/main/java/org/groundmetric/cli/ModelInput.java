@@ -21,9 +21,14 @@ record ModelInput(TrainedMetric model, Cohort cohort, Cohort compared, DataFrame
     static ModelInput load(Path modelFile, InputOptions input, boolean labelsRequired, FullSamplesOption full,
                            int threads, PrintWriter err) {
         TrainedMetric model = full.apply(TrainedMetric.read(modelFile));
+        return apply(model, input, input.read(w -> err.println("warning: " + w)), labelsRequired, threads, err);
+    }
+
+    /** As above for a model already read and cells already read with {@code input} (e.g. after a check of their obs). */
+    static ModelInput apply(TrainedMetric model, InputOptions input, AnnData data, boolean labelsRequired, int threads,
+                            PrintWriter err) {
         Preprocessing pre = model.preprocessing();
         // Reading with the preprocessing keeps only the cells its --cells-per-sample will use.
-        AnnData data = input.read(w -> err.println("warning: " + w));
         Cohort cohort = input.cohort(data, labelsRequired, pre, w -> err.println("warning: " + w));
         cohort = pre.apply(cohort, w -> err.println("warning: " + w));
         model.requireFeatures(cohort);

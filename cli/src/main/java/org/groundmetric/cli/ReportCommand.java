@@ -13,11 +13,12 @@ import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.eval.GeneImportance;
 import org.groundmetric.eval.HierarchicalClustering;
+import org.groundmetric.explain.GeneSetEnrichment;
 import org.groundmetric.learn.EpochRecord;
 import org.groundmetric.learn.GeneLoadings;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.report.Csv;
 import org.groundmetric.report.DistanceHeatmap;
 import org.groundmetric.report.Embeddings;
@@ -41,8 +42,9 @@ import picocli.CommandLine.Spec;
             "clustering with its dendrogram, the samples' MDS and UMAP coloured by class, the cells'",
             "UMAP coloured by class and by cell type (--cell-type-key), the top genes by importance",
             "(diag WᵀW) with each axis's gene programme, and for 2-feature data the learned unit ball",
-            "beside the Euclidean circle (the paper's Fig. 2c). DIR also gets genes.tsv, samples.tsv,",
-            "cells.tsv and wasserstein.tsv. Colours are the colour-blind-safe Okabe–Ito palette.",
+            "beside the Euclidean circle (the paper's Fig. 2c), and with --gene-sets the top gene sets of",
+            "a preranked enrichment (as 'genes --gene-sets'). DIR also gets genes.tsv, samples.tsv,",
+            "cells.tsv, wasserstein.tsv (and enrichment.tsv). Colours are the colour-blind-safe Okabe–Ito palette.",
             "",
             "Example:",
             "  groundmetric report --model model.json --input kang.h5ad --sample-key sample_id \\",
@@ -98,8 +100,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-cell-umap", description = "Skip the cell UMAPs (exact neighbours cost O(cells²)).")
     boolean noCellUmap;
 
+    @Mixin
+    GeneSetOptions geneSets;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
-            description = "Seed of the UMAP layouts (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the UMAP layouts and of --gene-sets' random sets (default: ${DEFAULT-VALUE}).")
     long seed;
 
 
@@ -112,12 +117,13 @@ public final class ReportCommand implements Callable<Integer> {
         }
         HierarchicalClustering.Method method = linkage;
         OptionRules.refuseWith(spec, "--no-cell-umap", "the cell-type key only colours the cell UMAP", "--cell-type-key");
+        geneSets.check(spec);
         OutputFiles.checkDirectory(out);
         Csv bench = benchmark == null ? null : Csv.read(benchmark);
         PrintWriter stdout = spec.commandLine().getOut();
         ModelInput in = ModelInput.load(model.path(), input, true, fullSamples, run.threads(), spec.commandLine().getErr());
         TrainedMetric trained = in.model();
-        LowRankMahalanobis learned = trained.metric();
+        ProjectedMetric learned = trained.metric();
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null, in.cohort(), seed);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
@@ -129,6 +135,8 @@ public final class ReportCommand implements Callable<Integer> {
         GeneLoadings inGenes = trained.geneLoadings();
         GeneImportance genes = GenesCommand.importance(trained, inGenes,
                 inGenes != null ? inGenes.genes() : trained.featureNames(), importanceKind);
+        GeneSetEnrichment enrichment = geneSets.given()
+                ? geneSets.enrich(genes, seed, ProgressBar.unlessQuiet(run.quiet, "null distributions")) : null;
 
         HtmlReport page = new HtmlReport("groundmetric report: " + input.input().getFileName());
         page.paragraph("Global Ground Metric Learning (Kühn & Schaub, AISTATS 2025): a metric between cells"
@@ -142,10 +150,16 @@ public final class ReportCommand implements Callable<Integer> {
         samples(page, e, method);
         cells(page, e);
         genes(page, genes, trained);
+        if (enrichment != null) {
+            geneSets(page, enrichment, trained.featureNames().size());
+        }
         // the page, its figures and tables are renamed into place together at the end: all or none
         try (OutputFiles files = new OutputFiles()) {
             page.write(files, out);
             genes.writeTsv(files, out.resolve("genes.tsv"), 0);
+            if (enrichment != null) {
+                enrichment.writeTsv(files, out.resolve("enrichment.tsv"));
+            }
             e.writeSamples(files, out.resolve("samples.tsv"));
             e.writeCells(files, out.resolve("cells.tsv"));
             e.writeDistances(files, out.resolve("wasserstein.tsv"));
@@ -275,7 +289,7 @@ public final class ReportCommand implements Callable<Integer> {
                 Plots.importanceBars("Top " + n + " features by importance", names, values));
         page.table("Top features (all of them in genes.tsv)", List.of("rank", "feature", "importance"), rows);
         List<List<String>> axes = new ArrayList<>();
-        for (int r = 0; r < m.rank(); r++) {
+        for (int r = 0; r < genes.rank(); r++) {
             List<String> pos = new ArrayList<>();
             List<String> neg = new ArrayList<>();
             for (GeneImportance.AxisFeature f : genes.topOfAxis(r, 10)) {
@@ -283,12 +297,32 @@ public final class ReportCommand implements Callable<Integer> {
             }
             axes.add(List.of("axis " + (r + 1), String.join(" ", pos), String.join(" ", neg)));
         }
-        page.table("Each axis (row of W) as a gene programme: its 10 largest |weights|, by sign",
-                List.of("axis", "positive weight", "negative weight"), axes);
+        if (!axes.isEmpty()) {
+            page.table("Each axis (row of W) as a gene programme: its 10 largest |weights|, by sign",
+                    List.of("axis", "positive weight", "negative weight"), axes);
+        }
         if (m.featureNames().size() == 2) {
             page.figure("unit-balls", "The learned metric's unit ball {x : ‖Wx‖ = 1} beside the Euclidean unit circle",
-                    Plots.unitBalls(m.metric().weights(), m.rank(), m.featureNames()));
+                    Plots.unitBalls(rowMajor(m.linearMap()), m.rank(), m.featureNames()));
         }
+    }
+
+    /** The most significant gene sets over all rankings (the overall one and each axis). */
+    private void geneSets(HtmlReport page, GeneSetEnrichment e, int features) {
+        List<GeneSetEnrichment.Row> best = new ArrayList<>(e.rows());
+        best.sort(java.util.Comparator.comparingDouble(GeneSetEnrichment.Row::fdr)
+                .thenComparingDouble(GeneSetEnrichment.Row::pValue).thenComparingDouble(r -> -Math.abs(r.score())));
+        List<List<String>> rows = new ArrayList<>();
+        for (GeneSetEnrichment.Row r : best.subList(0, Math.min(top, best.size()))) {
+            rows.add(List.of(r.set(), r.axis(), Integer.toString(r.overlap()) + "/" + r.size(),
+                    String.format(Locale.ROOT, "%.3f", r.score()), String.format(Locale.ROOT, "%.3g", r.pValue()),
+                    String.format(Locale.ROOT, "%.3g", r.fdr())));
+        }
+        page.paragraph(GeneSetOptions.summary(e, features) + ". Score: GSEA's enrichment score (positive: the set"
+                + " gathers among the most important genes, or at an axis's positive end); FDR: Benjamini–Hochberg"
+                + " over the sets of one ranking.");
+        page.table("Top gene sets by FDR (all of them in enrichment.tsv)",
+                List.of("set", "axis", "genes in model / in set", "score", "p-value", "FDR"), rows);
     }
 
     /** Numbers to 4 significant digits (a results CSV holds full doubles); text as it is. */
@@ -310,6 +344,14 @@ public final class ReportCommand implements Callable<Integer> {
                 r.add(shown);
             }
             out.add(r);
+        }
+        return out;
+    }
+
+    private static double[] rowMajor(double[][] rows) {
+        double[] out = new double[rows.length * rows[0].length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, out, r * rows[0].length, rows[0].length);
         }
         return out;
     }

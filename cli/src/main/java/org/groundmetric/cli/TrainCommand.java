@@ -19,6 +19,7 @@ import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.Initialisation;
+import org.groundmetric.learn.MetricForm;
 import org.groundmetric.learn.Regulariser;
 import org.groundmetric.learn.TripletSampler;
 import org.groundmetric.learn.TrainedMetric;
@@ -46,6 +47,8 @@ import picocli.CommandLine;
             "  groundmetric train --input synth2d.h5ad --sample-key sample --label-key class --out model.json",
             "  groundmetric train -i synth200d_paper.h5ad --sample-key distribution \\",
             "      --label-key class --filter split=train --threads 2 --out synth200d.model.json",
+            "  groundmetric train -i synth200d_paper.h5ad --sample-key distribution --label-key class \\",
+            "      --filter split=train --form diagonal --out synth200d.diagonal.json",
             ""
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -56,8 +59,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     PreprocessingOptions preprocessing;
 
+    @Option(names = "--form", paramLabel = "FORM", defaultValue = "low-rank",
+            description = "${COMPLETION-CANDIDATES}. low-rank: d(x, y) = ‖W(x − y)‖ with W of rank k (k×D), the"
+                    + " paper's main form. diagonal: d(x, y) = ‖diag(w)(x − y)‖, one weight w ≥ 0 per gene (the"
+                    + " paper's diagonal variant; gene importance w²); its transport costs are built in D"
+                    + " dimensions, so select genes (--gene-filter) or use --pca first on large data."
+                    + " Default: ${DEFAULT-VALUE}.")
+    MetricForm form;
+
     @Option(names = {"-k", "--rank"}, paramLabel = "K", defaultValue = "5",
-            description = "Rank k: rows of W, the dimension cells are projected to (default: ${DEFAULT-VALUE}).")
+            description = "Rank k: rows of W, the dimension cells are projected to (default: ${DEFAULT-VALUE};"
+                    + " low-rank form only).")
     int rank;
 
     @Option(names = {"-t", "--neighbours", "--neighbors"}, paramLabel = "T|all", defaultValue = "3",
@@ -169,6 +181,10 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (form == MetricForm.DIAGONAL && OptionRules.given(spec, "--rank")) {
+            throw new IllegalArgumentException("--rank has no effect with --form diagonal (a diagonal metric has one"
+                    + " weight per feature); leave it out");
+        }
         GgmlConfig config = config();
         engine.check();
         Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out));
@@ -179,9 +195,10 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort raw = input.cohort(data, true, request, w -> warn(err, w));
         Preprocessing.Result prepared = request.fit(raw, w -> warn(err, w));
         Cohort cohort = prepared.cohort();
-        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  rank=%d t=%s alpha=%s lambda=%s reg=%s"
+        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  %s t=%s alpha=%s lambda=%s reg=%s"
                 + " class_weight=%s%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
-                cohort.featureCount(), config.rank(), TripletSampler.describe(config.neighbours()), alpha, lambda, reg,
+                cohort.featureCount(), form == MetricForm.DIAGONAL ? "form=diagonal" : "rank=" + config.rank(),
+                TripletSampler.describe(config.neighbours()), alpha, lambda, reg,
                 config.classWeight().resolve(ClassBalance.sizes(cohort))
                         + (config.classWeight() == ClassWeight.AUTO ? " (auto)" : ""),
                 config.summary() == null ? "" : " summary=" + config.summary());
@@ -207,11 +224,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // Per epoch on the trainer's own clock; what came before the first epoch (summarising the
         // samples, feature statistics) is said apart.
-        stdout.printf(Locale.ROOT, "trained W (%d×%d) in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
+        stdout.printf(Locale.ROOT, "trained %s in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
                         + " the first epoch); final loss %.6g%n",
-                config.rank(), cohort.featureCount(), seconds, config.epochs() == 0 ? 0 : epochSeconds / config.epochs(),
-                config.epochs(), config.threads(), seconds - epochSeconds,
-                model.history().isEmpty() ? Double.NaN : model.history().get(model.history().size() - 1).loss());
+                form == MetricForm.DIAGONAL ? "w (" + cohort.featureCount() + " weights)"
+                        : "W (" + config.rank() + "×" + cohort.featureCount() + ")",
+                seconds, epochSeconds / config.epochs(), config.epochs(), config.threads(), seconds - epochSeconds,
+                model.history().get(model.history().size() - 1).loss());
         stdout.printf("model written to %s%n", out);
         stdout.flush();
         return 0;
@@ -230,6 +248,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .featureScaling(featureScaling)
                 .solver(solver).sinkhornReg(sinkhornReg)
                 .classWeight(classWeight)
+                .form(form)
                 .summary(summary.summary(preprocessing.seed()))
                 .build();
     }

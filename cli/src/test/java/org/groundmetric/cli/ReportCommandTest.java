@@ -29,10 +29,11 @@ class ReportCommandTest {
         Path data = TestModels.writeCsv(cohort, dir.resolve("cells.csv"));
         Path bench = dir.resolve("results.csv");
         Files.writeString(bench, "method,accuracy,seconds\nggml,1.00,3.2\n\"euclidean, exact\",0.67,0.4\n");
+        Path gmt = Files.writeString(dir.resolve("sets.gmt"), "CLASS_AXIS\tthe class\tDIM0\nNOISE_AXIS\t\tdim1\n");
         report = dir.resolve("report");
         run = CliRun.of("report", "--model", model.toString(), "--input", data.toString(), "--sample-key", "sample",
                 "--label-key", "class", "--cell-type-key", "mode", "--benchmark", bench.toString(),
-                "--out", report.toString(), "-q", "--top", "2");
+                "--out", report.toString(), "-q", "--top", "2", "--gene-sets", gmt.toString(), "--min-set-size", "1");
     }
 
     @Test
@@ -54,6 +55,20 @@ class ReportCommandTest {
         assertTrue(genes.get(1).startsWith("dim0\t"), "dim0 ranks first: " + genes.get(1));
         assertTrue(run.out().startsWith("samples=9 cells=270 k=5"), run.out());
         assertTrue(Files.exists(report.resolve("wasserstein.tsv")) && Files.exists(report.resolve("cells.tsv")));
+    }
+
+    /** --gene-sets: the page lists the top sets and enrichment.tsv holds every set against every ranking. */
+    @Test
+    void showsTheTopGeneSets() throws Exception {
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Top gene sets by FDR"), "the gene-set table");
+        assertTrue(html.contains("CLASS_AXIS"), "the class axis set is shown");
+        List<String> rows = Files.readAllLines(report.resolve("enrichment.tsv"));
+        assertEquals("set\tdescription\taxis\tsize\toverlap\tscore\tp_value\tfdr", rows.get(0));
+        assertEquals(1 + 2 * 6, rows.size(), "two sets against the overall ranking and 5 axes");
+        assertTrue(rows.get(1).startsWith("CLASS_AXIS\tthe class\tall\t1\t1\t1.00000\t"), "dim0 tops the ranking: "
+                + rows.get(1));
     }
 
     @Test

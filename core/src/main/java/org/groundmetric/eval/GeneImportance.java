@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.data.io.OutputFiles;
+import org.groundmetric.learn.TrainedMetric;
 
 /**
  * Which features (genes) a learned metric d(x, y) = ‖W(x − y)‖ relies on. The importance of
  * feature f is the diagonal entry M_ff of M = WᵀW (how much a unit step along f moves a cell under
  * the metric, squared), normalised so the importances sum to 1. Each row (axis) r of W is also a
- * signed gene programme: its top features by |W_rf| are the lists to give to enrichment tools.
+ * signed gene programme: its top features by |W_rf| are the lists to give to enrichment tools. A
+ * diagonal metric ‖diag(w)(x − y)‖ has importance w_f² and no axes ({@link #withoutAxes()}).
  *
  * @param features   feature names, one per column of W
- * @param w          W, k×D row-major
- * @param rank       k
+ * @param w          W, k×D row-major (empty without axes)
+ * @param rank       k, the axes (0 without axes)
  * @param importance normalised diag(WᵀW), one per feature
  */
 public record GeneImportance(List<String> features, double[] w, int rank, double[] importance) {
@@ -45,6 +47,30 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
                     + w.length + " values for k=" + k);
         }
         return fromChecked(w.clone(), k, features);
+    }
+
+    /** The importances of a trained model's features (raw diag(WᵀW); w² for a diagonal model, without axes). */
+    public static GeneImportance of(TrainedMetric model) {
+        return of(model, model.featureNames(), null);
+    }
+
+    /**
+     * The importances of a trained model: of its weight rows (W, or a diagonal model's one row w),
+     * scaled per feature by {@code sd} when given ({@link #perStandardDeviation}); the rows are axes
+     * when the model's kind says so.
+     *
+     * @param names the features' names to report (the model's, or e.g. gene symbols for its ids)
+     * @param sd    per-feature standard deviations, or null for the raw importance
+     */
+    public static GeneImportance of(TrainedMetric model, List<String> names, double[] sd) {
+        double[][] rows = model.weights();
+        int d = names.size();
+        double[] w = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, w, r * d, d);
+        }
+        GeneImportance genes = sd == null ? of(w, rows.length, names) : perStandardDeviation(w, rows.length, names, sd);
+        return model.modelKind().axes(model.rank()) > 0 ? genes : genes.withoutAxes();
     }
 
     /**
@@ -94,6 +120,14 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
         return new GeneImportance(features, w, k, imp);
     }
 
+    /**
+     * The same importances without axes: for a metric whose weight rows are not gene programmes,
+     * such as a diagonal metric ‖diag(w)(x − y)‖ (its one row w gives importance w_f², normalised).
+     */
+    public GeneImportance withoutAxes() {
+        return new GeneImportance(features, new double[0], 0, importance);
+    }
+
     /** All features, most important first (ties by name, so the order is reproducible); rank starts at 1. */
     public List<Ranked> ranked() {
         Integer[] idx = new Integer[features.size()];
@@ -117,7 +151,8 @@ public record GeneImportance(List<String> features, double[] w, int rank, double
     /** The top n features of axis r by |weight|, with their signed weights. */
     public List<AxisFeature> topOfAxis(int axis, int n) {
         if (axis < 0 || axis >= rank) {
-            throw new IllegalArgumentException("axis " + axis + " does not exist; W has axes 0.." + (rank - 1));
+            throw new IllegalArgumentException("axis " + axis + " does not exist; " + (rank == 0
+                    ? "this metric has no axes (each feature is weighted on its own)" : "W has axes 0.." + (rank - 1)));
         }
         int d = features.size();
         Integer[] idx = new Integer[d];

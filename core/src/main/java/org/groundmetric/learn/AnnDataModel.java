@@ -57,7 +57,7 @@ final class AnnDataModel {
     /** groundmetric's own record, refused when another tool has since replaced the map beside it. */
     private static TrainedMetric ownModel(Path file, String json, double[][] w) {
         TrainedMetric m = ModelFile.read(json, "model " + file + " (uns['" + OWN_KEY + "']['" + MODEL_FIELD + "'])");
-        if (!java.util.Arrays.deepEquals(m.weights(), w)) {
+        if (!java.util.Arrays.deepEquals(m.linearMap(), w)) { // W, or a diagonal model's diag(w)
             throw new IllegalArgumentException("model " + file + ": uns['" + MAP_KEY + "'] is not the W recorded in"
                     + " uns['" + OWN_KEY + "'] (was the map trained again by another tool?); delete uns['" + OWN_KEY
                     + "'] to use uns['" + MAP_KEY + "'] alone, or export the model again");

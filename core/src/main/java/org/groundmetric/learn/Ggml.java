@@ -139,7 +139,8 @@ public final class Ggml implements MetricLearner {
         int[] classOf = cohort.classIndices();
         TripletSampler sampler = new TripletSampler(classOf, cohort.classNames(), config.neighbours(), config.classWeight());
         int d = cohort.featureCount();
-        int k = config.rank();
+        MetricForm form = config.form();
+        int k = form.imageDimension(config.rank(), d);
         FeatureStatistics stats = FeatureStatistics.of(cells);
         double[] scale = new double[d];
         if (config.featureScaling() == FeatureScaling.STANDARDIZE) {
@@ -147,11 +148,12 @@ public final class Ggml implements MetricLearner {
         } else {
             java.util.Arrays.fill(scale, 1);
         }
-        Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, k, config.learningRate());
+        Divergence divergence = new Divergence(cells, cohort.sampleIds(), scale, form.parameters(config.rank(), d) / d,
+                config.learningRate());
         TrainingHistory history = new TrainingHistory();
         TrainingListener listeners = TrainingListener.all(history, listener);
         try (LocalEngine local = ComputeEngine.local(config.threads())) {
-            TrainingCells training = new TrainingCells(points, masses, k, scale);
+            TrainingCells training = new TrainingCells(points, masses, form, k, scale);
             PairTransports pairs = new PairTransports(engine != null ? engine : local, k, config.solver(),
                     config.sinkhornReg(), warmStarts());
             TripletObjective objective = new TripletObjective(training, config.alpha(), config.regulariser(),
@@ -159,15 +161,15 @@ public final class Ggml implements MetricLearner {
             TrainingDistances distances = new TrainingDistances(training, local, pairs);
             double[] v = config.init() == Initialisation.PCA
                     ? principalAxesV(cells, scale, k, config.seed())
-                    : uniformV(k, d, config.seed());
+                    : uniformV(form.parameters(config.rank(), d) / d, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             divergence.check(v, 0, 0, 0);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 runEpoch(epoch, sampler, classOf, objective, distances, adam, v, listeners, divergence);
             }
             GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
-            return new TrainedMetric(TrainedMetric.FORMAT_VERSION, TrainedMetric.KIND, k,
-                    TrainedMetric.rows(training.effectiveW(v), k), cohort.featureNames(), null,
+            return new TrainedMetric(TrainedMetric.FORMAT_VERSION, form.kind().toString(), k,
+                    form.weights(training.effectiveW(v), k), cohort.featureNames(), null,
                     cohort.classNames(), used, scale, history.epochs());
         }
     }
@@ -213,7 +215,7 @@ public final class Ggml implements MetricLearner {
         }
     }
 
-    /** V₀ with entries Uniform(−1, 1), as the reference. */
+    /** V₀ (rows × D) with entries Uniform(−1, 1), as the reference (its diagonal form: one row). */
     static double[] uniformV(int k, int d, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] v = new double[k * d];

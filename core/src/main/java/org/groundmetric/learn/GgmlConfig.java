@@ -37,6 +37,8 @@ import org.groundmetric.ot.Solver;
  * @param batchOrder     how an epoch's triplets are cut into batches: random (the paper) or anchors
  *                       (each anchor's triplets together: fewer transport problems, W differs);
  *                       older files, which lack it, read as random
+ * @param form           low-rank (W is k×D, the default) or diagonal (one weight per feature; rank unused);
+ *                       model files without it are low-rank
  * @param summary        train on summarised samples (weighted centroids, {@link SampleSummary});
  *                       null: every cell (the paper)
  */
@@ -45,7 +47,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
                          double learningRate, double beta1, double beta2, double epsilon, int batchSize,
                          int epochs, long seed, int threads, TripletStrategy triplets, Initialisation init,
                          FeatureScaling featureScaling, Solver solver, double sinkhornReg,
-                         ClassWeight classWeight, BatchOrder batchOrder,
+                         ClassWeight classWeight, BatchOrder batchOrder, MetricForm form,
                          @JsonInclude(JsonInclude.Include.NON_NULL) SampleSummary summary) {
 
     /** The most threads a pool of ours accepts (Java's ForkJoinPool refuses more than 32767). */
@@ -80,6 +82,13 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         }
         if (regulariser == null || triplets == null || init == null || featureScaling == null || solver == null) {
             throw new IllegalArgumentException("regulariser, triplets, init, featureScaling and solver must be set");
+        }
+        if (form == null) {
+            form = MetricForm.LOW_RANK; // files written before the diagonal form
+        }
+        if (form == MetricForm.DIAGONAL && init == Initialisation.PCA) {
+            throw new IllegalParameterException("GgmlConfig.init", "the diagonal form has one weight per feature and"
+                    + " no axes to start from principal axes (init pca); start at random (init random)");
         }
         if (!(sinkhornReg > 0) || !Double.isFinite(sinkhornReg)) {
             throw new IllegalParameterException("GgmlConfig.sinkhornReg", "sinkhorn regularisation = " + sinkhornReg
@@ -117,6 +126,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         b.sinkhornReg = sinkhornReg;
         b.classWeight = classWeight;
         b.batchOrder = batchOrder;
+        b.form = form;
         b.summary = summary;
         return b;
     }
@@ -156,6 +166,7 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         private double sinkhornReg = 0.05;
         private ClassWeight classWeight = ClassWeight.NONE;
         private BatchOrder batchOrder = BatchOrder.RANDOM;
+        private MetricForm form = MetricForm.LOW_RANK;
         private SampleSummary summary;
 
         public Builder rank(int v) { rank = v; return this; }
@@ -178,12 +189,13 @@ public record GgmlConfig(int rank, @JsonAlias("neighbors") int neighbours, doubl
         public Builder sinkhornReg(double v) { sinkhornReg = v; return this; }
         public Builder classWeight(ClassWeight v) { classWeight = v; return this; }
         public Builder batchOrder(BatchOrder v) { batchOrder = v; return this; }
+        public Builder form(MetricForm v) { form = v; return this; }
         public Builder summary(SampleSummary v) { summary = v; return this; }
 
         public GgmlConfig build() {
             return new GgmlConfig(rank, neighbours, alpha, lambda, regulariser, learningRate, beta1, beta2,
                     epsilon, batchSize, epochs, seed, threads, triplets, init, featureScaling, solver, sinkhornReg,
-                    classWeight, batchOrder, summary);
+                    classWeight, batchOrder, form, summary);
         }
     }
 }

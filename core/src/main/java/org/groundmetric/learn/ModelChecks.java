@@ -8,7 +8,7 @@ import org.groundmetric.data.Preprocessing;
 /**
  * The field-by-field checks of a {@link TrainedMetric}, whether trained here or read from a model
  * file someone may have edited: every number finite, every length consistent (W is rank × D, one
- * scale and one name per feature, PCA axes as long as their mean), no missing values, unique feature
+ * scale and one name per feature, weights as their {@link ModelKind} says, PCA axes as long as their mean), no missing values, unique feature
  * names (genes are matched by name). A failure is one {@link IllegalArgumentException} naming the
  * field as the JSON file spells it, e.g. {@code weights[1][3]}.
  */
@@ -24,25 +24,13 @@ final class ModelChecks {
             throw new IllegalArgumentException("formatVersion is " + formatVersion + "; this groundmetric reads model"
                     + " format version " + TrainedMetric.FORMAT_VERSION);
         }
-        if (!TrainedMetric.KIND.equals(kind) && !MahalanobisModel.KIND.equals(kind)) {
-            throw new IllegalArgumentException("kind is " + (kind == null ? "missing" : "'" + kind + "'")
-                    + "; expected " + TrainedMetric.KIND + " (or " + MahalanobisModel.KIND + ", another method's map)");
-        }
-        if (rank < 1) {
-            throw new IllegalArgumentException("rank is " + rank + "; expected at least 1");
-        }
+        ModelKind modelKind = ModelKind.named(kind);
         names("featureNames", featureNames, true);
         int d = featureNames.size();
         if (d == 0) {
             throw new IllegalArgumentException("featureNames is empty; a model acts on at least one feature");
         }
-        if (weights == null || weights.length != rank) {
-            throw new IllegalArgumentException("weights has " + (weights == null ? "no" : weights.length)
-                    + " rows; expected rank = " + rank);
-        }
-        for (int r = 0; r < rank; r++) {
-            numbers("weights[" + r + "]", weights[r], d, "one per feature");
-        }
+        modelKind.checkWeights(rank, weights, d);
         if (featureScales != null) {
             numbers("featureScales", featureScales, d, "one per feature");
             for (int j = 0; j < d; j++) {
@@ -132,7 +120,7 @@ final class ModelChecks {
         }
     }
 
-    private static void numbers(String field, double[] values, int expected, String what) {
+    static void numbers(String field, double[] values, int expected, String what) {
         if (values == null) {
             throw new IllegalArgumentException(field + " is missing; expected " + expected + " numbers (" + what + ")");
         }

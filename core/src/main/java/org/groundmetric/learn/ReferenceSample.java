@@ -7,7 +7,7 @@ import java.util.Map;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Sample;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 
 /**
  * A training sample as prediction needs it: its id, class and the k-dimensional images X·Wᵀ of its
@@ -59,11 +59,11 @@ public record ReferenceSample(String id, String classLabel, float[][] cells,
     }
 
     /** The images of every sample of a preprocessed cohort under the metric (samples must be labelled). */
-    public static List<ReferenceSample> project(Cohort cohort, LowRankMahalanobis metric) {
+    public static List<ReferenceSample> project(Cohort cohort, ProjectedMetric metric) {
         return cohort.samples().stream().map(s -> project(s, metric)).toList();
     }
 
-    static ReferenceSample project(Sample s, LowRankMahalanobis metric) {
+    static ReferenceSample project(Sample s, ProjectedMetric metric) {
         if (s.classLabel() == null) {
             throw new IllegalParameterException("CohortBuilder.Spec.labelKey", "reference sample '" + s.id()
                     + "' has no class label; read the reference with its label key");
@@ -73,7 +73,7 @@ public record ReferenceSample(String id, String classLabel, float[][] cells,
     }
 
     /** A new sample's image under the metric (its weights kept), rounded to float32 like a stored reference. */
-    public static Sample rowsAsSample(Sample s, LowRankMahalanobis metric) {
+    public static Sample rowsAsSample(Sample s, ProjectedMetric metric) {
         return imageSample(s.id(), s.classLabel(),
                 DenseMatrix.of(rows(metric.project(s.cells()), s.cellCount(), metric.rank())), s.cellWeights());
     }

@@ -15,7 +15,7 @@ import org.groundmetric.data.SampleSummary;
 import org.groundmetric.data.io.H5adReader;
 import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 
 /**
  * A learned ground metric and everything needed to reuse it: W, the features it acts on, the
@@ -23,9 +23,10 @@ import org.groundmetric.metric.LowRankMahalanobis;
  * training history. Saved as JSON (schema in docs/model-format.md), readable with Python's json.load.
  *
  * @param formatVersion {@value #FORMAT_VERSION}
- * @param kind          {@value #KIND}
- * @param rank          k
- * @param weights       W as k rows of D values, in the data's own units
+ * @param kind          what the weights are ({@link ModelKind}): {@value #KIND} (W, k rows of D values) or
+ *                      "diagonal" (one row w of D values ≥ 0)
+ * @param rank          the coordinates of a cell's image: k rows of W, or D for a diagonal model
+ * @param weights       the metric's weights as {@code kind} says, in the data's own units
  * @param featureNames  the D feature names, in W's column order
  * @param preprocessing the preprocessing to replay on new data before applying W (as fitted on the training data)
  * @param classNames    class labels seen in training
@@ -79,14 +80,25 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
                 history, reference, null);
     }
 
-    /** The learned metric d_W(x, y) = ‖Wx − Wy‖. */
-    public LowRankMahalanobis metric() {
-        int d = featureNames.size();
-        double[] w = new double[rank * d];
-        for (int r = 0; r < rank; r++) {
-            System.arraycopy(weights[r], 0, w, r * d, d);
-        }
-        return new LowRankMahalanobis(w, rank);
+    /** What the weights are: a low-rank W or a diagonal w. */
+    public ModelKind modelKind() {
+        return ModelKind.named(kind);
+    }
+
+    /**
+     * The learned metric: d_W(x, y) = ‖Wx − Wy‖ ({@link org.groundmetric.metric.LowRankMahalanobis})
+     * or ‖diag(w)(x − y)‖ ({@link org.groundmetric.metric.DiagonalMetric}), as the model's kind says.
+     */
+    public ProjectedMetric metric() {
+        return modelKind().metric(rank, weights, featureNames.size());
+    }
+
+    /**
+     * A with d(x, y) = ‖A(x − y)‖, rank × D: W itself, or diag(w) for a diagonal model (D × D, so
+     * for few features only, e.g. a picture of the unit ball or a map composed with a PCA).
+     */
+    public double[][] linearMap() {
+        return modelKind().linearMap(rank, weights, featureNames.size());
     }
 
     /** The k-dimensional image of a sample's cells (n×k row-major), as metric-learn's transform. */
@@ -107,8 +119,9 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
     }
 
     /**
-     * W read in genes: W itself when the features are genes, back-projected through the model's PCA
-     * axes or an embedding's recorded loadings otherwise ({@link GeneLoadings}). Null when that
+     * W read in genes: W itself (a diagonal model: its row w) when the features are genes,
+     * back-projected through the model's PCA axes or an embedding's recorded loadings otherwise (a
+     * diagonal model: diag(w) composed with them; {@link GeneLoadings}). Null when that
      * cannot be done: an embedding whose file had no loadings, or a PCA from a model file written
      * before the PCA recorded its genes (see {@link #geneLoadings(List)}).
      */
@@ -122,7 +135,11 @@ public record TrainedMetric(int formatVersion, String kind, int rank, double[][]
      * record them.
      */
     public GeneLoadings geneLoadings(List<String> pcaGenes) {
-        return GeneLoadings.of(weights, featureNames, preprocessingSteps(), representation, pcaGenes);
+        // a diagonal model's one row w is read in genes as it is; through a PCA or an embedding, its
+        // map diag(w) is composed (D rows), as W is for a low-rank model
+        boolean composed = preprocessingSteps().pcaComponents() != null || representation != null;
+        return GeneLoadings.of(composed ? linearMap() : weights, featureNames, preprocessingSteps(), representation,
+                pcaGenes);
     }
 
     /**

@@ -5,26 +5,30 @@ import org.groundmetric.LocalEngine;
 import org.groundmetric.linalg.CellMatrix;
 
 /**
- * The training samples' cells (or their centroids, for summarised samples, with their masses) and
- * the coordinates W is optimised in: W = V·diag(s), with s = 1/σ per feature under feature
- * standardisation, else all ones. Projects samples to their k-dimensional images X·Wᵀ (each sample
- * alone, so the thread count cannot change an image).
+ * The training samples' cells (or their centroids, for summarised samples, with their masses), the
+ * form of the metric and the coordinates W is optimised in: W = V·diag(s), with s = 1/σ per feature
+ * under feature standardisation, else all ones. Projects samples to their images (X·Wᵀ, k
+ * coordinates; x ⊙ w for the diagonal form), each sample alone, so the thread count cannot change
+ * an image.
  */
 final class TrainingCells {
     private final List<CellMatrix> samples;
     /** Per sample the masses of its rows, or null for uniform cells. */
     private final double[][] masses;
+    private final MetricForm form;
     private final int rank;
     private final int features;
     private final double[] columnScale;
 
     /**
      * @param masses      per sample its rows' masses, or null (all, or that sample) for uniform
+     * @param rank        coordinates of a cell's image ({@link MetricForm#imageDimension})
      * @param columnScale s, one per feature
      */
-    TrainingCells(List<CellMatrix> samples, double[][] masses, int rank, double[] columnScale) {
+    TrainingCells(List<CellMatrix> samples, double[][] masses, MetricForm form, int rank, double[] columnScale) {
         this.samples = List.copyOf(samples);
         this.masses = masses != null ? masses.clone() : new double[samples.size()][];
+        this.form = form;
         this.rank = rank;
         this.features = samples.get(0).cols();
         this.columnScale = columnScale;
@@ -55,7 +59,7 @@ final class TrainingCells {
         return out;
     }
 
-    /** W = V·diag(s), k×D row-major. */
+    /** W = V·diag(s), k×D row-major (the diagonal form: w, D values). */
     double[] effectiveW(double[] v) {
         double[] w = new double[v.length];
         for (int p = 0; p < v.length; p++) {
@@ -71,10 +75,15 @@ final class TrainingCells {
         }
     }
 
-    /** The images X·Wᵀ (n×k row-major) of samples {@code which[0]}, {@code which[1]}, … */
+    /** The images (n×k row-major) of samples {@code which[0]}, {@code which[1]}, … */
     double[][] project(int[] which, double[] w, LocalEngine local) {
         double[][] images = new double[which.length][];
-        local.forEach(which.length, a -> images[a] = samples.get(which[a]).projectRows(w, rank));
+        local.forEach(which.length, a -> images[a] = form.project(samples.get(which[a]), w, rank));
         return images;
+    }
+
+    /** acc (the parameters' shape) += the gradient of sample s's cells from its k×n coefficients G. */
+    void accumulateGradient(int s, double[] g, double[] acc) {
+        form.accumulateGradient(samples.get(s), g, rank, acc);
     }
 }

@@ -19,7 +19,8 @@ import org.groundmetric.linalg.CellMatrix;
  * <p>The fast way: project every sample of the batch once (X·Wᵀ), solve every distinct pair once
  * ({@link PairTransports}, costs in k dimensions), gather per-sample k×n coefficient matrices Gₛ
  * (column r gets ±coef·W(xᵣ−y)), and form the gradient as Σₛ Gₛ·Xₛ: one pass over each sample's
- * cells, never a k×D outer product per cell pair. Per-sample partial gradients are summed in sample
+ * cells, never a k×D outer product per cell pair (the diagonal form keeps only the diagonal of Gₛ·Xₛ,
+ * {@link MetricForm}). Per-sample partial gradients are summed in sample
  * order, so the result does not depend on the thread count.
  */
 final class TripletObjective {
@@ -100,7 +101,6 @@ final class TripletObjective {
                 pairsOfSlot.get(to[p]).add(p);
             }
         }
-        int features = cells.features();
         double[][] partial = new double[sampleOfSlot.length][];
         local.forEach(sampleOfSlot.length, a -> {
             if (pairsOfSlot.get(a).isEmpty()) {
@@ -114,8 +114,8 @@ final class TripletObjective {
                     g[e] += pairWeight[p] * pointGradient[e];
                 }
             }
-            double[] acc = new double[rank * features];
-            x.accumulateLeftProduct(g, rank, acc);
+            double[] acc = new double[v.length];
+            cells.accumulateGradient(sampleOfSlot[a], g, acc);
             partial[a] = acc;
         });
         double[] grad = new double[v.length];

@@ -12,7 +12,7 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.learn.ReferenceSample;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.metric.FixedGroundMetric;
-import org.groundmetric.metric.LowRankMahalanobis;
+import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
 
@@ -122,7 +122,7 @@ public record Predictor(int neighbours, int nearest, int threads, Progress progr
             }
             referenceImages.add(r.asSample());
         }
-        LowRankMahalanobis metric = model.metric();
+        ProjectedMetric metric = model.metric();
         List<Sample> newImages = new ArrayList<>(prepared.size());
         for (Sample s : prepared.samples()) {
             newImages.add(ReferenceSample.rowsAsSample(s, metric));

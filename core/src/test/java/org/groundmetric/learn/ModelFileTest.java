@@ -1,5 +1,6 @@
 package org.groundmetric.learn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.groundmetric.data.SyntheticCohorts;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +30,7 @@ class ModelFileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String written;
+    private static String diagonal;
 
     @TempDir
     static Path dir;
@@ -40,6 +43,13 @@ class ModelFileTest {
         Path f = dir.resolve("model.json");
         m.write(f);
         written = Files.readString(f);
+        TrainedMetric w = new Ggml(GgmlConfig.builder().form(MetricForm.DIAGONAL).epochs(1).seed(3).build())
+                .train(SyntheticCohorts.paper(2, 1, 3, 6, 4), TrainingListener.NONE)
+                .withReference(SyntheticCohorts.paper(2, 1, 3, 6, 4));
+        Path g = dir.resolve("diagonal.json");
+        w.write(g);
+        diagonal = Files.readString(g);
+        assertEquals(w.weights()[0][1], TrainedMetric.read(g).weights()[0][1], 0.0);
     }
 
     private static Arguments edit(String what, Consumer<ObjectNode> change, String expected) {
@@ -80,7 +90,52 @@ class ModelFileTest {
                         "config: learning rate = -1.0"),
                 edit("a reference of the wrong rank", m -> ((ArrayNode) m.get("reference").get(0).get("cells").get(0)).remove(0),
                         "reference sample 'sample_00' has cells of 1 and 2 projected coordinates"),
-                edit("a missing kind", m -> m.remove("kind"), "kind is missing; expected low-rank-mahalanobis (or mahalanobis, another method's map)"));
+                edit("a missing kind", m -> m.remove("kind"), "kind is missing; expected one of low-rank-mahalanobis, diagonal, mahalanobis"),
+                edit("an unknown kind", m -> m.put("kind", "full-mahalanobis"),
+                        "kind is 'full-mahalanobis'; expected one of low-rank-mahalanobis, diagonal, mahalanobis"),
+                edit("an unknown form", m -> ((ObjectNode) m.get("config")).put("form", "sparse"),
+                        "config.form is \"sparse\"; expected one of low-rank, diagonal"));
+    }
+
+    /** A diagonal model's weights are one row of D numbers ≥ 0 and its rank is D. */
+    static Stream<Arguments> diagonalEdits() {
+        return Stream.of(
+                edit("a negative weight", m -> ((ArrayNode) m.get("weights").get(0)).set(1, -0.5),
+                        "weights[0][1] is -0.5; a diagonal model's weights are ≥ 0"),
+                edit("a second row", m -> ((ArrayNode) m.get("weights")).add(m.get("weights").get(0).deepCopy()),
+                        "weights has 2 rows; expected one row, w (a diagonal model)"),
+                edit("a short row", m -> ((ArrayNode) m.get("weights").get(0)).remove(0),
+                        "weights[0] has 2 values; expected 3 (one per feature)"),
+                edit("a rank other than D", m -> m.put("rank", 2),
+                        "rank is 2; a diagonal model's rank is its number of features, 3"),
+                edit("NaN in w", m -> ((ArrayNode) m.get("weights").get(0)).set(2, Double.NaN),
+                        "weights[0][2] is NaN; expected a finite number"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("diagonalEdits")
+    void anEditedDiagonalModelIsRefusedNamingTheField(String what, Consumer<ObjectNode> change, String expected)
+            throws Exception {
+        ObjectNode m = (ObjectNode) JSON.readTree(diagonal);
+        change.accept(m);
+        Path f = dir.resolve("edited-diagonal.json");
+        Files.writeString(f, JSON.writeValueAsString(m));
+        assertRefused(f, expected);
+    }
+
+    /** Files written before the diagonal form have no config.form: they are low-rank models and still read. */
+    @Test
+    void aFileWithoutAFormReadsAsLowRank() throws Exception {
+        ObjectNode m = (ObjectNode) JSON.readTree(written);
+        ((ObjectNode) m.get("config")).remove("form");
+        Path f = Files.writeString(dir.resolve("old.json"), JSON.writeValueAsString(m));
+        TrainedMetric old = TrainedMetric.read(f);
+        assertEquals(MetricForm.LOW_RANK, old.config().form());
+        assertEquals(ModelKind.LOW_RANK_MAHALANOBIS, old.modelKind());
+        ObjectNode d = (ObjectNode) JSON.readTree(diagonal);
+        assertEquals("diagonal", d.get("kind").asText());
+        assertEquals("diagonal", d.get("config").get("form").asText());
+        assertEquals(1, d.get("weights").size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,7 +61,7 @@ class PairSolveTest {
         }
         double[] scale = {1, 1, 1};
         try (LocalEngine local = new LocalEngine(1)) {
-            TrainingCells cells = new TrainingCells(samples, null, 2, scale);
+            TrainingCells cells = new TrainingCells(samples, null, MetricForm.LOW_RANK, 2, scale);
             // a regulariser of 10⁻⁵ × the mean cost: far more sweeps than the limit to a tight tolerance
             TripletObjective objective = new TripletObjective(cells, 10, Regulariser.NONE, 0, local,
                     new PairTransports(local, 2, new PairSolve(2, Solver.SINKHORN, 1e-5, 1e-12),

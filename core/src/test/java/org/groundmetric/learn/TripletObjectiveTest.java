@@ -67,7 +67,7 @@ class TripletObjectiveTest {
             Arrays.fill(ones, 1);
             try (LocalEngine local = new LocalEngine(1)) {
                 WarmStarts starts = new WarmStarts(true, WarmStarts.MAX_AGE);
-                TripletObjective objective = new TripletObjective(new TrainingCells(samples, masses, k, ones),
+                TripletObjective objective = new TripletObjective(new TrainingCells(samples, masses, MetricForm.LOW_RANK, k, ones),
                         c.get("alpha").asDouble(), Regulariser.NONE, 0, local,
                         new PairTransports(local, k, Solver.AUTO, 0.05, starts));
                 double[] v = flatten(w);
@@ -105,14 +105,39 @@ class TripletObjectiveTest {
                         new WarmStarts(reg == Regulariser.L1, WarmStarts.MAX_AGE));
                 TripletObjective.Evaluation e = objective.evaluate(v, batch);
                 assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
-                double h = 1e-6;
-                for (int p = 0; p < v.length; p++) {
-                    double[] plus = v.clone();
-                    double[] minus = v.clone();
-                    plus[p] += h;
-                    minus[p] -= h;
-                    double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss()) / (2 * h);
-                    assertEquals(fd, e.gradient()[p], 1e-5 * Math.max(1, Math.abs(fd)), reg + " grad[" + p + "]");
+                assertMatchesCentralDifferences(objective, v, batch, e.gradient(), reg.toString());
+            }
+        }
+    }
+
+    /**
+     * The diagonal form's gradient (the diagonal of Gₛ·Xₛ, one pass over the cells) against central
+     * differences of the loss, on dense and on sparse cells, with feature scaling and each regulariser.
+     */
+    @Test
+    void diagonalGradientMatchesFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(5);
+        List<CellMatrix> dense = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            dense.add(randomCells(rng, 6, 4, s));
+        }
+        List<CellMatrix> sparse = new ArrayList<>();
+        for (CellMatrix x : dense) {
+            sparse.add(csr(sparsified((DenseMatrix) x)));
+        }
+        double[] scale = {1, 0.5, 2, 0.1};
+        double[] v = Ggml.uniformV(1, 4, 9);
+        List<Triplet> batch = List.of(new Triplet(0, 1, 2), new Triplet(1, 0, 3), new Triplet(0, 1, 4),
+                new Triplet(3, 4, 1));
+        for (List<CellMatrix> samples : List.of(dense, sparse)) {
+            for (Regulariser reg : Regulariser.values()) {
+                try (LocalEngine local = new LocalEngine(1)) {
+                    TripletObjective objective = objective(samples, MetricForm.DIAGONAL, 4, 30, reg, 0.1, scale, local,
+                            new WarmStarts(false, WarmStarts.MAX_AGE));
+                    TripletObjective.Evaluation e = objective.evaluate(v, batch);
+                    assertEquals(4, e.gradient().length, "one parameter per feature");
+                    assertTrue(e.activeTriplets() > 0, "the margin must make some triplets active");
+                    assertMatchesCentralDifferences(objective, v, batch, e.gradient(), reg.toString());
                 }
             }
         }
@@ -155,6 +180,52 @@ class TripletObjectiveTest {
         }
     }
 
+    /** Every entry of {@code gradient} against central differences (step 1e-6) of the batch loss at {@code v}. */
+    private static void assertMatchesCentralDifferences(TripletObjective objective, double[] v, List<Triplet> batch,
+            double[] gradient, String label) {
+        double h = 1e-6;
+        for (int p = 0; p < v.length; p++) {
+            double[] plus = v.clone();
+            double[] minus = v.clone();
+            plus[p] += h;
+            minus[p] -= h;
+            double fd = (objective.evaluate(plus, batch).loss() - objective.evaluate(minus, batch).loss()) / (2 * h);
+            assertEquals(fd, gradient[p], 1e-5 * Math.max(1, Math.abs(fd)), label + " grad[" + p + "]");
+        }
+    }
+
+    private static CellMatrix csr(float[][] rows) {
+        List<Integer> idx = new ArrayList<>();
+        List<Float> val = new ArrayList<>();
+        int[] ptr = new int[rows.length + 1];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                if (rows[i][j] != 0) {
+                    idx.add(j);
+                    val.add(rows[i][j]);
+                }
+            }
+            ptr[i + 1] = idx.size();
+        }
+        float[] values = new float[val.size()];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = val.get(p);
+        }
+        return new org.groundmetric.linalg.CsrMatrix(rows.length, rows[0].length, ptr,
+                idx.stream().mapToInt(Integer::intValue).toArray(), values);
+    }
+
+    /** Every third entry set to zero, so the CSR path meets missing entries. */
+    private static float[][] sparsified(DenseMatrix x) {
+        float[][] rows = new float[x.rows()][x.cols()];
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                rows[i][j] = (i + j) % 3 == 0 ? 0 : x.get(i, j);
+            }
+        }
+        return rows;
+    }
+
     @Test
     void gradientDoesNotDependOnTheThreadCount() {
         SplittableRandom rng = new SplittableRandom(11);
@@ -183,14 +254,27 @@ class TripletObjectiveTest {
     /** The objective as Ggml builds it with the default solver: pairs on the same local threads. */
     static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
                                       double[] scale, LocalEngine local, WarmStarts starts) {
-        return objective(samples, rank, alpha, reg, lambda, scale, local, starts, Solver.AUTO, 0.05);
+        return objective(samples, MetricForm.LOW_RANK, rank, alpha, reg, lambda, scale, local, starts, Solver.AUTO, 0.05);
     }
 
     /** The objective as Ggml builds it with the given solver. */
     static TripletObjective objective(List<CellMatrix> samples, int rank, double alpha, Regulariser reg, double lambda,
                                       double[] scale, LocalEngine local, WarmStarts starts, Solver solver,
                                       double sinkhornReg) {
-        TrainingCells cells = new TrainingCells(samples, null, rank, scale);
+        return objective(samples, MetricForm.LOW_RANK, rank, alpha, reg, lambda, scale, local, starts, solver, sinkhornReg);
+    }
+
+    /** As above for a form: {@code rank} is the image's coordinates (D for the diagonal form). */
+    static TripletObjective objective(List<CellMatrix> samples, MetricForm form, int rank, double alpha, Regulariser reg,
+                                      double lambda, double[] scale, LocalEngine local, WarmStarts starts) {
+        return objective(samples, form, rank, alpha, reg, lambda, scale, local, starts, Solver.AUTO, 0.05);
+    }
+
+    /** The objective as Ggml builds it, for a form and a solver. */
+    static TripletObjective objective(List<CellMatrix> samples, MetricForm form, int rank, double alpha, Regulariser reg,
+                                      double lambda, double[] scale, LocalEngine local, WarmStarts starts, Solver solver,
+                                      double sinkhornReg) {
+        TrainingCells cells = new TrainingCells(samples, null, form, rank, scale);
         // Sinkhorn to a tight tolerance, so the gradient can be checked against the objective's differences
         return new TripletObjective(cells, alpha, reg, lambda, local,
                 new PairTransports(local, rank, new PairSolve(rank, solver, sinkhornReg, 1e-12), starts));
