@@ -202,6 +202,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Option(names = "--save-models", paramLabel = "DIR",
+            description = "Also write every method's metric as a model file DIR/<method>.json (kind mahalanobis;"
+                    + " Euclidean as W = I; Manhattan and Cosine left out), fitted once more on the training samples"
+                    + " of the protocol's first fit: embed, report, distances, predict and genes take them as --model.")
+    Path saveModels;
+
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Results CSV, one row per method; rounds and predictions go beside it (FILE.rounds.csv, FILE.predictions.csv).")
     Path out;
@@ -229,9 +235,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out, "--out's rounds", rounds,
                 "--out's predictions", predictions));
         PrintWriter warnings = spec.commandLine().getErr();
+        if (saveModels != null) {
+            OutputFiles.checkDirectory(saveModels);
+        }
         Preprocessing request = preprocessing.request();
-        Cohort cohort = request.fit(input.cohort(true, request, w -> warnings.println("warning: " + w)),
-                w -> warnings.println("warning: " + w)).cohort();
+        Preprocessing.Result prepared = request.fit(input.cohort(true, request, w -> warnings.println("warning: " + w)),
+                w -> warnings.println("warning: " + w));
+        Cohort cohort = prepared.cohort();
         long seed = preprocessing.seed();
         CrossValidation.Plan plan = protocol.plan(cohort, splits, trainFraction, tune ? validationFraction : 0, seed);
         PrintWriter o = spec.commandLine().getOut();
@@ -286,6 +296,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             files.commit();
         }
         o.println("wrote " + out + ", " + rounds + " and " + predictions);
+        if (saveModels != null) {
+            // fresh learners: those of the run may be bound to an engine that is closed now
+            SavedModels.write(saveModels, learners(methods, budget), cohort, plan.fits().get(0).fit(),
+                    prepared.preprocessing(), err)
+                    .forEach(o::println);
+        }
         o.flush();
         return 0;
     }

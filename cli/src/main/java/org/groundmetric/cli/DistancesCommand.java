@@ -62,6 +62,16 @@ public final class DistancesCommand implements Callable<Integer> {
                 "(var = the same samples). Open it with anndata.read_h5ad; a.to_df() is the matrix."})
     Path writeH5ad;
 
+    @Option(names = "--plan-out", paramLabel = "DIR",
+            description = {"Also write the optimal plan of each --pairs pair of samples into DIR (created if needed)",
+                "as A__B.tsv: sparse triplets i, j, mass, cell_a, cell_b (i, j count the samples' cells from 0",
+                "in the order kept). The paper's Fig. 2d/e: the same pair under --model and under --metric."})
+    Path planOut;
+
+    @Option(names = "--pairs", paramLabel = "A:B", split = ",",
+            description = "With --plan-out: the pairs of sample ids whose plans to write, e.g. --pairs s1:s7,s1:s12.")
+    List<String> planPairs;
+
     @Option(names = "--mds",
             description = "With --write-h5ad: add the samples' 2-D classical MDS of the distances as obsm[\"X_mds\"].")
     boolean mds;
@@ -86,6 +96,11 @@ public final class DistancesCommand implements Callable<Integer> {
                 "--metric", "--min-cells", "--cells-per-sample", "--keep-small-samples", "--normalize",
                 "--gene-filter", "--pca", "--seed");
         OptionRules.requires(spec, "--mds", writeH5ad != null, "--write-h5ad samples.h5ad");
+        OptionRules.requires(spec, "--plan-out", planPairs != null, "--pairs A:B[,C:D…]");
+        OptionRules.requires(spec, "--pairs", planOut != null, "--plan-out DIR");
+        if (planOut != null) {
+            org.groundmetric.data.io.OutputFiles.checkDirectory(planOut);
+        }
         Outputs.check(Outputs.inputs(input.input(), model), Outputs.named("--out", out, "--write-h5ad", writeH5ad));
         if (model == null && fullSamples.fullSamples) {
             throw new IllegalArgumentException("--full-samples goes with --model (a model trained with --summarize);"
@@ -110,6 +125,8 @@ public final class DistancesCommand implements Callable<Integer> {
         // W_θ compares the samples as the model does (summarised when it was trained on summaries)
         Cohort compared = learned == null ? cohort : learned.summarised(cohort, workers);
         stdout.flush();
+        List<PlanOutput.SamplePair> plans = planOut == null ? List.of()
+                : PlanOutput.resolve(planPairs, cohort.samples(), planOut);
         WassersteinMatrix d;
         try (ComputeEngine compute = engine.open(workers)) {
             d = WassersteinMatrix.pairwise(compared.samples(), ground, Solver.AUTO, compute,
@@ -127,9 +144,11 @@ public final class DistancesCommand implements Callable<Integer> {
                 AnnData a = SamplesAnnData.of(d, samples, samples, model != null ? model.toString() : ground.name());
                 SamplesAnnData.write(files, mds ? a.withObsm("X_mds", SamplesAnnData.mds(d)) : a, writeH5ad);
             }
+            PlanOutput.writeSamplePlans(files, plans, cohort, ground, planOut);
             files.commit();
         }
-        stdout.println("wrote " + out + (writeH5ad != null ? " and " + writeH5ad : ""));
+        stdout.println("wrote " + out + (writeH5ad != null ? " and " + writeH5ad : "")
+                + (plans.isEmpty() ? "" : " and " + plans.size() + " plans to " + planOut));
         stdout.flush();
         return 0;
     }

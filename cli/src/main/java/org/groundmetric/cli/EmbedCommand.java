@@ -5,15 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Sample;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DataFrame;
 import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.learn.TrainedMetric;
+import org.groundmetric.linalg.CellMatrix;
 import org.groundmetric.linalg.DenseMatrix;
 import org.groundmetric.metric.FixedGroundMetric;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.metric.InterpolatedMetric;
+import org.groundmetric.metric.MedianMatchedBlend;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.report.Embeddings;
 import picocli.CommandLine.Command;
@@ -37,13 +40,18 @@ import picocli.CommandLine.Spec;
             "layout against W_θ (1 = every sample's k nearest samples in the picture are among its k",
             "nearest under W_θ; k = 5, fewer below 11 samples).",
             "",
-            "--mix s computes W_θ under the blended ground metric s·d_W + (1−s)·d_other, where other",
-            "is the Euclidean metric on the features or, with --mix-with, a second model (the paper's",
-            "Fig. 4 blends a metric learned on disease with one learned on cell types). s = 1 is the",
-            "model alone, s = 0 the other metric alone. The cell embedding always uses the model.",
+            "--mix s blends the model with another metric at the level of cells, as the paper's Fig. 4",
+            "interpolates between GGML and Euclidean: d = s·d_W + (1−s)·f·d_other, other = the",
+            "Euclidean metric on the features or, with --mix-with, a second model, and f = the ratio of",
+            "their median cell distances (over 2000 seeded cell pairs), so both count at the same scale.",
+            "The cell UMAP (coloured by class and by any obs column, e.g. cell type) and W_θ between",
+            "samples are both computed under the blend; proj1..projK stay the model's image. s = 1 is",
+            "the model alone, s = 0 the other metric alone (in the model's units).",
             "The model's preprocessing (gene selection, normalisation, PCA) is replayed on the input.",
             "",
             "Example:",
+            "  groundmetric embed --metric euclidean --input kang.h5ad --use-rep X_pca --sample-key sample_id \\",
+            "      --label-key group_id --out cells-euclidean.tsv      (no model: W = I, the Euclidean picture)",
             "  groundmetric embed --model model.json --input kang.h5ad --sample-key sample_id \\",
             "      --label-key group_id --out cells.tsv --samples-out samples.tsv --mix 0.5",
             ""
@@ -57,7 +65,7 @@ public final class EmbedCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption model;
+    ModelOrMetricOption model;
 
     @Mixin
     InputOptions input;
@@ -70,7 +78,8 @@ public final class EmbedCommand implements Callable<Integer> {
     Path cellsOut;
 
     @Option(names = "--samples-out", paramLabel = "samples.tsv",
-            description = "Per-sample table: sample, class, cells, mds1, mds2[, umap1, umap2].")
+            description = "Per-sample table: sample, class, cells, mds1, mds2[, umap1, umap2][, training: 1 for the"
+                    + " samples the model was trained on, when it kept them (train --keep-reference)].")
     Path samplesOut;
 
     @Option(names = "--distances-out", paramLabel = "W.tsv",
@@ -93,7 +102,8 @@ public final class EmbedCommand implements Callable<Integer> {
     Path samplesH5ad;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
-            description = "Blend weight of the model in the ground metric for W_θ, in [0, 1] (default: ${DEFAULT-VALUE}).")
+            description = "Weight s of the model in the cell-level blend s·model + (1−s)·other, the other scaled to the"
+                    + " model's median cell distance; in [0, 1] (default: ${DEFAULT-VALUE} = the model alone).")
     double mix;
 
     @Option(names = "--mix-with", paramLabel = "model2.json",
@@ -134,7 +144,9 @@ public final class EmbedCommand implements Callable<Integer> {
         Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith), Outputs.named("--out", cellsOut,
                 "--samples-out", samplesOut, "--distances-out", distancesOut, "--samples-h5ad", samplesH5ad,
                 "--write-h5ad", writeH5ad));
-        ModelInput in = ModelInput.load(model.path(), input, false, fullSamples, run.threads(), err);
+        ModelInput in = model.path() != null
+                ? ModelInput.load(model.path(), input, false, fullSamples, run.threads(), err)
+                : ModelInput.identity(input, false, ModelOrMetricOption.MAX_IDENTITY_FEATURES, err);
         // every output is staged and renamed together at the end: all of them or none
         try (OutputFiles files = new OutputFiles()) {
             List<String> done = new ArrayList<>();
@@ -156,7 +168,7 @@ public final class EmbedCommand implements Callable<Integer> {
     /** Stages the cell, sample and distance tables that were asked for; returns the line naming them. */
     private String writeTables(OutputFiles files, ModelInput in, PrintWriter out) {
         ProjectedMetric learned = in.model().metric();
-        GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith);
+        GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith, in.cohort(), seed);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
@@ -167,7 +179,7 @@ public final class EmbedCommand implements Callable<Integer> {
             written.add(cellsOut);
         }
         if (samplesOut != null) {
-            e.writeSamples(files, samplesOut);
+            e.writeSamples(files, samplesOut, trainingSamples(in.model()));
             written.add(samplesOut);
         }
         if (distancesOut != null) {
@@ -196,8 +208,22 @@ public final class EmbedCommand implements Callable<Integer> {
         return "wrote " + written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
     }
 
-    /** The model's metric, or its blend s·model + (1−s)·other (Euclidean or a second model). */
-    static GroundMetric sampleMetric(ProjectedMetric learned, TrainedMetric model, double s, Path other) {
+    /** The ids of the samples the model was trained on, when it kept them (train --keep-reference); else null. */
+    static java.util.Set<String> trainingSamples(TrainedMetric model) {
+        if (model.reference() == null) {
+            return null;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        model.reference().forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+
+    /**
+     * The model's metric, or its blend s·model + (1−s)·f·other (Euclidean or a second model) with the
+     * other scaled to the model's median cell distance over seeded cell pairs of {@code cohort}.
+     */
+    static GroundMetric sampleMetric(ProjectedMetric learned, TrainedMetric model, double s, Path other,
+                                     Cohort cohort, long seed) {
         if (!(s >= 0 && s <= 1)) {
             throw new IllegalArgumentException("--mix " + s + " must lie in [0, 1] (1 = the model alone)");
         }
@@ -212,7 +238,11 @@ public final class EmbedCommand implements Callable<Integer> {
         } else {
             b = FixedGroundMetric.parse("euclidean");
         }
-        return new InterpolatedMetric(learned, b, s);
+        List<CellMatrix> cells = new ArrayList<>();
+        for (Sample sample : cohort.samples()) {
+            cells.add(sample.cells());
+        }
+        return MedianMatchedBlend.of(learned, b, s, cells, seed);
     }
 
 }

@@ -50,10 +50,17 @@ import picocli.CommandLine.Spec;
             "--enrichment-out and prints the top sets of the overall ranking. --importance per-sd usually",
             "ranks better for a model trained with --feature-scaling standardize.",
             "",
+            "With --matrix-out FILE it also writes the whole M = WᵀW (gene × gene, tab-separated, a",
+            "header row of gene names; D² numbers, so mind a 5000-gene model) and, to --pairs-out",
+            "(default: FILE's name with .pairs.tsv for its extension), the --top-pairs off-diagonal",
+            "entries of largest |M_ab| (rank, feature_a, feature_b, m_ab, cosine = M_ab/√(M_aa·M_bb)):",
+            "the gene pairs the metric moves together or against each other (the paper's Fig. 3f).",
+            "",
             "Examples:",
             "  groundmetric genes --model model.json --out genes.tsv --top 20 --axis-lists gene-lists/",
             "  groundmetric genes --model model.json --out genes.tsv --importance per-sd \\",
             "      --gene-sets h.all.v2024.1.Hs.symbols.gmt      (writes genes.enrichment.tsv)",
+            "  groundmetric genes --model model.json --out genes.tsv --matrix-out M.tsv --top-pairs 50",
             "  groundmetric genes --model model.json --input kang.h5ad --gene-names-from feature_name \\",
             "      --out genes.tsv      (model trained on Ensembl ids, report symbols)",
             ""
@@ -107,6 +114,20 @@ public final class GenesCommand implements Callable<Integer> {
                     + " effect of a typical change rather than favouring rarely varying genes with large weights.")
     Importance importanceKind;
 
+    @Option(names = "--matrix-out", paramLabel = "M.tsv",
+            description = "Also write M = WᵀW, gene × gene, as tab-separated text with a header row (and the top"
+                    + " gene pairs, see --pairs-out).")
+    Path matrixOut;
+
+    @Option(names = "--pairs-out", paramLabel = "FILE",
+            description = "Where to write the top off-diagonal gene pairs of M (default with --matrix-out M.tsv:"
+                    + " M.pairs.tsv).")
+    Path pairsOut;
+
+    @Option(names = "--top-pairs", paramLabel = "N", defaultValue = "100",
+            description = "Gene pairs to write, largest |M_ab| first (default: ${DEFAULT-VALUE}).")
+    int topPairs;
+
     @Mixin
     GeneSetOptions geneSets;
 
@@ -144,8 +165,10 @@ public final class GenesCommand implements Callable<Integer> {
         OptionRules.requires(spec, "--enrichment-out", geneSets.given(), "--gene-sets FILE.gmt");
         OptionRules.requires(spec, "--seed", geneSets.given(), "--gene-sets FILE.gmt");
         Path enrichmentOut = geneSets.given() ? enrichmentTarget() : null;
+        Path pairs = GeneMatrixOutput.pairsFile(matrixOut, pairsOut, topPairs);
         Outputs.check(Outputs.inputs(model.path(), input, geneSets.geneSets),
-                Outputs.named("--out", out, "--enrichment-out", enrichmentOut));
+                Outputs.named("--out", out, "--enrichment-out", enrichmentOut, "--matrix-out", matrixOut,
+                        "--pairs-out", pairs));
         if (axisLists != null) {
             OutputFiles.checkDirectory(axisLists);
         }
@@ -169,6 +192,7 @@ public final class GenesCommand implements Callable<Integer> {
             if (axisLists != null) {
                 lists = importance.writeAxisLists(files, axisLists, top);
             }
+            GeneMatrixOutput.write(files, importance, matrixOut, pairs, topPairs);
             files.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
@@ -197,6 +221,7 @@ public final class GenesCommand implements Callable<Integer> {
         if (axisLists != null) {
             w.println("wrote " + lists.size() + " gene lists (" + trained.rank() + " axes) to " + axisLists);
         }
+        GeneMatrixOutput.report(w, matrixOut, pairs, names.size());
         w.flush();
         return 0;
     }

@@ -141,7 +141,9 @@ public final class GgmlAnnData {
         if (model.preprocessingSteps().cellsPerSample() != null) {
             p.put("n_cells", model.preprocessingSteps().cellsPerSample());
         }
-        p.put("n_triplets", model.config().neighbours());
+        if (model.config() != null) { // null for another method's map (kind mahalanobis)
+            p.put("n_triplets", model.config().neighbours());
+        }
         Representation rep = model.representation();
         if (rep != null) {
             p.put("use_rep", rep.key());
@@ -152,7 +154,14 @@ public final class GgmlAnnData {
     private static Map<String, Object> own(TrainedMetric model) {
         GgmlConfig c = model.config();
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("rank", c.rank());
+        params.put("rank", model.rank());
+        if (c != null) {
+            ggmlParams(c, params);
+        }
+        return ownRest(model, params);
+    }
+
+    private static void ggmlParams(GgmlConfig c, Map<String, Object> params) {
         params.put("neighbours", c.neighbours());
         params.put("alpha", c.alpha());
         params.put("lambda", c.lambda());
@@ -166,6 +175,9 @@ public final class GgmlAnnData {
         params.put("init", String.valueOf(c.init()).toLowerCase(Locale.ROOT));
         params.put("feature_scaling", String.valueOf(c.featureScaling()).toLowerCase(Locale.ROOT));
         params.put("solver", c.solver().label());
+    }
+
+    private static Map<String, Object> ownRest(TrainedMetric model, Map<String, Object> params) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("params", params);
         m.put("preprocessing", model.preprocessingSteps().describe());

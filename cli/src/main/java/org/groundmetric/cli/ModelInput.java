@@ -6,6 +6,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DataFrame;
+import org.groundmetric.learn.MahalanobisModel;
 import org.groundmetric.learn.TrainedMetric;
 
 /**
@@ -33,5 +34,20 @@ record ModelInput(TrainedMetric model, Cohort cohort, Cohort compared, DataFrame
         model.requireFeatures(cohort);
         err.flush();
         return new ModelInput(model, cohort, model.summarised(cohort, threads), data.obs());
+    }
+
+    /** No model: the Euclidean metric as W = I on the input's features (at most {@code maxFeatures}), unpreprocessed. */
+    static ModelInput identity(InputOptions input, boolean labelsRequired, int maxFeatures, PrintWriter err) {
+        AnnData data = input.read(w -> err.println("warning: " + w));
+        Cohort cohort = input.cohort(data, labelsRequired, Preprocessing.NONE, w -> err.println("warning: " + w));
+        if (cohort.featureCount() > maxFeatures) {
+            throw new IllegalArgumentException("--metric euclidean builds W = I over the " + cohort.featureCount()
+                    + " features, more than " + maxFeatures + "; embed an embedding instead (--use-rep X_pca) or save"
+                    + " the Euclidean model of your preprocessing with 'benchmark --save-models'");
+        }
+        TrainedMetric model = MahalanobisModel.euclidean(cohort.featureNames(), Preprocessing.NONE,
+                cohort.classNames());
+        err.flush();
+        return new ModelInput(model, cohort, cohort, data.obs());
     }
 }

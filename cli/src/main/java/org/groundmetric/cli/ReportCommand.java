@@ -93,7 +93,8 @@ public final class ReportCommand implements Callable<Integer> {
     HierarchicalClustering.Method linkage;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",
-            description = "Ground metric for W_θ: s·model + (1−s)·Euclidean, as in 'embed' (default: ${DEFAULT-VALUE}).")
+            description = "Cell-level blend s·model + (1−s)·Euclidean, the Euclidean scaled to the model's median cell"
+                    + " distance, for the cell UMAP and W_θ (Fig. 4), as in 'embed' (default: ${DEFAULT-VALUE}).")
     double mix;
 
     @Option(names = "--no-cell-umap", description = "Skip the cell UMAPs (exact neighbours cost O(cells²)).")
@@ -123,7 +124,7 @@ public final class ReportCommand implements Callable<Integer> {
         ModelInput in = ModelInput.load(model.path(), input, true, fullSamples, run.threads(), spec.commandLine().getErr());
         TrainedMetric trained = in.model();
         ProjectedMetric learned = trained.metric();
-        GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null);
+        GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null, in.cohort(), seed);
         long start = System.nanoTime();
         Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"),
@@ -260,6 +261,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private void cells(HtmlReport page, Embeddings e) {
+        CellProjectionFigures.add(page, e, cellTypeKey);
         if (e.cellUmap() == null) {
             return;
         }

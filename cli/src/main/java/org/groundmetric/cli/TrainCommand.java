@@ -21,6 +21,7 @@ import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.Initialisation;
 import org.groundmetric.learn.MetricForm;
 import org.groundmetric.learn.Regulariser;
+import org.groundmetric.learn.TripletSampler;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TripletStrategy;
 import org.groundmetric.ot.Solver;
@@ -71,8 +72,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " low-rank form only).")
     int rank;
 
-    @Option(names = {"-t", "--neighbours", "--neighbors"}, paramLabel = "T", defaultValue = "3",
-            description = "Neighbours t: samples drawn per class for every anchor sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--neighbours", "--neighbors"}, paramLabel = "T|all", defaultValue = "3",
+            converter = NeighboursChoice.class,
+            description = "Neighbours t: samples drawn per class for every anchor sample; all = every sample of"
+                    + " the class, so each epoch holds every triplet (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
     @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "10",
@@ -85,7 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--reg", paramLabel = "R", defaultValue = "fro",
             description = "Regulariser R(W): ${COMPLETION-CANDIDATES}. fro = Frobenius norm (the reference"
-                    + " code's default), l1 = elementwise (sparse W), none (default: ${DEFAULT-VALUE}). With"
+                    + " code's default), l1 = elementwise sum of |W_rj| (sparse W), matrix-l1 = the matrix 1-norm,"
+                    + " the largest column sum of |W| (the reference code's torch.linalg.norm(W, ord=1), which the"
+                    + " paper's synthetic runs call L1), none (default: ${DEFAULT-VALUE}). With"
                     + " --feature-scaling standardize it applies to W in standardised units.")
     Regulariser reg;
 
@@ -195,10 +200,10 @@ public final class TrainCommand implements Callable<Integer> {
         Cohort cohort = prepared.cohort();
         // batch-aware triplets anchor every sample once: auto means none there
         ClassWeight weight = Ggml.classWeight(config.classWeight(), batches.correction());
-        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  %s t=%d alpha=%s lambda=%s reg=%s"
+        stdout.printf(Locale.ROOT, "samples=%d classes=%d cells=%d features=%d  %s t=%s alpha=%s lambda=%s reg=%s"
                 + " class_weight=%s%s%n", cohort.size(), cohort.classNames().size(), cohort.cellCount(),
                 cohort.featureCount(), form == MetricForm.DIAGONAL ? "form=diagonal" : "rank=" + config.rank(),
-                config.neighbours(), alpha, lambda, reg,
+                TripletSampler.describe(config.neighbours()), alpha, lambda, reg,
                 weight.resolve(ClassBalance.sizes(cohort)) + (config.classWeight() != ClassWeight.AUTO ? ""
                         : weight == ClassWeight.AUTO ? " (auto)" : " (auto, batch-aware)"),
                 config.summary() == null ? "" : " summary=" + config.summary());

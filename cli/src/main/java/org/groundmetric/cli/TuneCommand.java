@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
             "      --alpha 0.1,1,10,100 --lambda 0.01,0.1,1,10 --out grid.csv",
             "  groundmetric tune --input cohort.h5ad --sample-key donor_id --label-key disease --pca 50 \\",
             "      --cv kfold:5 --repeats 2 --out grid.csv",
+            "  groundmetric tune --input synth200d.h5ad --sample-key sample --label-key class --reg matrix-l1 \\",
+            "      --feature-scaling none --heatmap grid-matrix-l1.svg      (Fig. 5a)",
             ""
         })
 public final class TuneCommand implements Callable<Integer> {
@@ -100,11 +102,17 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the grid as CSV.")
     Path out;
 
+    @Option(names = "--heatmap", paramLabel = "FILE.svg",
+            description = "Also draw the grid of validation balanced accuracies as a heatmap (the paper's Fig. 5),"
+                    + " titled with the regulariser: SVG, or PNG when FILE ends in .png. One run per --reg gives"
+                    + " one heatmap per regulariser.")
+    Path heatmap;
+
 
 
     @Override
     public Integer call() {
-        Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out));
+        Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out, "--heatmap", heatmap));
         double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
         double[] l = lambdas.stream().mapToDouble(Double::doubleValue).toArray();
         PrintWriter warnings = spec.commandLine().getErr();
@@ -141,6 +149,10 @@ public final class TuneCommand implements Callable<Integer> {
         if (out != null) {
             AtomicOutput.write(out, s -> s.write(csv(grid).getBytes(StandardCharsets.UTF_8)));
             o.println("wrote " + out);
+        }
+        if (heatmap != null) {
+            TuneHeatmap.write(heatmap, grid, ggml.reg + " regulariser");
+            o.println("wrote " + heatmap);
         }
         o.flush();
         return 0;

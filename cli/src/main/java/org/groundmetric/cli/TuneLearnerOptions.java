@@ -2,7 +2,9 @@ package org.groundmetric.cli;
 
 import org.groundmetric.data.ClassBalance;
 import org.groundmetric.learn.ClassWeight;
+import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.GgmlConfig;
+import org.groundmetric.learn.Regulariser;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,8 +18,10 @@ class TuneLearnerOptions {
             description = "Rank k of W (rows); benchmark also reduces the baselines to this rank (default: ${DEFAULT-VALUE}).")
     int rank;
 
-    @Option(names = {"--neighbours", "--neighbors"}, paramLabel = "T", defaultValue = "3",
-            description = "Neighbours t: samples drawn per class for each anchor (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--neighbours", "--neighbors"}, paramLabel = "T|all", defaultValue = "3",
+            converter = NeighboursChoice.class,
+            description = "Neighbours t: samples drawn per class for each anchor; all = every sample of the class"
+                    + " (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Training epochs (default: ${DEFAULT-VALUE}).")
@@ -39,12 +43,24 @@ class TuneLearnerOptions {
                     + " ${DEFAULT-VALUE}.")
     ClassWeight classWeight;
 
+    @Option(names = "--reg", paramLabel = "R", defaultValue = "fro",
+            description = "GGML's regulariser R(W), as train: ${COMPLETION-CANDIDATES}. l1 = elementwise sum of"
+                    + " |W_rj|, matrix-l1 = largest column sum of |W| (the reference code's \"L1\", used for the"
+                    + " paper's synthetic Table 1 and Fig. 5a). Default: ${DEFAULT-VALUE}.")
+    Regulariser reg;
+
+    @Option(names = "--feature-scaling", paramLabel = "SCALING", defaultValue = "standardize",
+            description = "As train: ${COMPLETION-CANDIDATES}. standardize = optimise W in units of each feature's"
+                    + " standard deviation; none = the paper's plain method. Default: ${DEFAULT-VALUE}.")
+    FeatureScaling featureScaling;
+
     @Mixin
     SummaryOption summary;
 
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
         return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbours(neighbours).epochs(epochs)
                 .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads)
-                .classWeight(classWeight).summary(summary.summary(seed)).build();
+                .classWeight(classWeight).regulariser(reg).featureScaling(featureScaling)
+                .summary(summary.summary(seed)).build();
     }
 }

@@ -17,6 +17,7 @@ import org.groundmetric.embed.ClassicalMds;
 import org.groundmetric.embed.Trustworthiness;
 import org.groundmetric.embed.Umap;
 import org.groundmetric.metric.GroundMetric;
+import org.groundmetric.metric.MedianMatchedBlend;
 import org.groundmetric.metric.ProjectedMetric;
 import org.groundmetric.ot.Solver;
 import org.groundmetric.wasserstein.WassersteinMatrix;
@@ -63,7 +64,10 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
         }
         double[][] cells = null;
         if (cellUmap) {
-            cells = new Umap(umap).embed(proj, k, epochs);
+            // under a blend (Fig. 4) the cells' neighbours are those of the blended metric, not of the model alone
+            cells = sampleMetric instanceof MedianMatchedBlend blend
+                    ? BlendedCells.umap(cohort, proj, k, blend, umap, epochs)
+                    : new Umap(umap).embed(proj, k, epochs);
         }
         WassersteinMatrix w = WassersteinMatrix.pairwise(compared.samples(), sampleMetric, Solver.AUTO,
                 threads, pairs);
@@ -160,15 +164,27 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
 
     /** {@code sample, class, cells, mds1, mds2[, umap1, umap2]} (tab-separated). */
     public void writeSamples(OutputFiles files, Path file) {
+        writeSamples(files, file, null);
+    }
+
+    /**
+     * As {@link #writeSamples(OutputFiles, Path)}, with a last column {@code training} (1 for the
+     * samples the model was trained on, else 0; the paper's Fig. 3 marks them) unless {@code training} is null.
+     */
+    public void writeSamples(OutputFiles files, Path file, java.util.Set<String> training) {
         files.write(file, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write("sample\tclass\tcells\tmds1\tmds2" + (sampleUmap != null ? "\tumap1\tumap2" : "") + "\n");
+            w.write("sample\tclass\tcells\tmds1\tmds2" + (sampleUmap != null ? "\tumap1\tumap2" : "")
+                    + (training != null ? "\ttraining" : "") + "\n");
             for (int i = 0; i < cohort.size(); i++) {
                 Sample s = cohort.sample(i);
                 w.write(text(s.id()) + "\t" + text(s.classLabel()) + "\t" + s.cellCount() + "\t" + fmt(sampleMds[i][0])
                         + "\t" + fmt(sampleMds[i][1]));
                 if (sampleUmap != null) {
                     w.write("\t" + fmt(sampleUmap[i][0]) + "\t" + fmt(sampleUmap[i][1]));
+                }
+                if (training != null) {
+                    w.write(training.contains(s.id()) ? "\t1" : "\t0");
                 }
                 w.write('\n');
             }

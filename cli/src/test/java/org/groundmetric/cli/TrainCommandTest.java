@@ -79,7 +79,7 @@ class TrainCommandTest {
         CliRun reg = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--reg", "l2", "--out", dir.resolve("m.json").toString());
         assertEquals(2, reg.exitCode());
-        assertEquals("error: Invalid value for option '--reg': 'l2' is not one of fro, l1, none"
+        assertEquals("error: Invalid value for option '--reg': 'l2' is not one of fro, l1, matrix-l1, none"
                 + " (see 'groundmetric train --help')", reg.err().strip(), "one line naming the problem and the fix");
         CliRun american = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
                 "--neighbors", "2", "--feature-scaling", "STANDARDIZE", "--normalize", "None", "--epochs", "1",

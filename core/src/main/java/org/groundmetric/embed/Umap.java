@@ -100,6 +100,15 @@ public final class Umap {
         return layout(knn, init, progress);
     }
 
+    /**
+     * Embeds n points whose neighbours were found under another distance (e.g. a blend of metrics,
+     * {@link BlendedNeighbours}); starts from the two principal axes of {@code start} (n×dim).
+     */
+    public double[][] embedNeighbours(Neighbours knn, double[] start, int dim, Progress progress) {
+        checkSize(knn.queries());
+        return layout(knn, principalAxes(start, knn.queries(), dim), progress);
+    }
+
     /** The fitted a, b of the layout's similarity 1 / (1 + a·d^(2b)). */
     public double[] curve() {
         return new double[] {curve.a(), curve.b()};

@@ -86,6 +86,33 @@ public enum ModelKind {
             }
             return a;
         }
+    },
+
+    /**
+     * A low-rank map ‖Wx − Wy‖ that another method learned, or the Euclidean metric as W = I
+     * ({@code benchmark --save-models}, {@link MahalanobisModel}): weights and metric as
+     * {@link #LOW_RANK_MAHALANOBIS}, without GGML's hyper-parameters.
+     */
+    MAHALANOBIS("mahalanobis") {
+        @Override
+        void checkWeights(int rank, double[][] weights, int features) {
+            LOW_RANK_MAHALANOBIS.checkWeights(rank, weights, features);
+        }
+
+        @Override
+        ProjectedMetric metric(int rank, double[][] weights, int features) {
+            return LOW_RANK_MAHALANOBIS.metric(rank, weights, features);
+        }
+
+        @Override
+        public int axes(int rank) {
+            return rank;
+        }
+
+        @Override
+        double[][] linearMap(int rank, double[][] weights, int features) {
+            return weights;
+        }
     };
 
     private final String spelling;

@@ -4,13 +4,23 @@ package org.groundmetric.learn;
 public enum Regulariser {
     /** ‖W‖_F, the reference implementation's default (gradient W/‖W‖_F, 0 at W = 0). */
     FRO,
-    /** Σ|W_rj| elementwise: drives whole entries to zero (the paper's choice on synthetic data). */
+    /** Σ|W_rj| elementwise: drives whole entries to zero.
+     * Not the reference code's "L1", which is {@link #MATRIX_L1}. */
     L1,
+    /**
+     * The matrix 1-norm max_j Σ_r |W_rj| (largest column sum): the reference code's
+     * {@code torch.linalg.norm(W, ord=1)}, which its notebooks call "L1" ({@link MatrixOneNorm}).
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("matrix-l1")
+    MATRIX_L1,
     /** No penalty. */
     NONE;
 
-    public double value(double[] w) {
+    /** R(W) for a W of {@code rank} rows stored row-major. */
+    public double value(double[] w, int rank) {
         switch (this) {
+            case MATRIX_L1:
+                return MatrixOneNorm.value(w, rank);
             case FRO: {
                 double s = 0;
                 for (double x : w) {
@@ -31,12 +41,14 @@ public enum Regulariser {
     }
 
     /** grad += λ·∂R/∂W (subgradient 0 where R is not differentiable, as PyTorch does). */
-    public void addGradient(double[] w, double lambda, double[] grad) {
+    public void addGradient(double[] w, int rank, double lambda, double[] grad) {
         if (lambda == 0 || this == NONE) {
             return;
         }
-        if (this == FRO) {
-            double norm = value(w);
+        if (this == MATRIX_L1) {
+            MatrixOneNorm.addGradient(w, rank, lambda, grad);
+        } else if (this == FRO) {
+            double norm = value(w, rank);
             if (norm == 0) {
                 return;
             }
@@ -50,9 +62,9 @@ public enum Regulariser {
         }
     }
 
-    /** The spelling of the command line and the model file. */
+    /** The spelling of the command line and the model file: fro, l1, matrix-l1, none. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

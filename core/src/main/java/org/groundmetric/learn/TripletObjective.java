@@ -127,8 +127,8 @@ final class TripletObjective {
             }
         }
         cells.toOptimisationCoordinates(grad);
-        regulariser.addGradient(v, lambda, grad);
-        return new Evaluation(hinge + lambda * regulariser.value(v), hinge, grad, active);
+        regulariser.addGradient(v, rank, lambda, grad);
+        return new Evaluation(hinge + lambda * regulariser.value(v, rank), hinge, grad, active);
     }
 
     private static int pairIndex(Map<Long, Integer> pairSlot, int a, int b) {

@@ -20,6 +20,12 @@ import java.util.SplittableRandom;
  * (see there), so a small class is not outvoted by a large one in the loss.
  */
 public final class TripletSampler {
+    /**
+     * Neighbours t = "all": every other sample of the anchor's class and every sample of each other
+     * class, so an epoch holds every triplet of the cohort (Table 3's largest t).
+     */
+    public static final int ALL_NEIGHBOURS = Integer.MAX_VALUE;
+
     private final int[] classOf;
     private final List<String> classNames;
     private final int t;
@@ -85,9 +91,24 @@ public final class TripletSampler {
         this.slotsPerClass = (anchorable.length + withPartner - 1) / withPartner;
     }
 
-    /** Anchors × t² × (classes − 1). */
+    /** Anchors × t² × (classes − 1); with {@link #ALL_NEIGHBOURS} each anchor's (class − 1) × (other samples). */
     public int tripletsPerEpoch() {
+        if (t == ALL_NEIGHBOURS) {
+            long total = 0;
+            for (int[] m : members) {
+                if (m.length >= 2) {
+                    long slots = weight == ClassWeight.NONE ? m.length : slotsPerClass;
+                    total += slots * (m.length - 1) * (classOf.length - m.length);
+                }
+            }
+            return Math.toIntExact(total);
+        }
         return anchorSlots() * t * t * (presentClasses - 1);
+    }
+
+    /** "all" for {@link #ALL_NEIGHBOURS}, else the number: how t is shown. */
+    public static String describe(int t) {
+        return t == ALL_NEIGHBOURS ? "all" : Integer.toString(t);
     }
 
     /** The class weight in use ({@link ClassWeight#AUTO} resolved against the class sizes). */
@@ -193,6 +214,9 @@ public final class TripletSampler {
 
     /** t candidates without replacement, or with replacement when there are fewer than t. */
     private int[] draw(int[] candidates, SplittableRandom rng) {
+        if (t == ALL_NEIGHBOURS) {
+            return candidates.clone();
+        }
         if (candidates.length >= t) {
             return withoutReplacement(candidates, t, rng);
         }
@@ -226,8 +250,8 @@ public final class TripletSampler {
             int c = Double.compare(distances[j * n + x], distances[j * n + y]);
             return c != 0 ? c : Integer.compare(x, y);
         });
-        int[] out = new int[t];
-        for (int a = 0; a < t; a++) {
+        int[] out = new int[t == ALL_NEIGHBOURS ? order.length : t];
+        for (int a = 0; a < out.length; a++) {
             out[a] = order[a % order.length];
         }
         return out;

@@ -80,19 +80,19 @@ class ModelFileTest {
                 edit("a feature named twice", m -> ((ArrayNode) m.get("featureNames")).set(1, "dim0"),
                         "featureNames[1] repeats 'dim0'"),
                 edit("an unknown regulariser", m -> ((ObjectNode) m.get("config")).put("regulariser", "l3"),
-                        "config.regulariser is \"l3\"; expected one of fro, l1, none"),
+                        "config.regulariser is \"l3\"; expected one of fro, l1, matrix-l1, none"),
                 edit("an unknown regulariser, older spelling", m -> {
                     ObjectNode config = (ObjectNode) m.get("config");
                     config.remove("regulariser");
                     config.put("regularizer", "l3");
-                }, "config.regulariser is \"l3\"; expected one of fro, l1, none"), // named by today's spelling
+                }, "config.regulariser is \"l3\"; expected one of fro, l1, matrix-l1, none"), // named by today's spelling
                 edit("a negative learning rate", m -> ((ObjectNode) m.get("config")).put("learningRate", -1),
                         "config: learning rate = -1.0"),
                 edit("a reference of the wrong rank", m -> ((ArrayNode) m.get("reference").get(0).get("cells").get(0)).remove(0),
                         "reference sample 'sample_00' has cells of 1 and 2 projected coordinates"),
-                edit("a missing kind", m -> m.remove("kind"), "kind is missing; expected one of low-rank-mahalanobis, diagonal"),
+                edit("a missing kind", m -> m.remove("kind"), "kind is missing; expected one of low-rank-mahalanobis, diagonal, mahalanobis"),
                 edit("an unknown kind", m -> m.put("kind", "full-mahalanobis"),
-                        "kind is 'full-mahalanobis'; expected one of low-rank-mahalanobis, diagonal"),
+                        "kind is 'full-mahalanobis'; expected one of low-rank-mahalanobis, diagonal, mahalanobis"),
                 edit("an unknown form", m -> ((ObjectNode) m.get("config")).put("form", "sparse"),
                         "config.form is \"sparse\"; expected one of low-rank, diagonal"));
     }
