@@ -1,12 +1,15 @@
 package org.groundmetric.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.Progress;
 import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SampleBatches;
 import org.groundmetric.eval.BatchSeparation;
+import org.groundmetric.eval.BenchmarkResult;
 import org.groundmetric.learn.BatchCorrection;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.TrainedMetric;
@@ -60,6 +63,32 @@ final class BatchOptions {
                 + " batches within every class)%n", score, batchKey);
         out.flush();
         return model.withBatches(model.batches().withSeparation(score));
+    }
+
+    /** Batch index of every sample of {@code cohort}, or null without --batch-key. */
+    int[] batchOf(Cohort cohort) {
+        return batchKey == null ? null : SampleBatches.of(cohort, batchKey).batchOf();
+    }
+
+    /**
+     * With --batch-key: one line per method that trained batch-aware, the mean batch-separation score
+     * of its held-out samples' W_θ over the fits where it is defined.
+     */
+    void report(BenchmarkResult result, List<String> methods, PrintWriter out) {
+        if (batchKey == null) {
+            return;
+        }
+        for (String method : methods) {
+            double[] scores = result.fits().stream()
+                    .filter(f -> f.ok() && f.method().equals(method) && !Double.isNaN(f.batchSeparation()))
+                    .mapToDouble(BenchmarkResult.Fit::batchSeparation).toArray();
+            if (scores.length > 0) {
+                out.printf(Locale.ROOT, "batch_separation=%.3f (%s, held-out samples, mean over %d fits; batch %s;"
+                        + " 0.5: the metric ignores the batch, 1: it separates batches within every class)%n",
+                        Arrays.stream(scores).average().orElseThrow(), method, scores.length, batchKey);
+            }
+        }
+        out.flush();
     }
 
     /** The batch-separation score of the W_θ matrix under {@code metric}. */

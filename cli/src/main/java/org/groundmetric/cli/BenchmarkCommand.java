@@ -270,7 +270,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             CellClustering clustering = clusteringCells == 0 ? null : new CellClustering(clusteringCells, method, seed);
             Benchmark bench = new Benchmark(new Benchmark.Settings(k, cellK, method, budget, run.threads(), voting.vote,
                     clustering), Solver.AUTO, compute)
-                    .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed));
+                    .withSummary(fullSamples.fullSamples ? null : ggml.summary.summary(seed))
+                    .withBatches(batches.batchOf(cohort));
             if (tune) {
                 bench = bench.tuning(new Benchmark.Tuning("GGML", doubles(alphaGrid), doubles(lambdaGrid), (alpha, lambda) -> {
                     Ggml tuned = batches.apply(new Ggml(ggml.config(alpha, lambda, seed, run.threads())));
@@ -281,6 +282,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             result = bench.run(cohort, learners, plan, progress);
         }
         o.print(BenchmarkReport.markdown(result));
+        batches.report(result, learners.stream().filter(l -> l instanceof Ggml).map(MetricLearner::name).toList(), o);
         if (result.methods().stream().noneMatch(m -> "ok".equals(m.status()))) {
             o.flush();
             throw new IllegalArgumentException("every method failed (" + String.join("; ", result.methods().stream()

@@ -40,6 +40,11 @@ class BatchKeyCommandTest {
                 "--cells-per-sample", "20", "--quiet", "--out", table.toString());
         assertEquals(0, bench.exitCode(), bench.err());
         assertTrue(Files.exists(table));
+        java.util.regex.Matcher sep = java.util.regex.Pattern.compile("batch_separation=([0-9.]+) \\(GGML, held-out")
+                .matcher(bench.out());
+        assertTrue(sep.find(), bench.out());
+        double benchSeparation = Double.parseDouble(sep.group(1));
+        assertTrue(benchSeparation >= 0 && benchSeparation <= 1, bench.out());
 
         Path confounded = dir.resolve("confounded.h5ad");
         assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "1",

@@ -102,19 +102,23 @@ public final class Benchmark {
     private final Tuning tuning;
     /** How the patient-level W_θ compares samples: summarised so, or cell by cell when null. */
     private final SampleSummary summary;
+    /** Batch index of every sample, to score how much each fit's held-out W_θ still tracks it; null: not scored. */
+    private final int[] batchOf;
 
     /** @param solver the exact solver of the Wasserstein matrices ({@link Solver#AUTO}: the fastest for each pair) */
     public Benchmark(Settings settings, Solver solver) {
-        this(settings, solver, null, null, null);
+        this(settings, solver, null, null, null, null);
     }
 
     /** Solves the evaluation's transport problems on {@code engine} (e.g. Spark); the caller closes it. */
     public Benchmark(Settings settings, Solver solver, ComputeEngine engine) {
-        this(settings, solver, engine, null, null);
+        this(settings, solver, engine, null, null, null);
     }
 
-    private Benchmark(Settings settings, Solver solver, ComputeEngine engine, Tuning tuning, SampleSummary summary) {
+    private Benchmark(Settings settings, Solver solver, ComputeEngine engine, Tuning tuning, SampleSummary summary,
+                      int[] batchOf) {
         this.settings = settings;
+        this.batchOf = batchOf;
         this.solver = solver;
         this.engine = engine;
         this.tuning = tuning;
@@ -127,12 +131,20 @@ public final class Benchmark {
      * compares them); the cell-level kNN and clustering still use every cell. Null: cell by cell.
      */
     public Benchmark withSummary(SampleSummary compared) {
-        return new Benchmark(settings, solver, engine, tuning, compared);
+        return new Benchmark(settings, solver, engine, tuning, compared, batchOf);
     }
 
     /** This benchmark tuning one method on each fit's validation part (the fits must have one). */
     public Benchmark tuning(Tuning newTuning) {
-        return new Benchmark(settings, solver, engine, newTuning, summary);
+        return new Benchmark(settings, solver, engine, newTuning, summary, batchOf);
+    }
+
+    /**
+     * The same benchmark also scoring, in every fit, the {@link BatchSeparation} of the held-out
+     * samples' W_θ matrix ({@code batchOf}: batch index of every sample of the cohort; null: not scored).
+     */
+    public Benchmark withBatches(int[] batchOf) {
+        return new Benchmark(settings, solver, engine, tuning, summary, batchOf);
     }
 
     /** Each split its own round (the paper's random splits). */
@@ -287,19 +299,21 @@ public final class Benchmark {
         long cellsTested = test.stream().mapToLong(Sample::cellCount).sum();
         ClusterScores cells = settings.cellClustering() == null ? null
                 : settings.cellClustering().score(test, testClass, metric, split.index(), progress);
+        WassersteinMatrix within = testCompared.size() < 2 ? null : engine == null
+                ? WassersteinMatrix.pairwise(testCompared, metric, solver, settings.threads(), Progress.NONE)
+                : WassersteinMatrix.pairwise(testCompared, metric, solver, engine, Progress.NONE);
+        double batchSeparation = within == null || batchOf == null ? Double.NaN
+                : BatchSeparation.score(within.distances(), testClass, pick(batchOf, split.test()));
         return new BenchmarkResult.Fit(name, round, split.index(), "ok", fitSeconds, split.test(), testClass,
-                probabilities, cellsCorrect, cellsTested, sampleClusters(testCompared, testClass, numClasses, metric),
-                cells, chosen[0], chosen[1]);
+                probabilities, cellsCorrect, cellsTested, sampleClusters(within, numClasses, testClass),
+                cells, chosen[0], chosen[1], batchSeparation);
     }
 
-    /** Clusters of the held-out samples by W_θ, as many as classes; null with fewer than two samples. */
-    private ClusterScores sampleClusters(List<Sample> test, int[] testClass, int numClasses, GroundMetric metric) {
-        if (test.size() < 2) {
+    /** Clusters of the held-out samples by their W_θ matrix, as many as classes; null without one (fewer than two samples). */
+    private ClusterScores sampleClusters(WassersteinMatrix within, int numClasses, int[] testClass) {
+        if (within == null) {
             return null;
         }
-        WassersteinMatrix within = engine == null
-                ? WassersteinMatrix.pairwise(test, metric, solver, settings.threads(), Progress.NONE)
-                : WassersteinMatrix.pairwise(test, metric, solver, engine, Progress.NONE);
         double[][] z = HierarchicalClustering.linkage(within.distances(), settings.linkage());
         int[] flat = HierarchicalClustering.fclusterMaxclust(z, numClasses);
         return ClusterScores.of(testClass, flat);

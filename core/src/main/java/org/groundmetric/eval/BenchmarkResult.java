@@ -38,17 +38,19 @@ public record BenchmarkResult(CrossValidation.Scheme scheme, Vote vote, List<Str
      * @param cells         cell-level clustering (null when off or the cells cover one class)
      * @param alpha         the margin chosen by tuning (NaN when not tuned)
      * @param lambda        the regularisation weight chosen by tuning (NaN when not tuned)
+     * @param batchSeparation {@link BatchSeparation} of the held-out samples' W_θ (NaN: not asked or undefined)
      */
     public record Fit(String method, int round, int index, String status, double fitSeconds, int[] heldOut,
                       int[] truth, double[][] probabilities, long cellsCorrect, long cellsTested,
-                      ClusterScores samples, ClusterScores cells, double alpha, double lambda) {
+                      ClusterScores samples, ClusterScores cells, double alpha, double lambda,
+                      double batchSeparation) {
         public boolean ok() {
             return "ok".equals(status);
         }
 
         static Fit failed(String method, int round, int index, String status, double seconds) {
             return new Fit(method, round, index, status, seconds, new int[0], new int[0], new double[0][], 0, 0,
-                    null, null, Double.NaN, Double.NaN);
+                    null, null, Double.NaN, Double.NaN, Double.NaN);
         }
     }
 

@@ -106,9 +106,10 @@ class BenchmarkTest {
     void aRoundPoolsItsFitsAndTheSummaryIsTheMeanAndPopulationStdOverRounds() {
         // two fits of one round: 2 held-out samples each; class 1 is found once of twice
         BenchmarkResult.Fit a = new BenchmarkResult.Fit("m", 0, 0, "ok", 2, new int[] {0, 1}, new int[] {0, 1},
-                new double[][] {{0.9, 0.1}, {0.6, 0.4}}, 8, 10, new ClusterScores(1, 0.5, 0), null, Double.NaN, Double.NaN);
+                new double[][] {{0.9, 0.1}, {0.6, 0.4}}, 8, 10, new ClusterScores(1, 0.5, 0), null,
+                Double.NaN, Double.NaN, Double.NaN);
         BenchmarkResult.Fit b = new BenchmarkResult.Fit("m", 0, 1, "ok", 4, new int[] {2, 3}, new int[] {0, 1},
-                new double[][] {{0.7, 0.3}, {0.2, 0.8}}, 2, 10, null, null, Double.NaN, Double.NaN);
+                new double[][] {{0.7, 0.3}, {0.2, 0.8}}, 2, 10, null, null, Double.NaN, Double.NaN, Double.NaN);
         BenchmarkResult.Round pooled = BenchmarkResult.Round.pool("m", 0, List.of(a, b), 2);
         assertEquals(0.75, pooled.accuracy(), 1e-12);
         assertEquals(1.0, pooled.recall(0), 1e-12);
@@ -123,7 +124,7 @@ class BenchmarkTest {
 
         BenchmarkResult.Round other = BenchmarkResult.Round.pool("m", 1, List.of(
                 new BenchmarkResult.Fit("m", 1, 2, "ok", 1, new int[] {0, 1}, new int[] {0, 1},
-                        new double[][] {{0.8, 0.2}, {0.1, 0.9}}, 1, 1, null, null, Double.NaN, Double.NaN)), 2);
+                        new double[][] {{0.8, 0.2}, {0.1, 0.9}}, 1, 1, null, null, Double.NaN, Double.NaN, Double.NaN)), 2);
         BenchmarkResult.Method m = new BenchmarkResult.Method("m", "ok", List.of(pooled, other), 2);
         assertEquals(0.875, m.mean(BenchmarkResult.Round::accuracy), 1e-12);
         assertEquals(0.125, m.std(BenchmarkResult.Round::accuracy), 1e-12);
