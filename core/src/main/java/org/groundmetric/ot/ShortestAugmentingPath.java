@@ -7,13 +7,18 @@ import java.util.Arrays;
  * Dijkstra on reduced costs with an {@link IndexedHeap} of columns, then the usual potential
  * update (finalised columns and their rows shift by their distance below the sink's), which keeps
  * every candidate arc's reduced cost ≥ 0 and every assigned arc tight, and the path is flipped.
- * One instance is scratch for one thread.
+ * As in Jonker–Volgenant's scan, a column first reached over a tight arc (at the current least
+ * distance) skips the heap: it waits on a stack of that distance, and a free one ends the search
+ * at once (no path can be shorter). Warm-started solves have many tight arcs, so this saves most
+ * heap work there. One instance is scratch for one thread.
  */
 final class ShortestAugmentingPath {
     private final double[] dist;
     private final int[] pred;
     private final boolean[] done;
     private final int[] touched;
+    /** Columns reached at exactly the current least distance, not in the heap. */
+    private final int[] level;
     private final IndexedHeap heap;
 
     ShortestAugmentingPath(int n) {
@@ -21,6 +26,7 @@ final class ShortestAugmentingPath {
         pred = new int[n];
         done = new boolean[n];
         touched = new int[n];
+        level = new int[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         heap = new IndexedHeap(dist);
     }
@@ -32,9 +38,10 @@ final class ShortestAugmentingPath {
         int[] rowOfCol = match.rowOfCol;
         int[] colOfRow = match.colOfRow;
         int touchedCount = 0;
+        int levelCount = 0;
         int i = free;
         double minVal = 0;
-        int sink;
+        int sink = -1;
         while (true) {
             int[] cols = arcs.columns(i);
             double[] costs = arcs.costs(i);
@@ -46,21 +53,36 @@ final class ShortestAugmentingPath {
                 }
                 double d = minVal + costs[e] - ui - v[j];
                 if (d < dist[j]) {
-                    if (dist[j] == Double.POSITIVE_INFINITY) {
+                    boolean reached = dist[j] == Double.POSITIVE_INFINITY;
+                    if (reached) {
                         touched[touchedCount++] = j;
                     }
                     dist[j] = d;
                     pred[j] = i;
-                    heap.insertOrDecrease(j);
+                    if (reached && d <= minVal) {
+                        if (rowOfCol[j] < 0) {
+                            sink = j;
+                            break;
+                        }
+                        level[levelCount++] = j;
+                    } else {
+                        heap.insertOrDecrease(j);
+                    }
                 }
             }
-            // A perfect matching exists among the arcs (arc (i, i) of every row), so a path exists.
-            if (heap.isEmpty()) {
+            int j;
+            if (sink >= 0) {
+                j = sink;
+            } else if (levelCount > 0) {
+                j = level[--levelCount];
+            } else if (!heap.isEmpty()) {
+                j = heap.pollMin();
+                minVal = dist[j];
+            } else {
+                // A perfect matching exists among the arcs (arc (i, i) of every row), so a path exists.
                 throw new IllegalStateException("no augmenting path among the candidate arcs");
             }
-            int j = heap.pollMin();
             done[j] = true;
-            minVal = dist[j];
             if (rowOfCol[j] < 0) {
                 sink = j;
                 break;
