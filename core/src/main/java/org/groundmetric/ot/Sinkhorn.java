@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Entropic optimal transport: min Σ πᵢⱼMᵢⱼ + reg·KL(π ‖ a⊗b) s.t. π1 = a, πᵀ1 = b (the plan and
  * transport cost of POT's {@code ot.sinkhorn}), by Sinkhorn's scaling with log-stabilised absorption
  * (Schmitzer): the plan is πᵢⱼ = uᵢ Kᵢⱼ vⱼ with the kernel Kᵢⱼ = exp((Fᵢ + Gⱼ − Mᵢⱼ)/reg) held in
- * float, so a sweep is two multiplications by the kernel, not n·m exponentials. When a scaling
+ * one array, so a sweep is two multiplications by the kernel, not n·m exponentials. When a scaling
  * leaves [e⁻⁵⁰, e⁵⁰] it is absorbed into the potentials F, G and the kernel recomputed, so a small
  * {@code reg} (e.g. 0.01 × the mean cost) never overflows or underflows.
  *
@@ -145,8 +145,7 @@ public final class Sinkhorn implements TransportSolver {
         private final double[] g;
         private final double[] u;      // scalings on top of them
         private final double[] v;
-        private final double[][] rows;  // the kernel exp((F + G − M)/reg) by rows …
-        private final double[][] cols;  // … and by columns, so both sweeps run over plain arrays (vectorised)
+        private final double[] kernel;  // exp((F + G − M)/reg), row-major; becomes the plan in result()
         private final double[] sumsN;
         private final double[] sumsM;
 
@@ -165,8 +164,7 @@ public final class Sinkhorn implements TransportSolver {
             g = new double[m];
             u = new double[n];
             v = new double[m];
-            rows = new double[n][m];
-            cols = new double[m][n];
+            kernel = new double[n * m];
             sumsN = new double[n];
             sumsM = new double[m];
             if (startF != null) {
@@ -221,7 +219,7 @@ public final class Sinkhorn implements TransportSolver {
             return result(it, converged);
         }
 
-        /** K = exp((F + G − M)/reg) in float (0 where a potential is −∞), by rows and by columns. */
+        /** K = exp((F + G − M)/reg) (0 where a potential is −∞). */
         private void computeKernel() {
             for (int i = 0; i < n; i++) {
                 kernelRow(i);
@@ -230,33 +228,35 @@ public final class Sinkhorn implements TransportSolver {
 
         private void kernelRow(int i) {
             double inv = 1 / reg;
-            double[] k = rows[i];
+            double[] k = kernel;
             double fi = f[i];
             int row = i * m;
             for (int j = 0; j < m; j++) {
                 double e = fi + g[j];
-                k[j] = e == Double.NEGATIVE_INFINITY ? 0 : Math.exp((e - c[row + j]) * inv);
-                cols[j][i] = k[j];
+                k[row + j] = e == Double.NEGATIVE_INFINITY ? 0 : Math.exp((e - c[row + j]) * inv);
             }
         }
 
-        /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ, gathered column by column over plain arrays. */
+        /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ, row by row (four partial sums, so the adds overlap). */
         private void rowProducts() {
-            combine(cols, v, sumsN);
-        }
-
-        /** out = Σₗ coefficients[l]·lines[l] (lines with a zero coefficient skipped), in sequential passes. */
-        private static void combine(double[][] lines, double[] coefficients, double[] out) {
-            Arrays.fill(out, 0);
-            for (int l = 0; l < lines.length; l++) {
-                double w = coefficients[l];
-                if (w == 0) {
-                    continue;
+            double[] k = kernel;
+            for (int i = 0; i < n; i++) {
+                int row = i * m;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int j = 0;
+                for (; j + 3 < m; j += 4) {
+                    s0 += k[row + j] * v[j];
+                    s1 += k[row + j + 1] * v[j + 1];
+                    s2 += k[row + j + 2] * v[j + 2];
+                    s3 += k[row + j + 3] * v[j + 3];
                 }
-                double[] line = lines[l];
-                for (int e = 0; e < out.length; e++) {
-                    out[e] += line[e] * w;
+                for (; j < m; j++) {
+                    s0 += k[row + j] * v[j];
                 }
+                sumsN[i] = (s0 + s1) + (s2 + s3);
             }
         }
 
@@ -273,7 +273,7 @@ public final class Sinkhorn implements TransportSolver {
                     restartRow(i);
                     double s = 0;
                     for (int j = 0; j < m; j++) {
-                        s += rows[i][j] * v[j];
+                        s += kernel[i * m + j] * v[j];
                     }
                     u[i] = a[i] / s;
                 }
@@ -293,10 +293,21 @@ public final class Sinkhorn implements TransportSolver {
             kernelRow(i);
         }
 
-        /** vⱼ = bⱼ / Σᵢ Kᵢⱼ uᵢ, gathered row by row over plain arrays. */
+        /** vⱼ = bⱼ / Σᵢ Kᵢⱼ uᵢ, gathered row by row (sequential passes the JIT vectorises). */
         private void scaleColumns() {
             double[] s = sumsM;
-            combine(rows, u, s);
+            Arrays.fill(s, 0);
+            double[] k = kernel;
+            for (int i = 0; i < n; i++) {
+                double w = u[i];
+                if (w == 0) {
+                    continue;
+                }
+                int row = i * m;
+                for (int j = 0; j < m; j++) {
+                    s[j] += k[row + j] * w;
+                }
+            }
             for (int j = 0; j < m; j++) {
                 // a column whose kernel underflowed everywhere gets its rows' mass next sweep
                 v[j] = b[j] == 0 ? 0 : s[j] > 0 ? b[j] / s[j] : Math.exp(ABSORB);
@@ -342,20 +353,19 @@ public final class Sinkhorn implements TransportSolver {
         /**
          * The plan πᵢⱼ = uᵢ Kᵢⱼ vⱼ (entries &gt; 0; with the kernel as stored, so its marginals are
          * the ones the iteration reached), its transport cost, the marginal error, and the potentials
-         * f = F + reg·log u, g = G + reg·log v.
+         * f = F + reg·log u, g = G + reg·log v. The plan is written over the kernel, which is done.
          */
         private Dense result(int it, boolean converged) {
-            double[] plan = new double[n * m];
+            double[] plan = kernel;
             double value = 0;
             double[] colSum = new double[m];
             double error = 0;
             for (int i = 0; i < n; i++) {
                 double ui = u[i];
-                double[] k = rows[i];
                 int row = i * m;
                 double rowSum = 0;
                 for (int j = 0; j < m; j++) {
-                    double p = ui * k[j] * v[j];
+                    double p = ui * plan[row + j] * v[j];
                     plan[row + j] = p;
                     value += p * c[row + j];
                     rowSum += p;
