@@ -10,6 +10,7 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SampleBatches;
 import org.groundmetric.eval.BatchSeparation;
 import org.groundmetric.eval.BenchmarkResult;
+import org.groundmetric.eval.GridSearch;
 import org.groundmetric.learn.BatchCorrection;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.TrainedMetric;
@@ -87,6 +88,26 @@ final class BatchOptions {
                         + " 0.5: the metric ignores the batch, 1: it separates batches within every class)%n",
                         Arrays.stream(scores).average().orElseThrow(), method, scores.length, batchKey);
             }
+        }
+        out.flush();
+    }
+
+    /**
+     * With --batch-key: the best grid point's batch-separation score, of the validation samples against
+     * their fit's training samples (or a line saying why it is undefined).
+     */
+    void report(GridSearch.Grid grid, PrintWriter out) {
+        if (batchKey == null) {
+            return;
+        }
+        GridSearch.Cell best = grid.best();
+        if (Double.isNaN(best.batchSeparation())) {
+            out.printf(Locale.ROOT, "batch_separation=NaN (no validation sample had training class-mates both in its"
+                    + " own batch %s and in another)%n", batchKey);
+        } else {
+            out.printf(Locale.ROOT, "batch_separation=%.3f (GGML at alpha=%s lambda=%s, validation samples against"
+                    + " their fit's training samples; batch %s; 0.5: the metric ignores the batch, 1: it separates"
+                    + " batches within every class)%n", best.batchSeparation(), best.alpha(), best.lambda(), batchKey);
         }
         out.flush();
     }

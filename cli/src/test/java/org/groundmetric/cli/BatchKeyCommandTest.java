@@ -70,4 +70,34 @@ class BatchKeyCommandTest {
         assertEquals(2, noKey.exitCode());
         assertTrue(noKey.err().contains("batch key site"), noKey.err());
     }
+
+    @Test
+    void tuneReportsTheBestPairsBatchSeparationOnValidationSamples() throws Exception {
+        Path data = dir.resolve("train.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "0.8",
+                "--seed", "1", "-q", "--out", data.toString()).exitCode());
+        Path grid = dir.resolve("grid.csv");
+        CliRun tune = CliRun.of("tune", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--alpha", "1,10", "--lambda", "0.1", "--cv", "kfold:3", "--epochs", "1",
+                "--k", "3", "--cells-per-sample", "20", "-q", "--out", grid.toString());
+        assertEquals(0, tune.exitCode(), tune.err());
+        java.util.regex.Matcher sep = java.util.regex.Pattern.compile(
+                "batch_separation=([0-9.]+) \\(GGML at alpha=([0-9.]+) lambda=0.1, validation samples").matcher(tune.out());
+        assertTrue(sep.find(), tune.out());
+        double printed = Double.parseDouble(sep.group(1));
+        assertTrue(printed >= 0 && printed <= 1, tune.out());
+        java.util.List<String> rows = Files.readAllLines(grid);
+        assertTrue(rows.get(0).endsWith(",validation_auc_std,validation_batch_separation"), rows.get(0));
+        String bestRow = rows.stream().filter(r -> r.startsWith(sep.group(2) + ",0.1,")).findFirst().orElseThrow();
+        double inCsv = Double.parseDouble(bestRow.substring(bestRow.lastIndexOf(',') + 1));
+        assertEquals(printed, inCsv, 5e-4, "the printed score is the best pair's column: " + rows);
+
+        // without --batch-key: neither the line nor the column
+        CliRun plain = CliRun.of("tune", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--alpha", "1", "--lambda", "0.1", "--cv", "kfold:3", "--epochs", "1", "--k", "3",
+                "--cells-per-sample", "20", "-q", "--out", grid.toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertFalse(plain.out().contains("batch_separation"), plain.out());
+        assertTrue(Files.readAllLines(grid).get(0).endsWith(",validation_auc_std"));
+    }
 }
