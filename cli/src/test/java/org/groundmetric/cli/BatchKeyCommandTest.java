@@ -100,4 +100,34 @@ class BatchKeyCommandTest {
         assertFalse(plain.out().contains("batch_separation"), plain.out());
         assertTrue(Files.readAllLines(grid).get(0).endsWith(",validation_auc_std"));
     }
+
+    @Test
+    void theTransportPenaltyIsRecordedInTheModelAndOldFilesReadAsAlignment() throws Exception {
+        Path data = dir.resolve("train.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "0.8",
+                "--seed", "1", "-q", "--out", data.toString()).exitCode());
+        Path model = dir.resolve("transport.json");
+        CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--batch-penalty", "0.1", "--batch-penalty-form", "transport",
+                "--cells-per-sample", "20", "--epochs", "1", "-q", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        TrainedMetric m = TrainedMetric.read(model);
+        assertEquals(org.groundmetric.learn.BatchPenaltyForm.TRANSPORT, m.batches().penaltyForm());
+        assertEquals(0.1, m.batches().penalty(), 0.0);
+
+        // a file written before the transport form existed has no penaltyForm: it meant alignment
+        String json = Files.readString(model);
+        assertTrue(json.contains("\"penaltyForm\" : \"transport\""), json.substring(0, Math.min(json.length(), 400)));
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, json.replace("\"penaltyForm\" : \"transport\",", ""));
+        assertEquals(org.groundmetric.learn.BatchPenaltyForm.ALIGNMENT, TrainedMetric.read(old).batches().penaltyForm());
+
+        Path refused = dir.resolve("refused.json");
+        CliRun noKey = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-penalty-form", "transport", "--cells-per-sample", "20", "--epochs", "1", "-q", "--out",
+                refused.toString());
+        assertEquals(2, noKey.exitCode(), noKey.err());
+        assertTrue(noKey.err().startsWith("error: --batch-penalty-form needs --batch-key"), noKey.err());
+        assertFalse(Files.exists(refused));
+    }
 }
