@@ -10,7 +10,9 @@ import org.groundmetric.data.Cohort;
 import org.groundmetric.data.SampleBatches;
 import org.groundmetric.eval.BatchSeparation;
 import org.groundmetric.eval.BenchmarkResult;
+import org.groundmetric.eval.GridSearch;
 import org.groundmetric.learn.BatchCorrection;
+import org.groundmetric.learn.BatchPenaltyForm;
 import org.groundmetric.learn.Ggml;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.ot.Solver;
@@ -29,20 +31,31 @@ final class BatchOptions {
     String batchKey;
 
     @Option(names = "--batch-penalty", paramLabel = "GAMMA",
-            description = {"With --batch-key: weight of a penalty on W's stretch along the directions that separate",
-                "batches within a class (mean-cell offsets), normalised so it does not depend on the batch effect's",
-                "size (default: " + BatchCorrection.DEFAULT_PENALTY + ", the batch-aware triplets alone)."})
+            description = {"With --batch-key: weight γ of a penalty of --batch-penalty-form added to every mini-batch's",
+                "loss (default: " + BatchCorrection.DEFAULT_PENALTY + ", the batch-aware triplets alone)."})
     Double batchPenalty;
+
+    @Option(names = "--batch-penalty-form", paramLabel = "FORM",
+            description = {"With --batch-penalty: what γ weighs, ${COMPLETION-CANDIDATES}. alignment = W's stretch",
+                "along the mean-cell offsets that separate batches within a class, normalised so γ does not depend on",
+                "the batch effect's size; transport = the mean W_θ between the mini-batch's samples of one class and",
+                "different batches, with the exact gradient through their optimal plans (γ in units of the",
+                "triplets' hinge: 0.1 to 1). Example: --batch-key site --batch-penalty 0.3 --batch-penalty-form",
+                "transport. Default: alignment."})
+    BatchPenaltyForm batchPenaltyForm;
 
     /** The correction asked for, or null without --batch-key. */
     BatchCorrection correction() {
         if (batchKey == null) {
-            if (batchPenalty != null) {
-                throw new IllegalArgumentException("--batch-penalty needs --batch-key COLUMN");
+            if (batchPenalty != null || batchPenaltyForm != null) {
+                throw new IllegalArgumentException((batchPenalty != null ? "--batch-penalty" : "--batch-penalty-form")
+                        + " needs --batch-key COLUMN");
             }
             return null;
         }
-        return new BatchCorrection(batchKey, batchPenalty == null ? BatchCorrection.DEFAULT_PENALTY : batchPenalty, null);
+        return BatchCorrection.of(batchKey).withPenalty(
+                batchPenalty == null ? BatchCorrection.DEFAULT_PENALTY : batchPenalty,
+                batchPenaltyForm == null ? BatchCorrection.DEFAULT_FORM : batchPenaltyForm);
     }
 
     /** The learner keeping the batch out, when asked. */
@@ -87,6 +100,26 @@ final class BatchOptions {
                         + " 0.5: the metric ignores the batch, 1: it separates batches within every class)%n",
                         Arrays.stream(scores).average().orElseThrow(), method, scores.length, batchKey);
             }
+        }
+        out.flush();
+    }
+
+    /**
+     * With --batch-key: the best grid point's batch-separation score, of the validation samples against
+     * their fit's training samples (or a line saying why it is undefined).
+     */
+    void report(GridSearch.Grid grid, PrintWriter out) {
+        if (batchKey == null) {
+            return;
+        }
+        GridSearch.Cell best = grid.best();
+        if (Double.isNaN(best.batchSeparation())) {
+            out.printf(Locale.ROOT, "batch_separation=NaN (no validation sample had training class-mates both in its"
+                    + " own batch %s and in another)%n", batchKey);
+        } else {
+            out.printf(Locale.ROOT, "batch_separation=%.3f (GGML at alpha=%s lambda=%s, validation samples against"
+                    + " their fit's training samples; batch %s; 0.5: the metric ignores the batch, 1: it separates"
+                    + " batches within every class)%n", best.batchSeparation(), best.alpha(), best.lambda(), batchKey);
         }
         out.flush();
     }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             TuneCommand.class,
             SignificanceCommand.class,
+            FitCommand.class,
             GenesCommand.class,
             ExplainCommand.class,
             EmbedCommand.class,

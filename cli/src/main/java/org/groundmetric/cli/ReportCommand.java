@@ -203,7 +203,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (m.batches() != null) {
             hyper.put("batch key (kept out of the metric)", m.batches().batchKey());
-            hyper.put("batch penalty", String.valueOf(m.batches().penalty()));
+            hyper.put("batch penalty", m.batches().penalty() + " (" + m.batches().penaltyForm() + ")");
             hyper.put("batch separation on the training samples (0.5: ignores the batch)",
                     m.batches().separation() == null ? "not measured"
                             : String.format(Locale.ROOT, "%.3f", m.batches().separation()));

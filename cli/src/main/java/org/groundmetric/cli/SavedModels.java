@@ -21,7 +21,7 @@ import org.groundmetric.ot.PointMetric;
  * benchmark --save-models DIR: every method's metric as a model file (kind mahalanobis), fitted once
  * more on the training samples of the protocol's first fit, so embed, report, distances and predict
  * draw and use each method as they do GGML (Fig. 2b/c, Fig. 6). Manhattan and Cosine are not
- * Mahalanobis metrics and are left out, saying so.
+ * Mahalanobis metrics and are left out, saying so. {@code fit} writes one such model ({@link #model}).
  */
 final class SavedModels {
     private SavedModels() {
@@ -42,12 +42,8 @@ final class SavedModels {
             List<String> written = new ArrayList<>();
             for (MetricLearner learner : learners) {
                 GroundMetric metric = learner.fit(fit);
-                TrainedMetric model;
-                if (metric instanceof LowRankMahalanobis m) {
-                    model = MahalanobisModel.of(m.weights(), m.rank(), cohort.featureNames(), fitted, cohort.classNames());
-                } else if (metric instanceof FixedGroundMetric f && f.metric() == PointMetric.EUCLIDEAN) {
-                    model = MahalanobisModel.euclidean(cohort.featureNames(), fitted, cohort.classNames());
-                } else {
+                TrainedMetric model = model(metric, cohort, fitted);
+                if (model == null) {
                     err.println("note: --save-models leaves out " + learner.name() + ": " + metric.name()
                             + " is not a Mahalanobis metric ‖W(x − y)‖");
                     continue;
@@ -63,5 +59,20 @@ final class SavedModels {
         }
         err.flush();
         return said;
+    }
+
+    /**
+     * A fitted metric as a model file of kind mahalanobis (W as learned; Euclidean as W = I) over the
+     * cohort's features and classes, replaying {@code fitted} on new data; null for a metric that is not
+     * ‖W(x − y)‖ (Manhattan, Cosine).
+     */
+    static TrainedMetric model(GroundMetric metric, Cohort cohort, Preprocessing fitted) {
+        if (metric instanceof LowRankMahalanobis m) {
+            return MahalanobisModel.of(m.weights(), m.rank(), cohort.featureNames(), fitted, cohort.classNames());
+        }
+        if (metric instanceof FixedGroundMetric f && f.metric() == PointMetric.EUCLIDEAN) {
+            return MahalanobisModel.euclidean(cohort.featureNames(), fitted, cohort.classNames());
+        }
+        return null;
     }
 }

@@ -35,7 +35,13 @@ import picocli.CommandLine.Spec;
             "Prints the grid of balanced accuracies (rows alpha, columns lambda) and the best pair (the",
             "highest balanced accuracy); --out writes the grid as CSV (alpha, lambda,",
             "validation_balanced_accuracy, validation_balanced_accuracy_std, validation_accuracy,",
-            "validation_accuracy_std, validation_auc, validation_auc_std).",
+            "validation_accuracy_std, validation_auc, validation_auc_std; with --batch-key also",
+            "validation_batch_separation).",
+            "With --batch-key, every fit trains batch-aware and tune reports how much the best pair's W_θ",
+            "still tracks the batch: the batch-separation score of each validation sample against its",
+            "fit's training samples (within its class, the chance that a training class-mate from its own",
+            "batch is nearer than one from another batch; 0.5: the metric ignores the batch), averaged",
+            "over a round's validation samples, then over rounds.",
             "The vote is class-balanced when the largest class has at least twice the samples of the",
             "smallest, else distance-weighted (--vote chooses), as in benchmark and predict.",
             "",
@@ -139,15 +145,16 @@ public final class TuneCommand implements Callable<Integer> {
         o.println(BalanceNote.classWeight(ggml.classWeight, batches.correction() != null));
         o.flush();
         GridSearch.Grid grid = new GridSearch(k, Solver.AUTO, run.threads(), voting.vote,
-                ggml.summary.summary(seed)).run(cohort, a, l, plan,
+                ggml.summary.summary(seed)).withBatches(batches.batchOf(cohort)).run(cohort, a, l, plan,
                 (alpha, lambda) -> batches.apply(new Ggml(ggml.config(alpha, lambda, seed, run.threads()))),
                 ProgressBar.unlessQuiet(run.quiet, "fits"));
         o.print(table(grid));
         o.printf(Locale.ROOT, "best: alpha=%s lambda=%s validation_balanced_accuracy=%.3f validation_accuracy=%.3f"
                 + " validation_auc=%.3f%n", grid.best().alpha(), grid.best().lambda(), grid.best().balancedAccuracy(),
                 grid.best().accuracy(), grid.best().auc());
+        batches.report(grid, o);
         if (out != null) {
-            AtomicOutput.write(out, s -> s.write(csv(grid).getBytes(StandardCharsets.UTF_8)));
+            AtomicOutput.write(out, s -> s.write(csv(grid, batches.batchKey != null).getBytes(StandardCharsets.UTF_8)));
             o.println("wrote " + out);
         }
         if (heatmap != null) {
@@ -176,14 +183,19 @@ public final class TuneCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String csv(GridSearch.Grid g) {
+    /** The grid as CSV; with {@code batchColumn} a last column validation_batch_separation. */
+    static String csv(GridSearch.Grid g, boolean batchColumn) {
         StringBuilder sb = new StringBuilder("alpha,lambda,validation_balanced_accuracy,validation_balanced_accuracy_std,"
-                + "validation_accuracy,validation_accuracy_std,validation_auc,validation_auc_std\n");
+                + "validation_accuracy,validation_accuracy_std,validation_auc,validation_auc_std"
+                + (batchColumn ? ",validation_batch_separation" : "") + "\n");
         for (GridSearch.Cell c : g.cells()) {
             sb.append(c.alpha()).append(',').append(c.lambda()).append(',').append(num(c.balancedAccuracy())).append(',')
                     .append(num(c.balancedAccuracyStd())).append(',').append(num(c.accuracy())).append(',')
-                    .append(num(c.accuracyStd())).append(',').append(num(c.auc())).append(',').append(num(c.aucStd()))
-                    .append('\n');
+                    .append(num(c.accuracyStd())).append(',').append(num(c.auc())).append(',').append(num(c.aucStd()));
+            if (batchColumn) {
+                sb.append(',').append(num(c.batchSeparation()));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

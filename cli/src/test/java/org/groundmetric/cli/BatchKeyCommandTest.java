@@ -70,4 +70,64 @@ class BatchKeyCommandTest {
         assertEquals(2, noKey.exitCode());
         assertTrue(noKey.err().contains("batch key site"), noKey.err());
     }
+
+    @Test
+    void tuneReportsTheBestPairsBatchSeparationOnValidationSamples() throws Exception {
+        Path data = dir.resolve("train.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "0.8",
+                "--seed", "1", "-q", "--out", data.toString()).exitCode());
+        Path grid = dir.resolve("grid.csv");
+        CliRun tune = CliRun.of("tune", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--alpha", "1,10", "--lambda", "0.1", "--cv", "kfold:3", "--epochs", "1",
+                "--k", "3", "--cells-per-sample", "20", "-q", "--out", grid.toString());
+        assertEquals(0, tune.exitCode(), tune.err());
+        java.util.regex.Matcher sep = java.util.regex.Pattern.compile(
+                "batch_separation=([0-9.]+) \\(GGML at alpha=([0-9.]+) lambda=0.1, validation samples").matcher(tune.out());
+        assertTrue(sep.find(), tune.out());
+        double printed = Double.parseDouble(sep.group(1));
+        assertTrue(printed >= 0 && printed <= 1, tune.out());
+        java.util.List<String> rows = Files.readAllLines(grid);
+        assertTrue(rows.get(0).endsWith(",validation_auc_std,validation_batch_separation"), rows.get(0));
+        String bestRow = rows.stream().filter(r -> r.startsWith(sep.group(2) + ",0.1,")).findFirst().orElseThrow();
+        double inCsv = Double.parseDouble(bestRow.substring(bestRow.lastIndexOf(',') + 1));
+        assertEquals(printed, inCsv, 5e-4, "the printed score is the best pair's column: " + rows);
+
+        // without --batch-key: neither the line nor the column
+        CliRun plain = CliRun.of("tune", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--alpha", "1", "--lambda", "0.1", "--cv", "kfold:3", "--epochs", "1", "--k", "3",
+                "--cells-per-sample", "20", "-q", "--out", grid.toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertFalse(plain.out().contains("batch_separation"), plain.out());
+        assertTrue(Files.readAllLines(grid).get(0).endsWith(",validation_auc_std"));
+    }
+
+    @Test
+    void theTransportPenaltyIsRecordedInTheModelAndOldFilesReadAsAlignment() throws Exception {
+        Path data = dir.resolve("train.h5ad");
+        assertEquals(0, CliRun.of("synth", "--preset", "synth200d", "--batch-effect", "10", "--confounding", "0.8",
+                "--seed", "1", "-q", "--out", data.toString()).exitCode());
+        Path model = dir.resolve("transport.json");
+        CliRun train = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-key", "batch", "--batch-penalty", "0.1", "--batch-penalty-form", "transport",
+                "--cells-per-sample", "20", "--epochs", "1", "-q", "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        TrainedMetric m = TrainedMetric.read(model);
+        assertEquals(org.groundmetric.learn.BatchPenaltyForm.TRANSPORT, m.batches().penaltyForm());
+        assertEquals(0.1, m.batches().penalty(), 0.0);
+
+        // a file written before the transport form existed has no penaltyForm: it meant alignment
+        String json = Files.readString(model);
+        assertTrue(json.contains("\"penaltyForm\" : \"transport\""), json.substring(0, Math.min(json.length(), 400)));
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, json.replace("\"penaltyForm\" : \"transport\",", ""));
+        assertEquals(org.groundmetric.learn.BatchPenaltyForm.ALIGNMENT, TrainedMetric.read(old).batches().penaltyForm());
+
+        Path refused = dir.resolve("refused.json");
+        CliRun noKey = CliRun.of("train", "-i", data.toString(), "--sample-key", "sample", "--label-key", "class",
+                "--batch-penalty-form", "transport", "--cells-per-sample", "20", "--epochs", "1", "-q", "--out",
+                refused.toString());
+        assertEquals(2, noKey.exitCode(), noKey.err());
+        assertTrue(noKey.err().startsWith("error: --batch-penalty-form needs --batch-key"), noKey.err());
+        assertFalse(Files.exists(refused));
+    }
 }

@@ -353,7 +353,8 @@ public final class Benchmark {
         return out;
     }
 
-    private static int[] pick(int[] values, int[] idx) {
+    /** values[idx[0]], values[idx[1]], … */
+    static int[] pick(int[] values, int[] idx) {
         int[] out = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
             out[i] = values[idx[i]];

@@ -214,8 +214,9 @@ public final class Ggml implements MetricLearner {
         for (int b = 0; b < batches; b++) {
             List<Triplet> batch = triplets.subList(b * config.batchSize(),
                     Math.min(triplets.size(), (b + 1) * config.batchSize()));
-            TripletObjective.Evaluation e = objective.evaluate(v, batch);
-            double loss = e.loss() + (batchAware == null ? 0 : batchAware.penalty().addGradient(v, e.gradient()));
+            TripletObjective.Evaluation e = batchAware == null ? objective.evaluate(v, batch)
+                    : batchAware.evaluate(objective, v, batch);
+            double loss = e.loss();
             adam.step(v, e.gradient());
             divergence.check(v, loss, epoch, b + 1);
             lossSum += loss * batch.size();

@@ -25,7 +25,10 @@ import org.groundmetric.linalg.CellMatrix;
  */
 final class TripletObjective {
 
-    /** Loss, gradient with respect to V, and how many triplets violated the margin. */
+    /**
+     * Loss, gradient with respect to V, and how many triplets violated the margin; {@code tripletLoss}
+     * is the hinge mean alone, {@code loss} adds λ·R(V) and any penalty on pulled pairs.
+     */
     record Evaluation(double loss, double tripletLoss, double[] gradient, int activeTriplets) {
     }
 
@@ -48,6 +51,15 @@ final class TripletObjective {
     }
 
     Evaluation evaluate(double[] v, List<Triplet> batch) {
+        return evaluate(v, batch, new long[0], 0);
+    }
+
+    /**
+     * The batch objective plus {@code pullWeight} · mean W_θ over the {@code pulled} pairs (keys of
+     * {@link PairTransports#key}; {@link BatchTransportPenalty}), each solved once with the triplets'
+     * pairs and differentiated through its optimal plan as they are.
+     */
+    Evaluation evaluate(double[] v, List<Triplet> batch, long[] pulled, double pullWeight) {
         pairs.starts().nextStep();
         int rank = cells.rank();
         double[] w = cells.effectiveW(v);
@@ -62,6 +74,14 @@ final class TripletObjective {
             }
             tripletPairs[b][0] = pairIndex(pairSlot, tr.i(), tr.j());
             tripletPairs[b][1] = pairIndex(pairSlot, tr.j(), tr.k());
+        }
+        int[] pulledPairs = new int[pulled.length];
+        for (int q = 0; q < pulled.length; q++) {
+            int a = PairTransports.first(pulled[q]);
+            int b = PairTransports.second(pulled[q]);
+            slot.putIfAbsent(a, slot.size());
+            slot.putIfAbsent(b, slot.size());
+            pulledPairs[q] = pairIndex(pairSlot, a, b);
         }
         int[] sampleOfSlot = slot.keySet().stream().mapToInt(Integer::intValue).toArray();
         long[] keys = pairSlot.keySet().stream().mapToLong(Long::longValue).toArray();
@@ -89,6 +109,14 @@ final class TripletObjective {
             }
         }
         hinge *= inv;
+        double pull = 0;
+        if (pulled.length > 0 && pullWeight != 0) {
+            double share = pullWeight / pulled.length;
+            for (int p : pulledPairs) {
+                pull += share * solved[p].objective();
+                pairWeight[p] += share;
+            }
+        }
 
         // Pairs touching each slot, in pair order, so each slot's coefficients are built alone.
         List<List<Integer>> pairsOfSlot = new ArrayList<>();
@@ -128,7 +156,7 @@ final class TripletObjective {
         }
         cells.toOptimisationCoordinates(grad);
         regulariser.addGradient(v, rank, lambda, grad);
-        return new Evaluation(hinge + lambda * regulariser.value(v, rank), hinge, grad, active);
+        return new Evaluation(hinge + pull + lambda * regulariser.value(v, rank), hinge, grad, active);
     }
 
     private static int pairIndex(Map<Long, Integer> pairSlot, int a, int b) {

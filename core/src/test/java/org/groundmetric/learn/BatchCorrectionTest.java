@@ -112,6 +112,27 @@ class BatchCorrectionTest {
         }
     }
 
+    /**
+     * The transport form reaches training: in the first epoch (same start, same triplets) its loss is
+     * the plain batch-aware loss plus γ × a mean of positive distances, so it is higher, and W moves
+     * elsewhere; γ of the alignment form leaves the transport pairs out (another W again).
+     */
+    @Test
+    void theTransportPenaltyRaisesTheLossAndMovesW() {
+        GgmlConfig oneEpoch = CONFIG.toBuilder().epochs(1).build();
+        BatchCorrection aware = BatchCorrection.of("batch");
+        TrainedMetric none = new Ggml(oneEpoch).withBatches(aware).train(TRAIN, TrainingListener.NONE);
+        TrainedMetric transport = new Ggml(oneEpoch).withBatches(aware.withPenalty(1, BatchPenaltyForm.TRANSPORT))
+                .train(TRAIN, TrainingListener.NONE);
+        TrainedMetric alignment = new Ggml(oneEpoch).withBatches(aware.withPenalty(1, BatchPenaltyForm.ALIGNMENT))
+                .train(TRAIN, TrainingListener.NONE);
+        assertTrue(transport.history().get(0).loss() > none.history().get(0).loss() + 0.1,
+                transport.history().get(0).loss() + " vs " + none.history().get(0).loss());
+        assertNotEquals(java.util.Arrays.deepToString(none.weights()), java.util.Arrays.deepToString(transport.weights()));
+        assertNotEquals(java.util.Arrays.deepToString(alignment.weights()),
+                java.util.Arrays.deepToString(transport.weights()));
+    }
+
     @Test
     void refusedWhenEveryClassLiesInOneBatch() {
         Cohort confounded = new BatchEffect(10, 1.0, false).apply(SyntheticCohorts.paper(3, 1, 3, 5, 1), 1);
