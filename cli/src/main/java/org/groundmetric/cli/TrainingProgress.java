@@ -38,6 +38,12 @@ final class TrainingProgress implements TrainingListener {
     }
 
     @Override
+    public void samplesSummarised(int samples, double seconds) {
+        out.printf(Locale.ROOT, "summarised %d samples in %.2f s (once, before the first epoch)%n", samples, seconds);
+        out.flush();
+    }
+
+    @Override
     public void epochFinished(EpochRecord r) {
         bar.finish();
         out.printf(Locale.ROOT, "epoch %d/%d  loss=%.6g  active=%.1f%%  %.3f s%n", r.epoch(), epochs, r.loss(),

@@ -52,8 +52,8 @@ class PinnedResultsTest {
     }
 
     /**
-     * Summarised samples with more genes than one range of the dense centroids' gradient
-     * ({@link TrainingCells#FEATURE_RANGE}), an odd number of centroids and rank 5 (the projection's
+     * Summarised samples with several feature ranges of the dense centroids' gradient
+     * ({@link TrainingCells#gradientByFeatureRange}) on two threads, an odd number of centroids and rank 5 (the projection's
      * blocks of 5) and 3 (blocks of 4): pinned from the trainer before the centroids' projection
      * and gradient were rewritten (commit 7811985), so the rewrite provably learns the same W.
      */

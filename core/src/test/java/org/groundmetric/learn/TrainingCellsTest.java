@@ -21,7 +21,7 @@ class TrainingCellsTest {
     @Test
     void featureRangesGiveTheSameGradientAsSampleBySample() {
         SplittableRandom rng = new SplittableRandom(3);
-        int d = 2 * TrainingCells.FEATURE_RANGE + 77;
+        int d = 1377;
         int k = 5;
         List<CellMatrix> samples = new ArrayList<>();
         double[][] coefficients = new double[6][];
@@ -47,7 +47,7 @@ class TrainingCellsTest {
         for (int a = 0; a < which.length; a++) {
             inBatchOrder[a] = coefficients[which[a]];
         }
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : new int[] {1, 2, 3}) { // 1, 4 and 6 feature ranges
             try (LocalEngine local = new LocalEngine(threads)) {
                 double[] bySample = cells.gradientBySample(which, inBatchOrder, local);
                 assertArrayEquals(bySample, cells.gradientByFeatureRange(which, inBatchOrder, local), 0.0,
