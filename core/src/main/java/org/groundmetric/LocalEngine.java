@@ -39,6 +39,11 @@ public final class LocalEngine implements ComputeEngine {
         return "local";
     }
 
+    /** The threads {@link #forEach} runs on. */
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public int parallelism() {
         return threads;

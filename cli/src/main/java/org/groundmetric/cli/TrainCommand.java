@@ -21,6 +21,7 @@ import org.groundmetric.learn.GgmlConfig;
 import org.groundmetric.learn.Initialisation;
 import org.groundmetric.learn.MetricForm;
 import org.groundmetric.learn.Regulariser;
+import org.groundmetric.learn.TrainingListener;
 import org.groundmetric.learn.TripletSampler;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.learn.TripletStrategy;
@@ -209,13 +210,21 @@ public final class TrainCommand implements Callable<Integer> {
                 config.summary() == null ? "" : " summary=" + config.summary());
         stdout.flush();
         long start = System.nanoTime();
+        double[] summarisingSeconds = {0};
+        TrainingListener summarising = new TrainingListener() {
+            @Override
+            public void samplesSummarised(int samples, double seconds) {
+                summarisingSeconds[0] = seconds;
+            }
+        };
         TrainedMetric model;
         try (ComputeEngine compute = engine.open(config.threads())) {
             Ggml ggml = batches.apply(new Ggml(config));
             // The local engine is the learner's own thread pool; others get the batch's transport problems.
             model = ("local".equals(compute.name()) ? ggml : ggml.withEngine(compute)).train(cohort,
-                    run.quiet ? org.groundmetric.learn.TrainingListener.NONE
-                            : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout));
+                    TrainingListener.all(summarising,
+                            run.quiet ? TrainingListener.NONE
+                                    : new TrainingProgress(ProgressBar.unlessQuiet(false, "triplets"), stdout)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         model = batches.measure(model, cohort, config.threads(), run.progress("pairs"), stdout)
@@ -229,12 +238,14 @@ public final class TrainCommand implements Callable<Integer> {
             epochSeconds += r.seconds();
         }
         // Per epoch on the trainer's own clock; what came before the first epoch (summarising the
-        // samples, feature statistics) is said apart.
+        // samples, feature statistics) is said apart, summarising (k-means) by itself.
         stdout.printf(Locale.ROOT, "trained %s in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
-                        + " the first epoch); final loss %.6g%n",
+                        + " the first epoch%s); final loss %.6g%n",
                 form == MetricForm.DIAGONAL ? "w (" + cohort.featureCount() + " weights)"
                         : "W (" + config.rank() + "×" + cohort.featureCount() + ")",
                 seconds, epochSeconds / config.epochs(), config.epochs(), config.threads(), seconds - epochSeconds,
+                config.summary() == null ? "" : String.format(Locale.ROOT, ", %.2f s of it summarising the samples"
+                        + " (%s)", summarisingSeconds[0], config.summary()),
                 model.history().get(model.history().size() - 1).loss());
         stdout.printf("model written to %s%n", out);
         stdout.flush();

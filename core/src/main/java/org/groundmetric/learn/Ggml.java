@@ -140,7 +140,9 @@ public final class Ggml implements MetricLearner {
             masses[s] = cohort.sample(s).cellWeights();
         }
         if (config.summary() != null) {
+            long summarising = System.nanoTime();
             Cohort summarised = config.summary().apply(cohort, config.threads());
+            listener.samplesSummarised(cohort.size(), (System.nanoTime() - summarising) / 1e9);
             points = new ArrayList<>();
             for (int s = 0; s < masses.length; s++) {
                 points.add(summarised.sample(s).cells());

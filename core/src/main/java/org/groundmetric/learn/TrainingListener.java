@@ -19,6 +19,13 @@ public interface TrainingListener {
     default void epochFinished(EpochRecord record) {
     }
 
+    /**
+     * The {@code samples} training samples were summarised ({@link GgmlConfig#summary}, e.g. k-means)
+     * in {@code seconds}, once, before the first epoch (not part of any epoch's time).
+     */
+    default void samplesSummarised(int samples, double seconds) {
+    }
+
     /** Calls every listener in order. */
     static TrainingListener all(TrainingListener... listeners) {
         return new TrainingListener() {
@@ -40,6 +47,13 @@ public interface TrainingListener {
             public void epochFinished(EpochRecord record) {
                 for (TrainingListener l : listeners) {
                     l.epochFinished(record);
+                }
+            }
+
+            @Override
+            public void samplesSummarised(int samples, double seconds) {
+                for (TrainingListener l : listeners) {
+                    l.samplesSummarised(samples, seconds);
                 }
             }
         };

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.groundmetric.LocalEngine;
-import org.groundmetric.linalg.CellMatrix;
 
 /**
  * The GGML batch objective and its exact gradient.
@@ -21,7 +20,7 @@ import org.groundmetric.linalg.CellMatrix;
  * (column r gets ±coef·W(xᵣ−y)), and form the gradient as Σₛ Gₛ·Xₛ: one pass over each sample's
  * cells, never a k×D outer product per cell pair (the diagonal form keeps only the diagonal of Gₛ·Xₛ,
  * {@link MetricForm}). Per-sample partial gradients are summed in sample
- * order, so the result does not depend on the thread count.
+ * order, so the result does not depend on the thread count ({@link TrainingCells#gradient}).
  */
 final class TripletObjective {
 
@@ -129,31 +128,21 @@ final class TripletObjective {
                 pairsOfSlot.get(to[p]).add(p);
             }
         }
-        double[][] partial = new double[sampleOfSlot.length][];
-        local.forEach(sampleOfSlot.length, a -> {
+        double[][] coefficients = new double[sampleOfSlot.length][];
+        for (int a = 0; a < sampleOfSlot.length; a++) {
             if (pairsOfSlot.get(a).isEmpty()) {
-                return;
+                continue;
             }
-            CellMatrix x = cells.sample(sampleOfSlot[a]);
-            double[] g = new double[rank * x.rows()];
+            double[] g = new double[rank * cells.sample(sampleOfSlot[a]).rows()];
             for (int p : pairsOfSlot.get(a)) {
                 double[] pointGradient = a == from[p] ? solved[p].sourceGradient() : solved[p].targetGradient();
                 for (int e = 0; e < g.length; e++) {
                     g[e] += pairWeight[p] * pointGradient[e];
                 }
             }
-            double[] acc = new double[v.length];
-            cells.accumulateGradient(sampleOfSlot[a], g, acc);
-            partial[a] = acc;
-        });
-        double[] grad = new double[v.length];
-        for (double[] acc : partial) {
-            if (acc != null) {
-                for (int p = 0; p < grad.length; p++) {
-                    grad[p] += acc[p];
-                }
-            }
+            coefficients[a] = g;
         }
+        double[] grad = cells.gradient(sampleOfSlot, coefficients, local);
         cells.toOptimisationCoordinates(grad);
         regulariser.addGradient(v, rank, lambda, grad);
         return new Evaluation(hinge + pull + lambda * regulariser.value(v, rank), hinge, grad, active);

@@ -51,6 +51,19 @@ class PinnedResultsTest {
         }
     }
 
+    /**
+     * Summarised samples with several feature ranges of the dense centroids' gradient
+     * ({@link TrainingCells#gradientByFeatureRange}) on two threads, an odd number of centroids and rank 5 (the projection's
+     * blocks of 5) and 3 (blocks of 4): pinned from the trainer before the centroids' projection
+     * and gradient were rewritten (commit 7811985), so the rewrite provably learns the same W.
+     */
+    @Test
+    void summarisedSamplesWithManyGenes() {
+        Cohort wide = new PaperScaleCohort(12, 3, 40, 1100, 3, 0.1, 8, 5).generate();
+        assertDigest("a2da2cfa6ac2428a", train(wide, quick().rank(5).summary(SampleSummary.kmeans(7, 1)).threads(2)));
+        assertDigest("dd456aab5a4b01c8", train(wide, quick().summary(SampleSummary.kmeans(7, 1)).threads(1)));
+    }
+
     private static TrainedMetric train(Cohort cohort, GgmlConfig.Builder config) {
         return new Ggml(config.build()).train(cohort, TrainingListener.NONE);
     }
