@@ -88,20 +88,7 @@ public record CellSampling(Integer minCells, Integer cellsPerSample, boolean kee
 
     /** A seeded subsample; the stream depends on the seed and the sample id only, not on sample order. */
     static Sample subsample(Sample s, int count, long seed) {
-        int[] rows = subsamplePositions(s.id(), s.cellCount(), count, seed);
-        List<String> ids = new ArrayList<>(count);
-        for (int r : rows) {
-            ids.add(s.cellIds().get(r));
-        }
-        Map<String, List<String>> ann = new HashMap<>();
-        s.cellAnnotations().forEach((k, v) -> {
-            List<String> out = new ArrayList<>(count);
-            for (int r : rows) {
-                out.add(v.get(r));
-            }
-            ann.put(k, out);
-        });
-        return new Sample(s.id(), s.classLabel(), s.cells().selectRows(rows), ids, ann);
+        return s.selectCells(subsamplePositions(s.id(), s.cellCount(), count, seed));
     }
 
     /** {@code count} of the positions 0..n−1, ascending, drawn without replacement. */
