@@ -23,8 +23,9 @@ final class CellFilterOption {
         if (spec == null) {
             return cohort;
         }
+        CellSelection selection = selection();
         try {
-            return selection().apply(cohort);
+            return selection.apply(cohort);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cell-filter: " + e.getMessage(), e);
         }

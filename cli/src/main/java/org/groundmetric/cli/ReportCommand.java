@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             "gets a column training (1/0). --metric euclidean draws everything under the Euclidean metric",
             "(W = I on the input's features) without a model file. --cell-filter cells.tsv:0.9 draws only the",
             "cells that 'benchmark --cells-out cells.tsv' found right in at least 90 % of the splits.",
+            "For Fig. 2d/e, --plan-pair A:B draws the optimal plan between two samples, arcs by mass.",
             "",
             "Examples:",
             "  groundmetric report --model model.json --input kang.h5ad --sample-key sample_id \\",
@@ -111,6 +112,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-cell-umap", description = "Skip the cell UMAPs (exact neighbours cost O(cells²)).")
     boolean noCellUmap;
 
+    @Option(names = "--plan-pair", paramLabel = "A:B", split = ",",
+            description = {"Also draw the optimal plan between samples A and B under the model's metric (the paper's",
+                "Fig. 2d/e): cells as points, one arc per plan entry, width and opacity growing with its mass;",
+                "at k = 2 in the images X·Wᵀ, else on their first two principal axes. Triplets go to",
+                "DIR/plan-A__B.tsv. Several pairs: --plan-pair s1:s2,s1:s7. Run it with --metric euclidean for",
+                "the same pair under the Euclidean metric."})
+    List<String> planPairs;
+
     @Mixin
     GeneSetOptions geneSets;
 
@@ -142,6 +151,8 @@ public final class ReportCommand implements Callable<Integer> {
         ProjectedMetric learned = trained.metric();
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null, in.cohort(), seed);
         long start = System.nanoTime();
+        // the pairs are checked (and solved) before the long embeddings
+        PlanFigures plans = PlanFigures.solve(planPairs, in.cohort(), learned, out);
         Embeddings e = Embeddings.compute(in.cohort(), cellFilter.apply(in.cohort()), in.compared(), learned, sampleMetric,
                 Umap.Config.defaults(seed), !noCellUmap,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"),
@@ -172,6 +183,7 @@ public final class ReportCommand implements Callable<Integer> {
                     cellFilter.selection().minFraction()));
         }
         cells(page, e);
+        plans.add(page, learned.rank());
         genes(page, genes, trained);
         if (enrichment != null) {
             geneSets(page, enrichment, trained.featureNames().size());
@@ -186,6 +198,7 @@ public final class ReportCommand implements Callable<Integer> {
             e.writeSamples(files, out.resolve("samples.tsv"), EmbedCommand.trainingSamples(trained));
             e.writeCells(files, out.resolve("cells.tsv"));
             e.writeDistances(files, out.resolve("wasserstein.tsv"));
+            plans.write(files);
             files.commit();
         }
 
