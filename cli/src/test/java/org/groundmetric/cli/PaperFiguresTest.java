@@ -124,6 +124,41 @@ class PaperFiguresTest {
         assertTrue(!Files.exists(dir.resolve("r2").resolve("index.html")));
     }
 
+    /** predict --metric euclidean: W_θ to the --reference samples are distances --metric euclidean's entries. */
+    @Test
+    void theEuclideanMetricPredictsWithoutAModel(@TempDir Path dir) throws Exception {
+        Cohort cohort = TestModels.smallSynth2d(3);
+        Path data = TestModels.writeCsv(cohort, dir.resolve("cells.csv"));
+        List<String> ids = cohort.sampleIds();
+        List<String> fresh = List.of(ids.get(0), ids.get(3), ids.get(6));
+        List<String> known = ids.stream().filter(id -> !fresh.contains(id)).toList();
+        Path w = dir.resolve("w.tsv");
+        CliRun run = CliRun.of("predict", "--metric", "euclidean", "-i", data.toString(), "--sample-key", "sample",
+                "--label-key", "class", "--filter", "sample=" + String.join(",", fresh), "--reference", data.toString(),
+                "--reference-filter", "sample=" + String.join(",", known), "--k", "3", "--out",
+                dir.resolve("p.tsv").toString(), "--distances-out", w.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("samples=3 reference=6 "), run.out());
+        Path d = dir.resolve("d.tsv");
+        assertEquals(0, CliRun.of("distances", "-i", data.toString(), "--sample-key", "sample", "--metric", "euclidean",
+                "--quiet", "--out", d.toString()).exitCode());
+        double[][] all = EmbedCommandTest.readMatrix(d);
+        List<String> rows = Files.readAllLines(w);
+        List<String> columns = List.of(rows.get(0).split("\t")).subList(1, known.size() + 1);
+        assertEquals(known, columns);
+        for (int i = 1; i < rows.size(); i++) {
+            String[] f = rows.get(i).split("\t");
+            for (int j = 0; j < known.size(); j++) {
+                assertEquals(all[ids.indexOf(f[0])][ids.indexOf(known.get(j))], Double.parseDouble(f[j + 1]), 1e-9);
+            }
+        }
+        CliRun noReference = CliRun.of("predict", "--metric", "euclidean", "-i", data.toString(), "--sample-key",
+                "sample", "--out", dir.resolve("x.tsv").toString(), "-q");
+        assertEquals(2, noReference.exitCode());
+        assertTrue(noReference.err().contains("give the labelled samples to compare with as --reference FILE"),
+                noReference.err());
+    }
+
     /** embed --metric euclidean: no model file; the images are the cells, W_θ is distances --metric euclidean. */
     @Test
     void theEuclideanMetricEmbedsWithoutAModel(@TempDir Path dir) throws Exception {
