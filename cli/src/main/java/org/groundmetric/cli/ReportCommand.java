@@ -202,8 +202,9 @@ public final class ReportCommand implements Callable<Integer> {
             files.commit();
         }
 
-        stdout.printf(Locale.ROOT, "samples=%d cells=%d k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
-                learned.rank(), (System.nanoTime() - start) / 1e9);
+        stdout.printf(Locale.ROOT, "samples=%d cells=%d%s k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
+                e.cells() == e.cohort() ? "" : " cells_drawn=" + e.cells().cellCount(), learned.rank(),
+                (System.nanoTime() - start) / 1e9);
         stdout.println("top genes: " + String.join(", ", genes.ranked().subList(0, Math.min(10,
                 genes.features().size())).stream().map(GeneImportance.Ranked::name).toList()));
         stdout.println("wrote " + out.resolve("index.html"));
