@@ -209,11 +209,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Path saveModels;
 
     @Option(names = "--cells-out", paramLabel = "cells.tsv",
-            description = {"Also write, for every cell of every sample held out in some fit, how often GGML's",
-                "cell-level kNN (--cell-k) classified it as its sample's class: sample, cell, class,",
-                "splits_evaluated, splits_correct, fraction_correct, then fraction_correct_METHOD for every other",
-                "method. 'embed/report --cell-filter cells.tsv:0.9' then keep the cells right in at least 90 %",
-                "of the splits (the paper's Fig. 3). Needs GGML in --methods."})
+            description = "Also write, for every cell of every sample held out in some fit, how often GGML's cell-level"
+                    + " kNN (--cell-k) classified it as its sample's class: sample, cell, class, splits_evaluated,"
+                    + " splits_correct, fraction_correct, then fraction_correct_METHOD for every other method."
+                    + " 'embed/report --cell-filter cells.tsv:0.9' then keep the cells right in at least 90%% of the"
+                    + " splits (the paper's Fig. 3). Needs GGML in --methods.")
     Path cellsOut;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,

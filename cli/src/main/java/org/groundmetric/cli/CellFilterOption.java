@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 final class CellFilterOption {
 
     @Option(names = "--cell-filter", paramLabel = "FILE[:MIN]",
-            description = {"Draw only the cells of FILE (benchmark --cells-out) whose fraction_correct is at least MIN",
-                "(default " + CellSelection.PAPER_THRESHOLD + ", the paper's 'correctly classified in at least 90 % of the"
-                        + " splits'),",
-                "e.g. --cell-filter cells.tsv:0.9. Only the cell tables and pictures change; W_θ and the sample",
-                "layouts use every cell. Read the input with the benchmark's preprocessing, so the cell ids match."})
+            description = "Draw only the cells of FILE (benchmark --cells-out) whose fraction_correct is at least MIN"
+                    + " (default " + CellSelection.PAPER_THRESHOLD + ", the paper's 'correctly classified in at least"
+                    + " 90%% of the splits'), e.g. --cell-filter cells.tsv:0.9. Only the cell tables and pictures change;"
+                    + " W_θ and the sample layouts use every cell. Read the input with the benchmark's preprocessing, so"
+                    + " the cell ids match.")
     String spec;
 
     /** The selected cells of {@code cohort}, or the cohort itself without --cell-filter. */

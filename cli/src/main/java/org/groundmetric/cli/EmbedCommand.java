@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
             "The model's preprocessing (gene selection, normalisation, PCA) is replayed on the input.",
             "",
             "--cell-filter cells.tsv:0.9 keeps in the cell table and UMAP only the cells that benchmark",
-            "--cells-out found right in at least 90 % of the splits (the paper's Fig. 3).",
+            "--cells-out found right in at least 90%% of the splits (the paper's Fig. 3).",
             "",
             "Examples:",
             "  groundmetric embed --metric euclidean --input kang.h5ad --use-rep X_pca --sample-key sample_id \\",

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
             "sample MDS and UMAP ring them in black (legend 'ringed: used for training') and samples.tsv",
             "gets a column training (1/0). --metric euclidean draws everything under the Euclidean metric",
             "(W = I on the input's features) without a model file. --cell-filter cells.tsv:0.9 draws only the",
-            "cells that 'benchmark --cells-out cells.tsv' found right in at least 90 % of the splits.",
+            "cells that 'benchmark --cells-out cells.tsv' found right in at least 90%% of the splits.",
             "For Fig. 2d/e, --plan-pair A:B draws the optimal plan between two samples, arcs by mass.",
             "",
             "Examples:",
@@ -113,11 +113,11 @@ public final class ReportCommand implements Callable<Integer> {
     boolean noCellUmap;
 
     @Option(names = "--plan-pair", paramLabel = "A:B", split = ",",
-            description = {"Also draw the optimal plan between samples A and B under the model's metric (the paper's",
-                "Fig. 2d/e): cells as points, one arc per plan entry, width and opacity growing with its mass;",
-                "at k = 2 in the images X·Wᵀ, else on their first two principal axes. Triplets go to",
-                "DIR/plan-A__B.tsv. Several pairs: --plan-pair s1:s2,s1:s7. Run it with --metric euclidean for",
-                "the same pair under the Euclidean metric."})
+            description = "Also draw the optimal plan between samples A and B under the model's metric (the paper's"
+                    + " Fig. 2d/e): cells as points, one arc per plan entry, width and opacity growing with its mass;"
+                    + " at k = 2 in the images X·Wᵀ, else on their first two principal axes. Triplets go to"
+                    + " DIR/plan-A__B.tsv. Several pairs: --plan-pair s1:s2,s1:s7. Run the report again with --metric"
+                    + " euclidean for the same pair under the Euclidean metric.")
     List<String> planPairs;
 
     @Mixin
