@@ -139,6 +139,6 @@ public record CellSelection(Path file, double minFraction) {
             }
         }
         throw new IllegalArgumentException("cell table " + file + " has no column '" + name + "' (columns: "
-                + String.join(", ", header) + "); expected the table of benchmark --cells-out");
+                + String.join(", ", header) + "); expected the per-cell correctness table a benchmark writes");
     }
 }
