@@ -2,9 +2,7 @@ package org.groundmetric.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.groundmetric.IllegalParameterException;
