@@ -208,6 +208,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " of the protocol's first fit: embed, report, distances, predict and genes take them as --model.")
     Path saveModels;
 
+    @Option(names = "--cells-out", paramLabel = "cells.tsv",
+            description = "Also write, for every cell of every sample held out in some fit, how often GGML's cell-level"
+                    + " kNN (--cell-k) classified it as its sample's class: sample, cell, class, splits_evaluated,"
+                    + " splits_correct, fraction_correct, then fraction_correct_METHOD for every other method."
+                    + " 'embed/report --cell-filter cells.tsv:0.9' then keep the cells right in at least 90%% of the"
+                    + " splits (the paper's Fig. 3). Needs GGML in --methods.")
+    Path cellsOut;
+
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Results CSV, one row per method; rounds and predictions go beside it (FILE.rounds.csv, FILE.predictions.csv).")
     Path out;
@@ -232,8 +240,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
         engine.check();
         Path rounds = siblingPath(out, ".rounds.csv");
         Path predictions = siblingPath(out, ".predictions.csv");
+        if (cellsOut != null && !methods.contains(Method.GGML)) {
+            throw new IllegalArgumentException("--cells-out counts GGML's cell-level kNN, which --methods leaves out;"
+                    + " add GGML to --methods");
+        }
         Outputs.check(Outputs.inputs(input.input()), Outputs.named("--out", out, "--out's rounds", rounds,
-                "--out's predictions", predictions));
+                "--out's predictions", predictions, "--cells-out", cellsOut));
         PrintWriter warnings = spec.commandLine().getErr();
         if (saveModels != null) {
             OutputFiles.checkDirectory(saveModels);
@@ -289,8 +301,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .map(m -> m.name() + ": " + m.status()).toList()) + "), so there is no result to write; see the"
                     + " table above (more time: --budget-minutes; more memory: JAVA_OPTS=-Xmx…)");
         }
+        CellsOutput cells = cellsOut == null ? null : CellsOutput.of(result, cohort);
         // the summary, its rounds and its predictions are renamed into place together: all or none
         try (OutputFiles files = new OutputFiles()) {
+            if (cells != null) {
+                cells.write(files, cellsOut);
+            }
             files.write(out, s -> s.write(BenchmarkReport.summaryCsv(result).getBytes(StandardCharsets.UTF_8)));
             files.write(rounds, s -> s.write(BenchmarkReport.roundsCsv(result).getBytes(StandardCharsets.UTF_8)));
             files.write(predictions, s -> s.write(BenchmarkReport.predictionsCsv(result, cohort.sampleIds())
@@ -298,6 +314,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             files.commit();
         }
         o.println("wrote " + out + ", " + rounds + " and " + predictions);
+        if (cells != null) {
+            o.println(cells.summary(cellsOut));
+        }
         if (saveModels != null) {
             // fresh learners: those of the run may be bound to an engine that is closed now
             SavedModels.write(saveModels, learners(methods, budget), cohort, plan.fits().get(0).fit(),

@@ -49,11 +49,16 @@ import picocli.CommandLine.Spec;
             "the model alone, s = 0 the other metric alone (in the model's units).",
             "The model's preprocessing (gene selection, normalisation, PCA) is replayed on the input.",
             "",
-            "Example:",
+            "--cell-filter cells.tsv:0.9 keeps in the cell table and UMAP only the cells that benchmark",
+            "--cells-out found right in at least 90%% of the splits (the paper's Fig. 3).",
+            "",
+            "Examples:",
             "  groundmetric embed --metric euclidean --input kang.h5ad --use-rep X_pca --sample-key sample_id \\",
             "      --label-key group_id --out cells-euclidean.tsv      (no model: W = I, the Euclidean picture)",
             "  groundmetric embed --model model.json --input kang.h5ad --sample-key sample_id \\",
             "      --label-key group_id --out cells.tsv --samples-out samples.tsv --mix 0.5",
+            "  groundmetric embed --model model.json --input kang.h5ad --sample-key sample_id \\",
+            "      --label-key group_id --out cells.tsv --cell-filter bench-cells.tsv:0.9",
             ""
         })
 public final class EmbedCommand implements Callable<Integer> {
@@ -110,6 +115,9 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "Blend with this second model instead of the Euclidean metric (same features).")
     Path mixWith;
 
+    @Mixin
+    CellFilterOption cellFilter;
+
     @Option(names = "--no-cell-umap", description = "Skip the cell UMAP (exact neighbours cost O(cells²)).")
     boolean noCellUmap;
 
@@ -141,7 +149,11 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--write-h5ad writes a copy of every cell of the input, so it cannot"
                     + " leave cells out (--drop-nonfinite-cells); fix the non-finite values in the file first");
         }
-        Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith), Outputs.named("--out", cellsOut,
+        if (writeH5ad != null && cellFilter.file() != null) {
+            throw new IllegalArgumentException("--write-h5ad writes a copy of every cell of the input, so --cell-filter"
+                    + " cannot apply to it; write the selected cells with --out cells.tsv instead");
+        }
+        Outputs.check(Outputs.inputs(input.input(), model.path(), mixWith, cellFilter.file()), Outputs.named("--out", cellsOut,
                 "--samples-out", samplesOut, "--distances-out", distancesOut, "--samples-h5ad", samplesH5ad,
                 "--write-h5ad", writeH5ad));
         ModelInput in = model.path() != null
@@ -171,7 +183,8 @@ public final class EmbedCommand implements Callable<Integer> {
         GroundMetric sampleMetric = sampleMetric(learned, in.model(), mix, mixWith, in.cohort(), seed);
         Umap.Config umap = new Umap.Config(neighbours, 0.1, 1.0, umapEpochs, 5, 1.0, seed);
         long start = System.nanoTime();
-        Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, umap, !noCellUmap && cellsOut != null,
+        Embeddings e = Embeddings.compute(in.cohort(), cellFilter.apply(in.cohort()), in.compared(), learned, sampleMetric,
+                umap, !noCellUmap && cellsOut != null,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"), ProgressBar.unlessQuiet(run.quiet, "epochs"));
         List<Path> written = new ArrayList<>();
         if (cellsOut != null) {
@@ -194,8 +207,9 @@ public final class EmbedCommand implements Callable<Integer> {
                     samplesH5ad);
             written.add(samplesH5ad);
         }
-        out.printf(java.util.Locale.ROOT, "samples=%d cells=%d k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
-                in.cohort().cellCount(), learned.rank(), sampleMetric.name(), (System.nanoTime() - start) / 1e9);
+        out.printf(java.util.Locale.ROOT, "samples=%d cells=%d%s k=%d metric=%s seconds=%.1f%n", in.cohort().size(),
+                in.cohort().cellCount(), e.cells() == e.cohort() ? "" : " cells_drawn=" + e.cells().cellCount(),
+                learned.rank(), sampleMetric.name(), (System.nanoTime() - start) / 1e9);
         if (samplesOut != null && e.trustworthinessNeighbours() >= 1) {
             out.printf(java.util.Locale.ROOT, "trustworthiness of the sample layouts against W_θ (k=%d): MDS %.3f%s%n",
                     e.trustworthinessNeighbours(), e.mdsTrustworthiness(), e.sampleUmap() == null ? ""

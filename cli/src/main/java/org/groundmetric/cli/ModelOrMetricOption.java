@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code embed}'s choice of metric: a model file ({@code --model}), or a fixed metric used where a
- * model would be ({@code --metric euclidean}: W = I on the input's features, e.g. the paper's
- * Euclidean cell UMAP of Fig. 3 on {@code --use-rep X_pca}).
+ * The choice of metric of {@code embed} and {@code report}: a model file ({@code --model}), or a
+ * fixed metric used where a model would be ({@code --metric euclidean}: W = I on the input's
+ * features, e.g. the paper's Euclidean cell UMAP of Fig. 3 on {@code --use-rep X_pca}).
  */
 final class ModelOrMetricOption {
 
@@ -33,11 +33,16 @@ final class ModelOrMetricOption {
                 "input's features (at most " + MAX_IDENTITY_FEATURES + "; e.g. with --use-rep X_pca)."})
     FixedMetric metric;
 
+    /** What the run used, for a report's settings: the model file, or "euclidean (W = I, no model file)". */
+    String describe() {
+        return model != null ? model.toString() : metric + " (W = I on the input's features, no model file)";
+    }
+
     /** The model file, or null with --metric; refuses neither or both. */
     Path path() {
         if ((model == null) == (metric == null)) {
             throw new IllegalArgumentException(model == null
-                    ? "no metric to embed with: give --model model.json or --metric euclidean"
+                    ? "no metric given: give --model model.json or --metric euclidean"
                     : "--model and --metric both name the metric; give one of them");
         }
         return model;

@@ -9,10 +9,8 @@ import org.groundmetric.data.Sample;
 import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.data.io.OutputFiles;
 import org.groundmetric.metric.GroundMetric;
-import org.groundmetric.ot.CostMatrix;
-import org.groundmetric.ot.OT;
-import org.groundmetric.ot.Transport;
 import org.groundmetric.ot.TransportPlan;
+import org.groundmetric.wasserstein.SamplePlan;
 
 /**
  * An optimal plan as sparse triplets (the paper's Fig. 2d/e): a TSV with a header
@@ -53,6 +51,11 @@ final class PlanOutput {
 
     /** Resolves "a:b" pairs against the cohort's sample ids; the file is DIR/a__b.tsv (unsafe characters as _). */
     static List<SamplePair> resolve(List<String> pairs, List<Sample> samples, Path dir) {
+        return resolve("--pairs", "", pairs, samples, dir);
+    }
+
+    /** As above for the pairs of {@code option}; the file is DIR/PREFIXa__b.tsv. */
+    static List<SamplePair> resolve(String option, String prefix, List<String> pairs, List<Sample> samples, Path dir) {
         List<String> ids = new ArrayList<>();
         for (Sample s : samples) {
             ids.add(s.id());
@@ -61,12 +64,12 @@ final class PlanOutput {
         for (String pair : pairs) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new IllegalArgumentException("--pairs entry '" + pair + "' is not SAMPLE_A:SAMPLE_B (e.g. "
+                throw new IllegalArgumentException(option + " entry '" + pair + "' is not SAMPLE_A:SAMPLE_B (e.g. "
                         + ids.get(0) + ":" + ids.get(ids.size() - 1) + ")");
             }
-            int a = index(ids, pair.substring(0, colon));
-            int b = index(ids, pair.substring(colon + 1));
-            out.add(new SamplePair(a, b, dir.resolve(safe(ids.get(a)) + "__" + safe(ids.get(b)) + ".tsv")));
+            int a = index(option, ids, pair.substring(0, colon));
+            int b = index(option, ids, pair.substring(colon + 1));
+            out.add(new SamplePair(a, b, dir.resolve(prefix + safe(ids.get(a)) + "__" + safe(ids.get(b)) + ".tsv")));
         }
         return out;
     }
@@ -81,16 +84,14 @@ final class PlanOutput {
         for (SamplePair p : pairs) {
             Sample a = cohort.sample(p.a());
             Sample b = cohort.sample(p.b());
-            CostMatrix cost = ground.cost(a.cells(), b.cells());
-            Transport t = OT.emd(OT.uniform(cost.rows()), OT.uniform(cost.cols()), cost);
-            write(files, p.file(), t.plan(), a.cellIds(), b.cellIds());
+            write(files, p.file(), SamplePlan.solve(a, b, ground).plan(), a.cellIds(), b.cellIds());
         }
     }
 
-    private static int index(List<String> ids, String id) {
+    private static int index(String option, List<String> ids, String id) {
         int i = ids.indexOf(id);
         if (i < 0) {
-            throw new IllegalArgumentException("--pairs names sample '" + id + "', which is not among the " + ids.size()
+            throw new IllegalArgumentException(option + " names sample '" + id + "', which is not among the " + ids.size()
                     + " samples kept (e.g. " + String.join(", ", ids.subList(0, Math.min(3, ids.size()))) + ")");
         }
         return i;

@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundmetric.data.Cohort;
+import org.groundmetric.data.Preprocessing;
 import org.groundmetric.data.io.AnnData;
 import org.groundmetric.data.io.DelimitedText;
 import org.groundmetric.data.io.OutputFiles;
+import org.groundmetric.learn.MahalanobisModel;
 import org.groundmetric.learn.TrainedMetric;
 import org.groundmetric.predict.Predictor;
 import org.groundmetric.predict.SamplePredictions;
@@ -52,11 +54,17 @@ import picocli.CommandLine.Spec;
             "Output (--out, tab-separated, one row per new sample): sample, class (with --label-key),",
             "predicted, p_CLASS for each of the model's classes, then nearest1, distance1, … .",
             "",
+            "--metric euclidean (with --reference) predicts under the Euclidean metric on the features, no",
+            "model file: the baseline a learned metric has to beat.",
+            "",
             "Example (train on one split of a file, predict the other):",
             "  groundmetric train --input synth2d.h5ad --filter split=train --sample-key distribution \\",
             "      --label-key class --keep-reference --out model.json",
             "  groundmetric predict --model model.json --input synth2d.h5ad --filter split=test \\",
             "      --sample-key distribution --label-key class --out predictions.tsv",
+            "  groundmetric predict --metric euclidean --input synth2d.h5ad --filter split=test \\",
+            "      --reference synth2d.h5ad --reference-filter split=train --sample-key distribution \\",
+            "      --label-key class --out predictions-euclidean.tsv",
             ""
         })
 public final class PredictCommand implements Callable<Integer> {
@@ -68,7 +76,7 @@ public final class PredictCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption model;
+    ModelOrMetricOption model;
 
     @Mixin
     InputOptions input;
@@ -134,6 +142,9 @@ public final class PredictCommand implements Callable<Integer> {
         OptionRules.requires(spec, "--reference-label-key", reference != null, "--reference FILE");
         Outputs.check(Outputs.inputs(input.input(), model.path(), reference),
                 Outputs.named("--out", out, "--distances-out", distancesOut, "--write-h5ad", writeH5ad));
+        if (model.path() == null) {
+            return predictEuclidean(stdout, err);
+        }
         TrainedMetric read = TrainedMetric.read(model.path());
         TrainedMetric m = fullSamples.apply(read);
         Cohort referenceCohort = null;
@@ -148,6 +159,34 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model " + model.path() + " keeps no reference samples: give the training data"
                     + " with --reference FILE, or train with --keep-reference");
         }
+        return predictAndWrite(m, referenceCohort, stdout, err);
+    }
+
+    /**
+     * --metric euclidean: W = I on the features of the --reference samples (no preprocessing), the
+     * Euclidean baseline of a prediction without a model file.
+     */
+    private int predictEuclidean(PrintWriter stdout, PrintWriter err) {
+        if (reference == null) {
+            throw new IllegalArgumentException("--metric euclidean has no model that keeps reference samples: give the"
+                    + " labelled samples to compare with as --reference FILE");
+        }
+        if (fullSamples.fullSamples) {
+            throw new IllegalArgumentException("--full-samples goes with a model trained on summaries; --metric"
+                    + " euclidean compares every cell anyway");
+        }
+        Cohort referenceCohort = referenceInput().cohort(true, Preprocessing.NONE, w -> warn(err, w));
+        if (referenceCohort.featureCount() > ModelOrMetricOption.MAX_IDENTITY_FEATURES) {
+            throw new IllegalArgumentException("--metric euclidean builds W = I over the " + referenceCohort.featureCount()
+                    + " features, more than " + ModelOrMetricOption.MAX_IDENTITY_FEATURES + "; use an embedding"
+                    + " (--use-rep X_pca) or the euclidean.json of 'benchmark --save-models'");
+        }
+        TrainedMetric m = MahalanobisModel.euclidean(referenceCohort.featureNames(), Preprocessing.NONE,
+                referenceCohort.classNames());
+        return predictAndWrite(m, referenceCohort, stdout, err);
+    }
+
+    private int predictAndWrite(TrainedMetric m, Cohort referenceCohort, PrintWriter stdout, PrintWriter err) {
         AnnData newCells = input.read(w -> warn(err, w));
         Cohort newSamples = input.cohort(newCells, false, m.preprocessingSteps(), w -> warn(err, w));
         Predictor predictor = new Predictor(k, nearest == null ? k : nearest, run.threads(),
@@ -173,7 +212,7 @@ public final class PredictCommand implements Callable<Integer> {
             if (writeH5ad != null) {
                 SamplesAnnData.write(files, SamplesAnnData.ofPredictions(p, SamplesAnnData.metadata(newCells.obs(),
                         input.sampleKey(), input.labelKey(), newSamples), referenceLabels(m, referenceCohort),
-                        input.labelKey() != null ? input.labelKey() : "class", model.path().toString()), writeH5ad);
+                        input.labelKey() != null ? input.labelKey() : "class", model.describe()), writeH5ad);
             }
             files.commit();
         }

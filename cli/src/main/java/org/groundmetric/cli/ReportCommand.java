@@ -46,9 +46,18 @@ import picocli.CommandLine.Spec;
             "a preranked enrichment (as 'genes --gene-sets'). DIR also gets genes.tsv, samples.tsv,",
             "cells.tsv, wasserstein.tsv (and enrichment.tsv). Colours are the colour-blind-safe Okabe–Ito palette.",
             "",
-            "Example:",
+            "For the paper's Fig. 3: a model trained with --keep-reference knows its training samples; the",
+            "sample MDS and UMAP ring them in black (legend 'ringed: used for training') and samples.tsv",
+            "gets a column training (1/0). --metric euclidean draws everything under the Euclidean metric",
+            "(W = I on the input's features) without a model file. --cell-filter cells.tsv:0.9 draws only the",
+            "cells that 'benchmark --cells-out cells.tsv' found right in at least 90%% of the splits.",
+            "For Fig. 2d/e, --plan-pair A:B draws the optimal plan between two samples, arcs by mass.",
+            "",
+            "Examples:",
             "  groundmetric report --model model.json --input kang.h5ad --sample-key sample_id \\",
             "      --label-key group_id --cell-type-key cluster_id --benchmark results.csv --out report/",
+            "  groundmetric report --metric euclidean --input kang.h5ad --use-rep X_pca --sample-key sample_id \\",
+            "      --label-key group_id --cell-type-key cluster_id --out report-euclidean/",
             ""
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -60,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption model;
+    ModelOrMetricOption model;
 
     @Mixin
     InputOptions input;
@@ -97,8 +106,19 @@ public final class ReportCommand implements Callable<Integer> {
                     + " distance, for the cell UMAP and W_θ (Fig. 4), as in 'embed' (default: ${DEFAULT-VALUE}).")
     double mix;
 
+    @Mixin
+    CellFilterOption cellFilter;
+
     @Option(names = "--no-cell-umap", description = "Skip the cell UMAPs (exact neighbours cost O(cells²)).")
     boolean noCellUmap;
+
+    @Option(names = "--plan-pair", paramLabel = "A:B", split = ",",
+            description = "Also draw the optimal plan between samples A and B under the model's metric (the paper's"
+                    + " Fig. 2d/e): cells as points, one arc per plan entry, width and opacity growing with its mass;"
+                    + " at k = 2 in the images X·Wᵀ, else on their first two principal axes. Triplets go to"
+                    + " DIR/plan-A__B.tsv. Several pairs: --plan-pair s1:s2,s1:s7. Run the report again with --metric"
+                    + " euclidean for the same pair under the Euclidean metric.")
+    List<String> planPairs;
 
     @Mixin
     GeneSetOptions geneSets;
@@ -109,6 +129,9 @@ public final class ReportCommand implements Callable<Integer> {
 
 
 
+
+    /** The legend entry of the ringed samples. */
+    static final String TRAINED_ON = "ringed: used for training";
 
     @Override
     public Integer call() {
@@ -121,12 +144,17 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFiles.checkDirectory(out);
         Csv bench = benchmark == null ? null : Csv.read(benchmark);
         PrintWriter stdout = spec.commandLine().getOut();
-        ModelInput in = ModelInput.load(model.path(), input, true, fullSamples, run.threads(), spec.commandLine().getErr());
+        ModelInput in = model.path() != null
+                ? ModelInput.load(model.path(), input, true, fullSamples, run.threads(), spec.commandLine().getErr())
+                : ModelInput.identity(input, true, ModelOrMetricOption.MAX_IDENTITY_FEATURES, spec.commandLine().getErr());
         TrainedMetric trained = in.model();
         ProjectedMetric learned = trained.metric();
         GroundMetric sampleMetric = EmbedCommand.sampleMetric(learned, trained, mix, null, in.cohort(), seed);
         long start = System.nanoTime();
-        Embeddings e = Embeddings.compute(in.cohort(), in.compared(), learned, sampleMetric, Umap.Config.defaults(seed), !noCellUmap,
+        // the pairs are checked (and solved) before the long embeddings
+        PlanFigures plans = PlanFigures.solve(planPairs, in.cohort(), learned, out);
+        Embeddings e = Embeddings.compute(in.cohort(), cellFilter.apply(in.cohort()), in.compared(), learned, sampleMetric,
+                Umap.Config.defaults(seed), !noCellUmap,
                 run.threads(), ProgressBar.unlessQuiet(run.quiet, "pairs"),
                 ProgressBar.unlessQuiet(run.quiet, "epochs"));
         if (cellTypeKey != null) {
@@ -147,8 +175,15 @@ public final class ReportCommand implements Callable<Integer> {
             page.heading("Benchmark").table("Benchmark results from " + benchmark.getFileName(), bench.header(),
                     rounded(bench.rows()));
         }
-        samples(page, e, method);
+        samples(page, e, method, training(e, EmbedCommand.trainingSamples(trained)));
+        if (e.cells() != e.cohort()) {
+            page.paragraph(String.format(Locale.ROOT, "The cell figures below show %d of the %d cells: those %s marks"
+                    + " right in at least %s of the splits (--cell-filter); W_θ and the sample layouts use every cell.",
+                    e.cells().cellCount(), e.cohort().cellCount(), cellFilter.selection().file().getFileName(),
+                    cellFilter.selection().minFraction()));
+        }
         cells(page, e);
+        plans.add(page, learned.rank());
         genes(page, genes, trained);
         if (enrichment != null) {
             geneSets(page, enrichment, trained.featureNames().size());
@@ -160,14 +195,16 @@ public final class ReportCommand implements Callable<Integer> {
             if (enrichment != null) {
                 enrichment.writeTsv(files, out.resolve("enrichment.tsv"));
             }
-            e.writeSamples(files, out.resolve("samples.tsv"));
+            e.writeSamples(files, out.resolve("samples.tsv"), EmbedCommand.trainingSamples(trained));
             e.writeCells(files, out.resolve("cells.tsv"));
             e.writeDistances(files, out.resolve("wasserstein.tsv"));
+            plans.write(files);
             files.commit();
         }
 
-        stdout.printf(Locale.ROOT, "samples=%d cells=%d k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
-                learned.rank(), (System.nanoTime() - start) / 1e9);
+        stdout.printf(Locale.ROOT, "samples=%d cells=%d%s k=%d seconds=%.1f%n", in.cohort().size(), in.cohort().cellCount(),
+                e.cells() == e.cohort() ? "" : " cells_drawn=" + e.cells().cellCount(), learned.rank(),
+                (System.nanoTime() - start) / 1e9);
         stdout.println("top genes: " + String.join(", ", genes.ranked().subList(0, Math.min(10,
                 genes.features().size())).stream().map(GeneImportance.Ranked::name).toList()));
         stdout.println("wrote " + out.resolve("index.html"));
@@ -177,7 +214,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private void settings(HtmlReport page, TrainedMetric m, ModelInput in, GroundMetric sampleMetric) {
         Map<String, String> run = new LinkedHashMap<>();
-        run.put("model", model.path().toString());
+        run.put("model", model.describe());
         run.put("input", input.input().toString());
         run.put("sample key", input.sampleKey());
         run.put("label key", input.labelKey());
@@ -229,7 +266,19 @@ public final class ReportCommand implements Callable<Integer> {
                 loss.length, seconds), Plots.trainingCurve("Training loss per epoch", curves));
     }
 
-    private static void samples(HtmlReport page, Embeddings e, HierarchicalClustering.Method method) {
+    /** Which samples (in cohort order) the model was trained on; null when it did not keep them. */
+    static boolean[] training(Embeddings e, java.util.Set<String> trainedOn) {
+        if (trainedOn == null) {
+            return null;
+        }
+        boolean[] out = new boolean[e.cohort().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = trainedOn.contains(e.cohort().sample(i).id());
+        }
+        return out;
+    }
+
+    private static void samples(HtmlReport page, Embeddings e, HierarchicalClustering.Method method, boolean[] training) {
         page.heading("Samples");
         double[][] d = e.distances().distances();
         List<String> ids = e.cohort().sampleIds();
@@ -242,16 +291,30 @@ public final class ReportCommand implements Callable<Integer> {
                     + "-linkage clustering", new DistanceHeatmap("Wasserstein distances W_θ between samples", d, ids,
                     classes, z));
         }
-        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample" + trustworthiness(e, e.mdsTrustworthiness()),
+        page.figure("samples-mds", "Classical MDS of W_θ, one point per sample" + trustworthiness(e, e.mdsTrustworthiness())
+                + ringNote(training),
                 Plots.scatter("Samples: MDS of W_θ", "MDS 1", "MDS 2", column(e.sampleMds(), 0),
-                        column(e.sampleMds(), 1), classes, "class", 14, labels));
+                        column(e.sampleMds(), 1), classes, "class", 14, labels, training, TRAINED_ON));
         if (e.sampleUmap() != null) {
-            page.figure("samples-umap", "UMAP of W_θ, one point per sample" + trustworthiness(e, e.umapTrustworthiness()),
+            page.figure("samples-umap", "UMAP of W_θ, one point per sample" + trustworthiness(e, e.umapTrustworthiness())
+                    + ringNote(training),
                     Plots.scatter("Samples: UMAP of W_θ", "UMAP 1", "UMAP 2", column(e.sampleUmap(), 0),
-                            column(e.sampleUmap(), 1), classes, "class", 14, labels));
+                            column(e.sampleUmap(), 1), classes, "class", 14, labels, training, TRAINED_ON));
         } else {
             page.paragraph("Too few samples for a UMAP of W_θ (needs " + Embeddings.MIN_SAMPLES_FOR_UMAP + ").");
         }
+    }
+
+    /** "; ringed: the 15 samples the model was trained on" (empty when the model did not keep them). */
+    private static String ringNote(boolean[] training) {
+        if (training == null) {
+            return "";
+        }
+        int n = 0;
+        for (boolean t : training) {
+            n += t ? 1 : 0;
+        }
+        return "; ringed: the " + n + " samples the model was trained on, the others held out";
     }
 
     /** "; trustworthiness 0.95 (k = 5)": how well a layout keeps each sample's nearest samples under W_θ. */

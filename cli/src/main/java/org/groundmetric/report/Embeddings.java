@@ -28,14 +28,15 @@ import org.groundmetric.wasserstein.WassersteinMatrix;
  * another) with their classical MDS and, from 4 samples on, a 2-D UMAP.
  *
  * @param cohort         the samples, in order
+ * @param cells          the cells drawn: the cohort's, or a selection of them ({@code --cell-filter})
  * @param rank           k
- * @param projection     all cells' images, cells of sample 0 first, n×k row-major
+ * @param projection     the drawn cells' images, cells of cells' sample 0 first, n×k row-major
  * @param cellUmap       n×2, or null when not computed
  * @param distances      the W_θ matrix between samples
  * @param sampleMds      samples × 2
  * @param sampleUmap     samples × 2, or null below 4 samples (UMAP needs neighbours)
  */
-public record Embeddings(Cohort cohort, int rank, double[] projection, double[][] cellUmap,
+public record Embeddings(Cohort cohort, Cohort cells, int rank, double[] projection, double[][] cellUmap,
                          WassersteinMatrix distances, double[][] sampleMds, double[][] sampleUmap) {
 
     /** The fewest samples for which a sample UMAP is drawn. */
@@ -49,15 +50,22 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
     public static Embeddings compute(Cohort cohort, Cohort compared, ProjectedMetric projected, GroundMetric sampleMetric,
                                      Umap.Config umap, boolean cellUmap, int threads,
                                      Progress pairs, Progress epochs) {
+        return compute(cohort, cohort, compared, projected, sampleMetric, umap, cellUmap, threads, pairs, epochs);
+    }
+
+    /** As above, drawing only the cells of {@code shown} (a selection of the cohort's cells); W_θ uses every cell. */
+    public static Embeddings compute(Cohort cohort, Cohort shown, Cohort compared, ProjectedMetric projected,
+                                     GroundMetric sampleMetric, Umap.Config umap, boolean cellUmap, int threads,
+                                     Progress pairs, Progress epochs) {
         int k = projected.rank();
-        long total = cohort.cellCount();
+        long total = shown.cellCount();
         if (total * k > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(total + " cells × k=" + k + " is too many to embed at once;"
                     + " subsample with --cells-per-sample when training");
         }
         double[] proj = new double[(int) (total * k)];
         int offset = 0;
-        for (Sample s : cohort.samples()) {
+        for (Sample s : shown.samples()) {
             double[] p = projected.project(s.cells());
             System.arraycopy(p, 0, proj, offset, p.length);
             offset += p.length;
@@ -66,7 +74,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
         if (cellUmap) {
             // under a blend (Fig. 4) the cells' neighbours are those of the blended metric, not of the model alone
             cells = sampleMetric instanceof MedianMatchedBlend blend
-                    ? BlendedCells.umap(cohort, proj, k, blend, umap, epochs)
+                    ? BlendedCells.umap(shown, proj, k, blend, umap, epochs)
                     : new Umap(umap).embed(proj, k, epochs);
         }
         WassersteinMatrix w = WassersteinMatrix.pairwise(compared.samples(), sampleMetric, Solver.AUTO,
@@ -77,7 +85,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
             Umap.Config small = umap.withNeighbours(Math.min(umap.neighbours(), cohort.size() - 1));
             sampleUmap = new Umap(small).embedDistances(w.distances(), Progress.NONE);
         }
-        return new Embeddings(cohort, k, proj, cells, w, mds, sampleUmap);
+        return new Embeddings(cohort, shown, k, proj, cells, w, mds, sampleUmap);
     }
 
     /** The neighbours the trustworthiness of the sample layouts counts: 5, fewer for few samples (0 below 3). */
@@ -102,8 +110,8 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
 
     /** Annotation columns present in every sample, sorted by name, except cell/sample/class. */
     public List<String> annotationColumns() {
-        TreeSet<String> names = new TreeSet<>(cohort.sample(0).cellAnnotations().keySet());
-        for (Sample s : cohort.samples()) {
+        TreeSet<String> names = new TreeSet<>(cells.sample(0).cellAnnotations().keySet());
+        for (Sample s : cells.samples()) {
             names.retainAll(s.cellAnnotations().keySet());
         }
         // The fixed columns already say these (an obs column named "class" is usually the label key).
@@ -114,7 +122,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
     /** One column of per-cell values over all samples, in cell order ("sample", "class" or an annotation). */
     public List<String> cellColumn(String name) {
         List<String> out = new ArrayList<>();
-        for (Sample s : cohort.samples()) {
+        for (Sample s : cells.samples()) {
             for (int i = 0; i < s.cellCount(); i++) {
                 out.add(switch (name) {
                     case "sample" -> s.id();
@@ -143,7 +151,7 @@ public record Embeddings(Cohort cohort, int rank, double[] projection, double[][
             }
             w.write('\n');
             int row = 0;
-            for (Sample s : cohort.samples()) {
+            for (Sample s : cells.samples()) {
                 for (int i = 0; i < s.cellCount(); i++, row++) {
                     w.write(text(s.cellIds().get(i)) + "\t" + text(s.id()) + "\t" + text(s.classLabel()));
                     for (int r = 0; r < rank; r++) {

@@ -62,6 +62,16 @@ public final class Plots {
     /** The same, with a text label above each point (for a few dozen samples; null for none). */
     public static Figure scatter(String title, String xLabel, String yLabel, double[] x, double[] y,
                                  List<String> category, String legendTitle, int markerSize, List<String> pointLabels) {
+        return scatter(title, xLabel, yLabel, x, y, category, legendTitle, markerSize, pointLabels, null, null);
+    }
+
+    /**
+     * The same, with a black ring around the points flagged in {@code ringed} (e.g. the samples a
+     * model was trained on, the paper's Fig. 3) and a legend entry "{@code ringLabel} (n)"; null: none.
+     */
+    public static Figure scatter(String title, String xLabel, String yLabel, double[] x, double[] y,
+                                 List<String> category, String legendTitle, int markerSize, List<String> pointLabels,
+                                 boolean[] ringed, String ringLabel) {
         if (x.length != y.length || x.length != category.size()) {
             throw new IllegalArgumentException("scatter needs equally many x, y and categories; got "
                     + x.length + ", " + y.length + ", " + category.size());
@@ -92,6 +102,9 @@ public final class Plots {
             s.setMarker(MARKERS[(g / Palette.categoryColours()) % MARKERS.length]);
             g++;
         }
+        if (ringed != null) {
+            ring(chart, x, y, ringed, ringLabel);
+        }
         chart.getStyler().setLegendVisible(true);
         if (pointLabels != null) {
             double lo = Double.POSITIVE_INFINITY;
@@ -107,6 +120,38 @@ public final class Plots {
             }
         }
         return titled(chart, legendTitle);
+    }
+
+    /** An overlay series of black rings around the flagged points (none flagged: no series). */
+    private static void ring(XYChart chart, double[] x, double[] y, boolean[] ringed, String label) {
+        if (ringed.length != x.length) {
+            throw new IllegalArgumentException("ringed flags " + ringed.length + " points of " + x.length);
+        }
+        List<double[]> pts = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (ringed[i]) {
+                pts.add(new double[] {x[i], y[i]});
+            }
+        }
+        if (pts.isEmpty()) {
+            return;
+        }
+        double[][] xy = toArrays(pts);
+        XYSeries s = chart.addSeries(label + " (" + pts.size() + ")", xy[0], xy[1]);
+        s.setMarker(new Ring());
+        s.setMarkerColor(Color.BLACK);
+    }
+
+    /** An unfilled circle larger than the point it surrounds. */
+    private static final class Ring extends Marker {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int markerSize) {
+            double size = markerSize * 1.7;
+            java.awt.Stroke before = g.getStroke();
+            g.setStroke(new java.awt.BasicStroke(2f));
+            g.draw(new java.awt.geom.Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+            g.setStroke(before);
+        }
     }
 
     /** Vertical bars of the top features' importance, most important on the left. */

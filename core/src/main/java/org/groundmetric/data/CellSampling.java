@@ -2,9 +2,7 @@ package org.groundmetric.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.groundmetric.IllegalParameterException;
@@ -88,20 +86,7 @@ public record CellSampling(Integer minCells, Integer cellsPerSample, boolean kee
 
     /** A seeded subsample; the stream depends on the seed and the sample id only, not on sample order. */
     static Sample subsample(Sample s, int count, long seed) {
-        int[] rows = subsamplePositions(s.id(), s.cellCount(), count, seed);
-        List<String> ids = new ArrayList<>(count);
-        for (int r : rows) {
-            ids.add(s.cellIds().get(r));
-        }
-        Map<String, List<String>> ann = new HashMap<>();
-        s.cellAnnotations().forEach((k, v) -> {
-            List<String> out = new ArrayList<>(count);
-            for (int r : rows) {
-                out.add(v.get(r));
-            }
-            ann.put(k, out);
-        });
-        return new Sample(s.id(), s.classLabel(), s.cells().selectRows(rows), ids, ann);
+        return s.selectCells(subsamplePositions(s.id(), s.cellCount(), count, seed));
     }
 
     /** {@code count} of the positions 0..n−1, ascending, drawn without replacement. */

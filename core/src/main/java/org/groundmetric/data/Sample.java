@@ -90,6 +90,30 @@ public record Sample(String id, String classLabel, CellMatrix cells, List<String
         return new Sample(id, classLabel, newCells, cellIds, cellAnnotations, cellWeights);
     }
 
+    /**
+     * The same sample with only the cells at {@code rows} (positions 0..n−1, in the order given),
+     * their ids and annotations; refused for a summarised sample, whose rows are weighted centroids.
+     */
+    public Sample selectCells(int[] rows) {
+        if (cellWeights != null) {
+            throw new IllegalArgumentException("sample '" + id + "' is summarised (its rows are weighted centroids),"
+                    + " so its cells cannot be selected");
+        }
+        List<String> ids = new java.util.ArrayList<>(rows.length);
+        for (int r : rows) {
+            ids.add(cellIds.get(r));
+        }
+        Map<String, List<String>> ann = new java.util.HashMap<>();
+        cellAnnotations.forEach((k, v) -> {
+            List<String> out = new java.util.ArrayList<>(rows.length);
+            for (int r : rows) {
+                out.add(v.get(r));
+            }
+            ann.put(k, out);
+        });
+        return new Sample(id, classLabel, cells.selectRows(rows), ids, ann);
+    }
+
     private static void checkWeights(String id, double[] w, int rows) {
         if (w.length != rows) {
             throw new IllegalArgumentException("sample '" + id + "' has " + rows + " cells but " + w.length

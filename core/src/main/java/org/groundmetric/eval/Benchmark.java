@@ -295,8 +295,13 @@ public final class Benchmark {
                 : WassersteinMatrix.between(testCompared, trainCompared, metric, solver, engine, Progress.NONE);
         double[][] probabilities = new WeightedKnn(settings.knnK(), vote).predict(between.distances(), trainClass, numClasses)
                 .probabilities();
-        long cellsCorrect = CellKnn.correct(metric, train, trainClass, test, testClass, numClasses, settings.cellK());
-        long cellsTested = test.stream().mapToLong(Sample::cellCount).sum();
+        boolean[] cellCorrect = CellKnn.correctCells(metric, train, trainClass, test, testClass, numClasses,
+                settings.cellK());
+        long cellsCorrect = 0;
+        for (boolean c : cellCorrect) {
+            cellsCorrect += c ? 1 : 0;
+        }
+        long cellsTested = cellCorrect.length;
         ClusterScores cells = settings.cellClustering() == null ? null
                 : settings.cellClustering().score(test, testClass, metric, split.index(), progress);
         WassersteinMatrix within = testCompared.size() < 2 ? null : engine == null
@@ -306,7 +311,7 @@ public final class Benchmark {
                 : BatchSeparation.score(within.distances(), testClass, pick(batchOf, split.test()));
         return new BenchmarkResult.Fit(name, round, split.index(), "ok", fitSeconds, split.test(), testClass,
                 probabilities, cellsCorrect, cellsTested, sampleClusters(within, numClasses, testClass),
-                cells, chosen[0], chosen[1], batchSeparation);
+                cells, chosen[0], chosen[1], batchSeparation, cellCorrect);
     }
 
     /** Clusters of the held-out samples by their W_θ matrix, as many as classes; null without one (fewer than two samples). */

@@ -39,11 +39,22 @@ public record BenchmarkResult(CrossValidation.Scheme scheme, Vote vote, List<Str
      * @param alpha         the margin chosen by tuning (NaN when not tuned)
      * @param lambda        the regularisation weight chosen by tuning (NaN when not tuned)
      * @param batchSeparation {@link BatchSeparation} of the held-out samples' W_θ (NaN: not asked or undefined)
+     * @param cellCorrect   for every held-out cell (cells of heldOut[0] first, in order), whether the
+     *                      cell-level kNN classifies it right (empty when not recorded)
      */
     public record Fit(String method, int round, int index, String status, double fitSeconds, int[] heldOut,
                       int[] truth, double[][] probabilities, long cellsCorrect, long cellsTested,
                       ClusterScores samples, ClusterScores cells, double alpha, double lambda,
-                      double batchSeparation) {
+                      double batchSeparation, boolean[] cellCorrect) {
+
+        /** Without the per-cell record. */
+        public Fit(String method, int round, int index, String status, double fitSeconds, int[] heldOut,
+                   int[] truth, double[][] probabilities, long cellsCorrect, long cellsTested,
+                   ClusterScores samples, ClusterScores cells, double alpha, double lambda, double batchSeparation) {
+            this(method, round, index, status, fitSeconds, heldOut, truth, probabilities, cellsCorrect, cellsTested,
+                    samples, cells, alpha, lambda, batchSeparation, new boolean[0]);
+        }
+
         public boolean ok() {
             return "ok".equals(status);
         }
