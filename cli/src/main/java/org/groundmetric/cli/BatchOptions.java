@@ -23,25 +23,25 @@ import picocli.CommandLine.Option;
 final class BatchOptions {
 
     @Option(names = "--batch-key", paramLabel = "COLUMN",
-            description = {"obs column naming each sample's batch (site, chemistry, processing day) to keep out of",
-                "the metric: triplets take their positive from another batch and their negative from the anchor's",
-                "batch where the cohort has such samples. train reports the batch-separation score (0.5: the metric",
-                "ignores the batch, 1: it separates batches within every class). Refused when no class has samples",
-                "in two batches. Default: none."})
+            description = "obs column naming each sample's batch (site, chemistry, processing day) to keep out of"
+                    + " the metric: triplets take their positive from another batch and their negative from the anchor's"
+                    + " batch where the cohort has such samples. train reports the batch-separation score (0.5: the metric"
+                    + " ignores the batch, 1: it separates batches within every class). Refused when no class has samples"
+                    + " in two batches. Default: none.")
     String batchKey;
 
     @Option(names = "--batch-penalty", paramLabel = "GAMMA",
-            description = {"With --batch-key: weight γ of a penalty of --batch-penalty-form added to every mini-batch's",
-                "loss (default: " + BatchCorrection.DEFAULT_PENALTY + ", the batch-aware triplets alone)."})
+            description = "With --batch-key: weight γ of a penalty of --batch-penalty-form added to every mini-batch's"
+                    + " loss (default: " + BatchCorrection.DEFAULT_PENALTY + ", the batch-aware triplets alone).")
     Double batchPenalty;
 
     @Option(names = "--batch-penalty-form", paramLabel = "FORM",
-            description = {"With --batch-penalty: what γ weighs, ${COMPLETION-CANDIDATES}. alignment = W's stretch",
-                "along the mean-cell offsets that separate batches within a class, normalised so γ does not depend on",
-                "the batch effect's size; transport = the mean W_θ between the mini-batch's samples of one class and",
-                "different batches, with the exact gradient through their optimal plans (γ in units of the",
-                "triplets' hinge: 0.1 to 1). Example: --batch-key site --batch-penalty 0.3 --batch-penalty-form",
-                "transport. Default: alignment."})
+            description = "With --batch-penalty: what γ weighs, ${COMPLETION-CANDIDATES}. alignment = W's stretch"
+                    + " along the mean-cell offsets that separate batches within a class, normalised so γ does not depend on"
+                    + " the batch effect's size; transport = the mean W_θ between the mini-batch's samples of one class and"
+                    + " different batches, with the exact gradient through their optimal plans (γ in units of the"
+                    + " triplets' hinge: 0.1 to 1). Example: --batch-key site --batch-penalty 0.3 --batch-penalty-form"
+                    + " transport. Default: alignment.")
     BatchPenaltyForm batchPenaltyForm;
 
     /** The correction asked for, or null without --batch-key. */

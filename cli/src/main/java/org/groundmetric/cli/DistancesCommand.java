@@ -43,10 +43,10 @@ public final class DistancesCommand implements Callable<Integer> {
     PointMetric metric;
 
     @Option(names = "--model", paramLabel = "MODEL.json",
-            description = {"Use the ground metric learned by 'groundmetric train' (W_θ between all samples)",
-                "instead of --metric; the model's recorded preprocessing is replayed on the input (so",
-                "--metric and the preprocessing options are refused with it) and its features must match the data's.",
-                "An AnnData .h5ad with uns[\"W_ggml\"] (ggml-ot's, or 'embed --write-h5ad') is a model too."})
+            description = "Use the ground metric learned by 'groundmetric train' (W_θ between all samples)"
+                    + " instead of --metric; the model's recorded preprocessing is replayed on the input (so"
+                    + " --metric and the preprocessing options are refused with it) and its features must match the data's."
+                    + " An AnnData .h5ad with uns[\"W_ggml\"] (ggml-ot's, or 'embed --write-h5ad') is a model too.")
     Path model;
 
     @Mixin
@@ -57,15 +57,15 @@ public final class DistancesCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--write-h5ad", paramLabel = "samples.h5ad",
-            description = {"Also write a samples-level AnnData: one obs row per sample with the obs columns that are",
-                "constant within each sample (label, donor metadata) and n_cells_used; X = the distance matrix",
-                "(var = the same samples). Open it with anndata.read_h5ad; a.to_df() is the matrix."})
+            description = "Also write a samples-level AnnData: one obs row per sample with the obs columns that are"
+                    + " constant within each sample (label, donor metadata) and n_cells_used; X = the distance matrix"
+                    + " (var = the same samples). Open it with anndata.read_h5ad; a.to_df() is the matrix.")
     Path writeH5ad;
 
     @Option(names = "--plan-out", paramLabel = "DIR",
-            description = {"Also write the optimal plan of each --pairs pair of samples into DIR (created if needed)",
-                "as A__B.tsv: sparse triplets i, j, mass, cell_a, cell_b (i, j count the samples' cells from 0",
-                "in the order kept). The paper's Fig. 2d/e: the same pair under --model and under --metric."})
+            description = "Also write the optimal plan of each --pairs pair of samples into DIR (created if needed)"
+                    + " as A__B.tsv: sparse triplets i, j, mass, cell_a, cell_b (i, j count the samples' cells from 0"
+                    + " in the order kept). The paper's Fig. 2d/e: the same pair under --model and under --metric.")
     Path planOut;
 
     @Option(names = "--pairs", paramLabel = "A:B", split = ",",

@@ -92,18 +92,18 @@ public final class EmbedCommand implements Callable<Integer> {
     Path distancesOut;
 
     @Option(names = "--write-h5ad", paramLabel = "out.h5ad",
-            description = {"Also write a copy of the input .h5ad with ggml-ot's keys: obsm[\"X_ggml\"] (every cell's",
-                "k-dim image), varm[\"W_ggml\"] (the map in genes, genes × k, a diagonal model's w as genes × 1;",
-                "back-projected after --pca or through an embedding's loadings; zeros for genes the model does",
-                "not read), uns[\"W_ggml\"] (W, k × D; a diagonal model's diag(w)) and uns[\"ggml_params\"],",
-                "plus ours in uns[\"groundmetric\"] (hyper-parameters, gene importance, the model file):",
-                "sc.pl.embedding(adata, \"X_ggml\") in scanpy; the file is also a --model for every command."})
+            description = "Also write a copy of the input .h5ad with ggml-ot's keys: obsm[\"X_ggml\"] (every cell's"
+                    + " k-dim image), varm[\"W_ggml\"] (the map in genes, genes × k, a diagonal model's w as genes × 1;"
+                    + " back-projected after --pca or through an embedding's loadings; zeros for genes the model does"
+                    + " not read), uns[\"W_ggml\"] (W, k × D; a diagonal model's diag(w)) and uns[\"ggml_params\"],"
+                    + " plus ours in uns[\"groundmetric\"] (hyper-parameters, gene importance, the model file):"
+                    + " sc.pl.embedding(adata, \"X_ggml\") in scanpy; the file is also a --model for every command.")
     Path writeH5ad;
 
     @Option(names = "--samples-h5ad", paramLabel = "samples.h5ad",
-            description = {"Also write a samples-level AnnData: one obs row per sample with its constant obs columns",
-                "(label, donor metadata), X = W_θ (var = the same samples), obsm[\"X_mds\"] and, from 4",
-                "samples, obsm[\"X_umap\"]: sc.pl.embedding(samples, \"X_mds\", color=LABEL)."})
+            description = "Also write a samples-level AnnData: one obs row per sample with its constant obs columns"
+                    + " (label, donor metadata), X = W_θ (var = the same samples), obsm[\"X_mds\"] and, from 4"
+                    + " samples, obsm[\"X_umap\"]: sc.pl.embedding(samples, \"X_mds\", color=LABEL).")
     Path samplesH5ad;
 
     @Option(names = "--mix", paramLabel = "s", defaultValue = "1",

@@ -7,9 +7,9 @@ import picocli.CommandLine.Option;
 final class FullSamplesOption {
 
     @Option(names = "--full-samples",
-            description = {"With summarised samples (a model trained with --summarize, or benchmark --summarize),",
-                "W_θ is computed between the samples' weighted centroids, summarised as in training; this",
-                "computes it between all their cells instead (exact, slower). No effect otherwise."})
+            description = "With summarised samples (a model trained with --summarize, or benchmark --summarize),"
+                    + " W_θ is computed between the samples' weighted centroids, summarised as in training; this"
+                    + " computes it between all their cells instead (exact, slower). No effect otherwise.")
     boolean fullSamples;
 
     /** The model as the command applies it: without its summary under --full-samples. */

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 final class GeneSetOptions {
 
     @Option(names = "--gene-sets", paramLabel = "FILE.gmt",
-            description = {"Gene sets in GMT format (MSigDB, Enrichr: one set per line, name, description,",
-                "genes, tab-separated; nothing is downloaded). Each set is scored against the overall ranking",
-                "(axis 'all') and each axis's loadings by GSEA preranked's weighted Kolmogorov-Smirnov",
-                "enrichment score, with p-values from random sets of the same size and the",
-                "Benjamini-Hochberg FDR per ranking; symbols are matched ignoring case."})
+            description = "Gene sets in GMT format (MSigDB, Enrichr: one set per line, name, description,"
+                    + " genes, tab-separated; nothing is downloaded). Each set is scored against the overall ranking"
+                    + " (axis 'all') and each axis's loadings by GSEA preranked's weighted Kolmogorov-Smirnov"
+                    + " enrichment score, with p-values from random sets of the same size and the"
+                    + " Benjamini-Hochberg FDR per ranking; symbols are matched ignoring case.")
     Path geneSets;
 
     @Option(names = "--permutations", paramLabel = "N", defaultValue = "1000",

@@ -67,8 +67,8 @@ public final class InputOptions {
     boolean dropNonFiniteCells;
 
     @Option(names = "--filter", paramLabel = "COLUMN=VALUE[,VALUE…]",
-            description = {"Use only the cells whose obs COLUMN has one of the values, e.g. --filter split=train.",
-                "Repeat to combine (a cell must pass every filter). Default: every cell."})
+            description = "Use only the cells whose obs COLUMN has one of the values, e.g. --filter split=train."
+                    + " Repeat to combine (a cell must pass every filter). Default: every cell.")
     List<String> filters = new ArrayList<>();
 
     /** Reads the input with the chosen layer / embedding / gene names, keeping the cells that pass --filter. */

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 final class ModelOption {
 
     @Option(names = "--model", required = true, paramLabel = "model.json",
-            description = {"A model written by 'groundmetric train', or an AnnData .h5ad that carries one in",
-                "uns[\"W_ggml\"] (written by ggml-ot after training, or by 'embed --write-h5ad')."})
+            description = "A model written by 'groundmetric train', or an AnnData .h5ad that carries one in"
+                    + " uns[\"W_ggml\"] (written by ggml-ot after training, or by 'embed --write-h5ad').")
     Path model;
 
     Path path() {

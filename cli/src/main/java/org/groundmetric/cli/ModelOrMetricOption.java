@@ -24,13 +24,13 @@ final class ModelOrMetricOption {
     static final int MAX_IDENTITY_FEATURES = 2000;
 
     @Option(names = "--model", paramLabel = "model.json",
-            description = {"A model written by 'groundmetric train' or 'benchmark --save-models', or an AnnData",
-                ".h5ad that carries one in uns[\"W_ggml\"]. Give it or --metric."})
+            description = "A model written by 'groundmetric train' or 'benchmark --save-models', or an AnnData"
+                    + " .h5ad that carries one in uns[\"W_ggml\"]. Give it or --metric.")
     Path model;
 
     @Option(names = "--metric", paramLabel = "NAME",
-            description = {"Instead of --model: ${COMPLETION-CANDIDATES}, the metric as the model W = I on the",
-                "input's features (at most " + MAX_IDENTITY_FEATURES + "; e.g. with --use-rep X_pca)."})
+            description = "Instead of --model: ${COMPLETION-CANDIDATES}, the metric as the model W = I on the"
+                    + " input's features (at most " + MAX_IDENTITY_FEATURES + "; e.g. with --use-rep X_pca).")
     FixedMetric metric;
 
     /** What the run used, for a report's settings: the model file, or "euclidean (W = I, no model file)". */

@@ -93,8 +93,8 @@ public final class PredictCommand implements Callable<Integer> {
     Integer nearest;
 
     @Option(names = "--reference", paramLabel = "FILE",
-            description = {"The training data, when the model keeps no reference: read with the same",
-                "--sample-key, --label-key, --layer and gene names, and the model's preprocessing."})
+            description = "The training data, when the model keeps no reference: read with the same"
+                    + " --sample-key, --label-key, --layer and gene names, and the model's preprocessing.")
     Path reference;
 
     @Option(names = "--reference-filter", paramLabel = "COLUMN=VALUE[,VALUE…]",
@@ -106,10 +106,10 @@ public final class PredictCommand implements Callable<Integer> {
     String referenceLabelKey;
 
     @Option(names = "--confidence", paramLabel = "LEVEL",
-            description = {"Also give each sample a conformal prediction set (column set_LEVEL): the classes that cannot",
-                "be excluded at this confidence, e.g. 0.9, calibrated on the reference samples by leave-one-out (the",
-                "vote's p_CLASS are not calibrated). The set holds the true class of about LEVEL or more of new samples",
-                "drawn like the reference; it is never empty. Default: none."})
+            description = "Also give each sample a conformal prediction set (column set_LEVEL): the classes that cannot"
+                    + " be excluded at this confidence, e.g. 0.9, calibrated on the reference samples by leave-one-out (the"
+                    + " vote's p_CLASS are not calibrated). The set holds the true class of about LEVEL or more of new samples"
+                    + " drawn like the reference; it is never empty. Default: none.")
     Double confidence;
 
     @Option(names = "--out", required = true, paramLabel = "predictions.tsv",
@@ -124,8 +124,8 @@ public final class PredictCommand implements Callable<Integer> {
     Path distancesOut;
 
     @Option(names = "--write-h5ad", paramLabel = "samples.h5ad",
-            description = {"Also write a samples-level AnnData: one obs row per new sample with its constant obs",
-                "columns, predicted and p_CLASS; X = W_θ to the reference samples (var, with their labels)."})
+            description = "Also write a samples-level AnnData: one obs row per new sample with its constant obs"
+                    + " columns, predicted and p_CLASS; X = W_θ to the reference samples (var, with their labels).")
     Path writeH5ad;
 
 

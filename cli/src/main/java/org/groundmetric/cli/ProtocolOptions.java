@@ -15,20 +15,20 @@ import picocli.CommandLine.Spec;
 final class ProtocolOptions {
 
     @Option(names = "--cv", paramLabel = "split|loo|kfold:K", converter = SchemeConverter.class,
-            description = {"How samples are held out.",
-                "split: the paper's random class-stratified splits (--splits, --train-fraction); each split"
-                        + " is scored on its own, the spread is over splits.",
-                "loo: leave one sample out: n fits, each held-out sample predicted by a fit on all the others,"
-                        + " the n predictions scored together (no spread).",
-                "kfold:K: stratified K-fold, --repeats times with fresh shuffles; each repeat's K folds are scored"
-                        + " together, the spread is over repeats.",
-                "Default: split when --splits or --train-fraction is given; otherwise loo below "
+            description = "How samples are held out.%n"
+                        + "split: the paper's random class-stratified splits (--splits, --train-fraction); each split"
+                        + " is scored on its own, the spread is over splits.%n"
+                        + "loo: leave one sample out: n fits, each held-out sample predicted by a fit on all the others,"
+                        + " the n predictions scored together (no spread).%n"
+                        + "kfold:K: stratified K-fold, --repeats times with fresh shuffles; each repeat's K folds are scored"
+                        + " together, the spread is over repeats.%n"
+                        + "Default: split when --splits or --train-fraction is given; otherwise loo below "
                         + CrossValidation.LEAVE_ONE_OUT_BELOW + " samples and split from "
                         + CrossValidation.LEAVE_ONE_OUT_BELOW + " on. Below " + CrossValidation.LEAVE_ONE_OUT_BELOW
                         + " samples a half split fits on at most 14 samples and tests at most 15 (one sample of a"
                         + " class of 7 moves its recall by 0.14), while leave-one-out fits on n-1 and costs at most 29"
-                        + " fits per method, about 3x the 10 default splits.",
-                "Examples: --cv loo, --cv kfold:5 --repeats 3."})
+                        + " fits per method, about 3x the 10 default splits.%n"
+                        + "Examples: --cv loo, --cv kfold:5 --repeats 3.")
     CrossValidation.Scheme cv;
 
     @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",

@@ -53,8 +53,8 @@ public final class SignificanceCommand implements Callable<Integer> {
     PreprocessingOptions preprocessing;
 
     @Option(names = "--model", paramLabel = "MODEL.json",
-            description = {"The learned metric (model.json, or an .h5ad with uns[\"W_ggml\"]); its preprocessing is",
-                "replayed on the input. With --cv its settings re-learn the metric on each fold's training part."})
+            description = "The learned metric (model.json, or an .h5ad with uns[\"W_ggml\"]); its preprocessing is"
+                    + " replayed on the input. With --cv its settings re-learn the metric on each fold's training part.")
     Path model;
 
     @Option(names = "--metric", paramLabel = "NAME", converter = PointMetricChoice.class,

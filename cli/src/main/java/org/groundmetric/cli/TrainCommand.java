@@ -136,10 +136,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto", converter = SolverConverter.class,
             completionCandidates = SolverConverter.Names.class,
-            description = {"Transport solver of the training pairs: auto (exact, the fastest for each pair: equal-size",
-                "samples through an assignment warm-started from the pair's last solve, others through the network",
-                "simplex; 'exact' means the same), network-simplex, assignment, or sinkhorn (entropic: the loss",
-                "takes the entropic objective and its exact gradient; see --sinkhorn-reg). Default: ${DEFAULT-VALUE}."})
+            description = "Transport solver of the training pairs: auto (exact, the fastest for each pair: equal-size"
+                    + " samples through an assignment warm-started from the pair's last solve, others through the network"
+                    + " simplex; 'exact' means the same), network-simplex, assignment, or sinkhorn (entropic: the loss"
+                    + " takes the entropic objective and its exact gradient; see --sinkhorn-reg). Default: ${DEFAULT-VALUE}.")
     Solver solver;
 
     @Option(names = "--class-weight", paramLabel = "none|balanced|auto", defaultValue = "auto",
@@ -169,8 +169,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--keep-reference",
-            description = {"Store every training sample's id, class and projected cells (k floats per cell) in",
-                "the model, so 'groundmetric predict' needs only the model and the new data."})
+            description = "Store every training sample's id, class and projected cells (k floats per cell) in"
+                    + " the model, so 'groundmetric predict' needs only the model and the new data.")
     boolean keepReference;
 
 
