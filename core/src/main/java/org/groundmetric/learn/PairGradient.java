@@ -1,6 +1,7 @@
 package org.groundmetric.learn;
 
 import org.groundmetric.ot.CostMatrix;
+import org.groundmetric.ot.Sinkhorn;
 import org.groundmetric.ot.TransportPlan;
 
 /**
@@ -49,15 +50,20 @@ final class PairGradient {
     }
 
     /**
-     * The gradient for φᵣ꜀ = πᵣ꜀ + {@code meanCostWeight}/(n·m) (a Sinkhorn solve, its plan dense
-     * row-major), from its cost matrix. Row by row over plain arrays: the target side accumulates
-     * in vector instructions, the source side's sums run in four independent partial sums.
+     * The gradient for φᵣ꜀ = πᵣ꜀ + {@code meanCostWeight}/(n·m) (a Sinkhorn solve, its plan
+     * πᵣ꜀ = uᵣ Kᵣ꜀ v꜀ formed entry by entry as it is used, never stored), from its cost matrix.
+     * One pass over the kernel and the costs, row by row over plain arrays the JIT vectorises:
+     * φᵣ꜀/cᵣ꜀ for the row, then point xᵣ's sums Σ꜀ (φᵣ꜀/cᵣ꜀)(xᵣ − y꜀) at once, and the target
+     * side as y꜀·Σᵣ φᵣ꜀/cᵣ꜀ − Σᵣ (φᵣ꜀/cᵣ꜀)·xᵣ, accumulated over the rows.
      */
-    static double[][] ofEntropicPlan(double[] dense, CostMatrix cost, double meanCostWeight, double[] px,
+    static double[][] ofEntropicPlan(Sinkhorn.Dense t, CostMatrix cost, double meanCostWeight, double[] px,
                                      double[] py, int rank) {
         int n = cost.rows();
         int m = cost.cols();
         double[] c = cost.values();
+        double[] k = t.kernel();
+        double[] u = t.u();
+        double[] v = t.v();
         double spread = meanCostWeight / ((double) n * m);
         double[][] yByDim = new double[rank][m];
         for (int j = 0; j < m; j++) {
@@ -66,28 +72,44 @@ final class PairGradient {
             }
         }
         double[] gx = new double[rank * n];
-        double[][] gyByDim = new double[rank][m];
+        double[][] weightedX = new double[rank][m];   // Σᵣ (φᵣⱼ/cᵣⱼ)·x_qr at [q][j]
+        double[] colWeight = new double[m];           // Σᵣ φᵣⱼ/cᵣⱼ
         double[] phi = new double[m];
         for (int r = 0; r < n; r++) {
             int row = r * m;
+            double ur = u[r];
             for (int j = 0; j < m; j++) {
-                double d = c[row + j];
-                phi[j] = d > 0 ? (dense[row + j] + spread) / d : 0;
+                phi[j] = (ur * k[row + j] * v[j] + spread) / c[row + j];
             }
             double total = sum(phi, m);
+            if (!Double.isFinite(total)) {
+                // a zero cost (coincident points) contributes nothing
+                for (int j = 0; j < m; j++) {
+                    if (c[row + j] == 0) {
+                        phi[j] = 0;
+                    }
+                }
+                total = sum(phi, m);
+            }
+            for (int j = 0; j < m; j++) {
+                colWeight[j] += phi[j];
+            }
             for (int q = 0; q < rank; q++) {
                 double xq = px[r * rank + q];
-                double[] yq = yByDim[q];
-                double[] gq = gyByDim[q];
+                double[] wq = weightedX[q];
                 for (int j = 0; j < m; j++) {
-                    gq[j] += phi[j] * (yq[j] - xq);
+                    wq[j] += phi[j] * xq;
                 }
-                gx[q * n + r] = xq * total - dot(phi, yq, m);
+                gx[q * n + r] = xq * total - dot(phi, yByDim[q], m);
             }
         }
         double[] gy = new double[rank * m];
         for (int q = 0; q < rank; q++) {
-            System.arraycopy(gyByDim[q], 0, gy, q * m, m);
+            double[] yq = yByDim[q];
+            double[] wq = weightedX[q];
+            for (int j = 0; j < m; j++) {
+                gy[q * m + j] = yq[j] * colWeight[j] - wq[j];
+            }
         }
         return new double[][] {gx, gy};
     }

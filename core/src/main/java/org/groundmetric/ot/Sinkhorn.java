@@ -82,14 +82,18 @@ public final class Sinkhorn implements TransportSolver {
             throw new IllegalArgumentException("Sinkhorn start potentials must be both null or of lengths " + n
                     + " and " + m);
         }
-        return new Run(a, b, cost.values(), n, m, startF, startG).solve().transport();
+        return new Run(a, b, cost.values(), n, m, startF, startG, new double[n * m]).solve().transport();
     }
 
     /**
-     * The same solve, its plan dense (row-major n×m, every entry): for callers that use every
-     * entry, e.g. a gradient through the plan, without the sparse plan's index arrays.
+     * The same solve, its plan kept as the scalings and kernel (πᵢⱼ = uᵢ Kᵢⱼ vⱼ, never written out):
+     * for callers that use every entry, e.g. a gradient through the plan, in one pass of their own.
+     *
+     * @param kernelBuffer an array of at least n·m entries the kernel is written into (its content
+     *                     is overwritten; the result refers to it), or null to allocate one
      */
-    public Dense solveDense(double[] a, double[] b, CostMatrix cost, double[] startF, double[] startG) {
+    public Dense solveDense(double[] a, double[] b, CostMatrix cost, double[] startF, double[] startG,
+                            double[] kernelBuffer) {
         Weights.checkProblem(a, b, cost);
         int n = cost.rows();
         int m = cost.cols();
@@ -97,37 +101,50 @@ public final class Sinkhorn implements TransportSolver {
             throw new IllegalArgumentException("Sinkhorn start potentials must be both null or of lengths " + n
                     + " and " + m);
         }
-        return new Run(a, b, cost.values(), n, m, startF, startG).solve();
+        double[] kernel = kernelBuffer != null && kernelBuffer.length >= n * m ? kernelBuffer : new double[n * m];
+        return new Run(a, b, cost.values(), n, m, startF, startG, kernel).solve();
     }
 
     /**
-     * A solve with its plan dense.
+     * A solve with its plan dense, as scalings of a kernel: πᵢⱼ = uᵢ Kᵢⱼ vⱼ.
      *
-     * @param plan  πᵢⱼ at i·m + j
-     * @param value the transport cost Σ πᵢⱼ Mᵢⱼ
-     * @param f     potentials with πᵢⱼ = exp((fᵢ + gⱼ − Mᵢⱼ)/reg)
-     * @param g     see f
+     * @param kernel row-major, Kᵢⱼ at i·m + j (it may be longer than n·m)
+     * @param u      row scalings (0 for rows of weight 0)
+     * @param v      column scalings
+     * @param value  the transport cost Σ πᵢⱼ Mᵢⱼ
+     * @param f      potentials with πᵢⱼ = exp((fᵢ + gⱼ − Mᵢⱼ)/reg)
+     * @param g      see f
      */
-    public record Dense(double[] plan, int rows, int cols, double value, double[] f, double[] g, int iterations,
-                        boolean converged, double marginalError) {
+    public record Dense(double[] kernel, double[] u, double[] v, int rows, int cols, double value, double[] f,
+                        double[] g, int iterations, boolean converged, double marginalError) {
+
+        /** πᵢⱼ. */
+        public double plan(int i, int j) {
+            return u[i] * kernel[i * cols + j] * v[j];
+        }
 
         /** The solve as a {@link Transport} with a sparse plan (the entries &gt; 0). */
         public Transport transport() {
             int count = 0;
-            for (double p : plan) {
-                if (p != 0) {
-                    count++;
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    if (plan(i, j) != 0) {
+                        count++;
+                    }
                 }
             }
             int[] r = new int[count];
             int[] c = new int[count];
             double[] mass = new double[count];
             int e = 0;
-            for (int k = 0; k < plan.length; k++) {
-                if (plan[k] != 0) {
-                    r[e] = k / cols;
-                    c[e] = k % cols;
-                    mass[e++] = plan[k];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double p = plan(i, j);
+                    if (p != 0) {
+                        r[e] = i;
+                        c[e] = j;
+                        mass[e++] = p;
+                    }
                 }
             }
             return new Transport(value, new TransportPlan(r, c, mass), f, g, iterations, converged, marginalError);
@@ -145,11 +162,12 @@ public final class Sinkhorn implements TransportSolver {
         private final double[] g;
         private final double[] u;      // scalings on top of them
         private final double[] v;
-        private final double[] kernel;  // exp((F + G − M)/reg), row-major; becomes the plan in result()
+        private final double[] kernel;  // exp((F + G − M)/reg), row-major
+        private final double[] uNext;   // the row scalings a sweep computes, kept apart until it is accepted
         private final double[] sumsN;
         private final double[] sumsM;
 
-        Run(double[] a, double[] b, double[] c, int n, int m, double[] startF, double[] startG) {
+        Run(double[] a, double[] b, double[] c, int n, int m, double[] startF, double[] startG, double[] kernel) {
             this.a = a;
             // masses agree to 1e-9; fit the columns to b rescaled to a's mass so both can be met
             double scale = sum(a) / sum(b);
@@ -164,7 +182,8 @@ public final class Sinkhorn implements TransportSolver {
             g = new double[m];
             u = new double[n];
             v = new double[m];
-            kernel = new double[n * m];
+            this.kernel = kernel;
+            uNext = new double[n];
             sumsN = new double[n];
             sumsM = new double[m];
             if (startF != null) {
@@ -200,12 +219,12 @@ public final class Sinkhorn implements TransportSolver {
             boolean converged = false;
             while (it < maxIterations) {
                 // The row products of a sweep measure the rows of the plan the last sweep left.
-                rowProducts();
-                if (it > 0 && rowError() < tolerance) {
+                boolean restarted = sweep();
+                if (it > 0 && !restarted && rowError() < tolerance) {
                     converged = true;
                     break;
                 }
-                scaleRows();
+                System.arraycopy(uNext, 0, u, 0, n);
                 scaleColumns();
                 it++;
                 if (needsAbsorbing()) {
@@ -237,47 +256,69 @@ public final class Sinkhorn implements TransportSolver {
             }
         }
 
-        /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ, row by row (four partial sums, so the adds overlap). */
+        /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ for every row. */
         private void rowProducts() {
-            double[] k = kernel;
             for (int i = 0; i < n; i++) {
-                int row = i * m;
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int j = 0;
-                for (; j + 3 < m; j += 4) {
-                    s0 += k[row + j] * v[j];
-                    s1 += k[row + j + 1] * v[j + 1];
-                    s2 += k[row + j + 2] * v[j + 2];
-                    s3 += k[row + j + 3] * v[j + 3];
-                }
-                for (; j < m; j++) {
-                    s0 += k[row + j] * v[j];
-                }
-                sumsN[i] = (s0 + s1) + (s2 + s3);
+                sumsN[i] = rowProduct(i * m);
             }
         }
 
-        /** uᵢ = aᵢ / Σⱼ Kᵢⱼ vⱼ (the products from {@link #rowProducts}). */
-        private void scaleRows() {
+        /** Σⱼ Kᵢⱼ vⱼ for the row starting at {@code row} (four partial sums, so the adds overlap). */
+        private double rowProduct(int row) {
+            double[] k = kernel;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = 0;
+            for (; j + 3 < m; j += 4) {
+                s0 += k[row + j] * v[j];
+                s1 += k[row + j + 1] * v[j + 1];
+                s2 += k[row + j + 2] * v[j + 2];
+                s3 += k[row + j + 3] * v[j + 3];
+            }
+            for (; j < m; j++) {
+                s0 += k[row + j] * v[j];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+
+        /**
+         * One sweep in one pass over the kernel (the sweeps are bound by reading it from memory):
+         * row by row, sumsN[i] = Σⱼ Kᵢⱼ vⱼ (the row error of the plan the last sweep left), the
+         * new row scaling uNextᵢ = aᵢ / sumsN[i], and, while the row is still in cache, its share
+         * Kᵢⱼ uNextᵢ of the column products sumsM. Returns whether a row was restarted (its
+         * kernel changed, so the error measured before it does not describe the new plan).
+         */
+        private boolean sweep() {
+            double[] s = sumsM;
+            Arrays.fill(s, 0);
+            double[] k = kernel;
+            boolean restarted = false;
             for (int i = 0; i < n; i++) {
+                int row = i * m;
+                double p = rowProduct(row);
+                sumsN[i] = p;
+                double w;
                 if (a[i] == 0) {
-                    u[i] = 0;
-                } else if (sumsN[i] > 0) {
-                    u[i] = a[i] / sumsN[i];
+                    w = 0;
+                } else if (p > 0) {
+                    w = a[i] / p;
                 } else {
                     // The row's kernel underflowed (a start far from this problem): restart it from
                     // its c-transform, where its best entry is exp(0)·vⱼ.
                     restartRow(i);
-                    double s = 0;
+                    restarted = true;
+                    w = a[i] / rowProduct(row);
+                }
+                uNext[i] = w;
+                if (w != 0) {
                     for (int j = 0; j < m; j++) {
-                        s += kernel[i * m + j] * v[j];
+                        s[j] += k[row + j] * w;
                     }
-                    u[i] = a[i] / s;
                 }
             }
+            return restarted;
         }
 
         /** Fᵢ = minⱼ (Mᵢⱼ − Gⱼ − reg·log vⱼ) over the columns with weight, and row i's kernel again. */
@@ -293,21 +334,9 @@ public final class Sinkhorn implements TransportSolver {
             kernelRow(i);
         }
 
-        /** vⱼ = bⱼ / Σᵢ Kᵢⱼ uᵢ, gathered row by row (sequential passes the JIT vectorises). */
+        /** vⱼ = bⱼ / Σᵢ Kᵢⱼ uᵢ (the column products from {@link #sweep}). */
         private void scaleColumns() {
             double[] s = sumsM;
-            Arrays.fill(s, 0);
-            double[] k = kernel;
-            for (int i = 0; i < n; i++) {
-                double w = u[i];
-                if (w == 0) {
-                    continue;
-                }
-                int row = i * m;
-                for (int j = 0; j < m; j++) {
-                    s[j] += k[row + j] * w;
-                }
-            }
             for (int j = 0; j < m; j++) {
                 // a column whose kernel underflowed everywhere gets its rows' mass next sweep
                 v[j] = b[j] == 0 ? 0 : s[j] > 0 ? b[j] / s[j] : Math.exp(ABSORB);
@@ -351,30 +380,42 @@ public final class Sinkhorn implements TransportSolver {
         }
 
         /**
-         * The plan πᵢⱼ = uᵢ Kᵢⱼ vⱼ (entries &gt; 0; with the kernel as stored, so its marginals are
-         * the ones the iteration reached), its transport cost, the marginal error, and the potentials
-         * f = F + reg·log u, g = G + reg·log v. The plan is written over the kernel, which is done.
+         * The transport cost of the plan πᵢⱼ = uᵢ Kᵢⱼ vⱼ (with the kernel as stored, so its marginals
+         * are the ones the iteration reached), the marginal error, and the potentials
+         * f = F + reg·log u, g = G + reg·log v, in one pass that reads the kernel and writes
+         * nothing n·m. Its row sums uᵢ·sumsN[i] are the ones the last {@link #rowProducts} measured.
          */
         private Dense result(int it, boolean converged) {
-            double[] plan = kernel;
+            double[] k = kernel;
             double value = 0;
             double[] colSum = new double[m];
             double error = 0;
             for (int i = 0; i < n; i++) {
                 double ui = u[i];
-                int row = i * m;
-                double rowSum = 0;
-                for (int j = 0; j < m; j++) {
-                    double p = ui * plan[row + j] * v[j];
-                    plan[row + j] = p;
-                    value += p * c[row + j];
-                    rowSum += p;
-                    colSum[j] += p;
+                error += Math.abs(ui * sumsN[i] - a[i]);
+                if (ui == 0) {
+                    continue;
                 }
-                error += Math.abs(rowSum - a[i]);
+                int row = i * m;
+                double s0 = 0;
+                double s1 = 0;
+                int j = 0;
+                for (; j + 1 < m; j += 2) {
+                    double k0 = k[row + j];
+                    double k1 = k[row + j + 1];
+                    s0 += k0 * v[j] * c[row + j];
+                    s1 += k1 * v[j + 1] * c[row + j + 1];
+                    colSum[j] += k0 * ui;
+                    colSum[j + 1] += k1 * ui;
+                }
+                for (; j < m; j++) {
+                    s0 += k[row + j] * v[j] * c[row + j];
+                    colSum[j] += k[row + j] * ui;
+                }
+                value += ui * (s0 + s1);
             }
             for (int j = 0; j < m; j++) {
-                error += Math.abs(colSum[j] - b[j]);
+                error += Math.abs(colSum[j] * v[j] - b[j]);
             }
             double[] fOut = new double[n];
             double[] gOut = new double[m];
@@ -384,7 +425,7 @@ public final class Sinkhorn implements TransportSolver {
             for (int j = 0; j < m; j++) {
                 gOut[j] = v[j] == 0 ? Double.NEGATIVE_INFINITY : g[j] + reg * Math.log(v[j]);
             }
-            return new Dense(plan, n, m, value, fOut, gOut, it, converged, error);
+            return new Dense(kernel, u, v, n, m, value, fOut, gOut, it, converged, error);
         }
     }
 
