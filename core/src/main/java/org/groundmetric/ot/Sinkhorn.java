@@ -262,7 +262,7 @@ public final class Sinkhorn implements TransportSolver {
             int row = i * m;
             for (int j = 0; j < m; j++) {
                 double e = fi + g[j];
-                k[row + j] = e == Double.NEGATIVE_INFINITY ? 0 : Math.exp((e - c[row + j]) * inv);
+                k[row + j] = e == Double.NEGATIVE_INFINITY ? 0 : Exp.exp((e - c[row + j]) * inv);
             }
         }
 
