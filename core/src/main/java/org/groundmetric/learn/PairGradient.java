@@ -1,7 +1,7 @@
 package org.groundmetric.learn;
 
 import org.groundmetric.ot.CostMatrix;
-import org.groundmetric.ot.Sinkhorn;
+import org.groundmetric.ot.EntropicPlan;
 import org.groundmetric.ot.TransportPlan;
 
 /**
@@ -60,7 +60,7 @@ final class PairGradient {
      * y꜀·Σᵣ wᵣ꜀ − Σᵣ wᵣ꜀ xᵣ accumulates in vector instructions, and point xᵣ's
      * xᵣ·Σ꜀ wᵣ꜀ − Σ꜀ wᵣ꜀ y꜀ runs in eight independent partial sums.
      */
-    static double[][] ofEntropicPlan(Sinkhorn.Dense t, CostMatrix cost, double meanCostWeight, double[] px,
+    static double[][] ofEntropicPlan(EntropicPlan t, CostMatrix cost, double meanCostWeight, double[] px,
                                      double[] py, int rank) {
         int n = cost.rows();
         int m = cost.cols();
@@ -111,7 +111,7 @@ final class PairGradient {
     }
 
     /** out[j] = (π_rj + spread)/c_rj (0 where c_rj = 0, coincident points); returns Σⱼ out[j]. */
-    private static double weights(Sinkhorn.Dense t, CostMatrix cost, double spread, int r, double[] out) {
+    private static double weights(EntropicPlan t, CostMatrix cost, double spread, int r, double[] out) {
         int m = cost.cols();
         double[] c = cost.values();
         double[] k = t.kernel();

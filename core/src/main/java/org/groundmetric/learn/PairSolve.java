@@ -6,6 +6,7 @@ import java.util.Map;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.ot.CandidateArcAssignment;
 import org.groundmetric.ot.CostMatrix;
+import org.groundmetric.ot.EntropicPlan;
 import org.groundmetric.ot.Costs;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.OT;
@@ -159,7 +160,7 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
         Sinkhorn sinkhorn = new Sinkhorn(reg, tolerance, SINKHORN_MAX_ITERATIONS);
         double[] a = problem.a();
         double[] b = problem.b();
-        Sinkhorn.Dense t = start == null ? sinkhorn.solveDense(a, b, cost, null, null, buffers[1])
+        EntropicPlan t = start == null ? sinkhorn.solveDense(a, b, cost, null, null, buffers[1])
                 : sinkhorn.solveDense(a, b, cost, java.util.Arrays.copyOfRange(start, 0, n),
                         java.util.Arrays.copyOfRange(start, n, n + m), buffers[1]);
         if (!t.converged()) {

@@ -92,7 +92,7 @@ public final class Sinkhorn implements TransportSolver {
      * @param kernelBuffer an array of at least n·m entries the kernel is written into (its content
      *                     is overwritten; the result refers to it), or null to allocate one
      */
-    public Dense solveDense(double[] a, double[] b, CostMatrix cost, double[] startF, double[] startG,
+    public EntropicPlan solveDense(double[] a, double[] b, CostMatrix cost, double[] startF, double[] startG,
                             double[] kernelBuffer) {
         Weights.checkProblem(a, b, cost);
         int n = cost.rows();
@@ -103,52 +103,6 @@ public final class Sinkhorn implements TransportSolver {
         }
         double[] kernel = kernelBuffer != null && kernelBuffer.length >= n * m ? kernelBuffer : new double[n * m];
         return new Run(a, b, cost.values(), n, m, startF, startG, kernel).solve();
-    }
-
-    /**
-     * A solve with its plan dense, as scalings of a kernel: πᵢⱼ = uᵢ Kᵢⱼ vⱼ.
-     *
-     * @param kernel row-major, Kᵢⱼ at i·m + j (it may be longer than n·m)
-     * @param u      row scalings (0 for rows of weight 0)
-     * @param v      column scalings
-     * @param value  the transport cost Σ πᵢⱼ Mᵢⱼ
-     * @param f      potentials with πᵢⱼ = exp((fᵢ + gⱼ − Mᵢⱼ)/reg)
-     * @param g      see f
-     */
-    public record Dense(double[] kernel, double[] u, double[] v, int rows, int cols, double value, double[] f,
-                        double[] g, int iterations, boolean converged, double marginalError) {
-
-        /** πᵢⱼ. */
-        public double plan(int i, int j) {
-            return u[i] * kernel[i * cols + j] * v[j];
-        }
-
-        /** The solve as a {@link Transport} with a sparse plan (the entries &gt; 0). */
-        public Transport transport() {
-            int count = 0;
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    if (plan(i, j) != 0) {
-                        count++;
-                    }
-                }
-            }
-            int[] r = new int[count];
-            int[] c = new int[count];
-            double[] mass = new double[count];
-            int e = 0;
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    double p = plan(i, j);
-                    if (p != 0) {
-                        r[e] = i;
-                        c[e] = j;
-                        mass[e++] = p;
-                    }
-                }
-            }
-            return new Transport(value, new TransportPlan(r, c, mass), f, g, iterations, converged, marginalError);
-        }
     }
 
     /**
@@ -221,15 +175,14 @@ public final class Sinkhorn implements TransportSolver {
             }
             Arrays.fill(u, 1);
             Arrays.fill(v, 1);
-            computeKernel();
         }
 
-        Dense solve() {
+        EntropicPlan solve() {
             int it = 0;
             boolean converged = false;
             while (it < maxIterations) {
                 // The row products of a sweep measure the rows of the plan the last sweep left.
-                boolean restarted = sweep();
+                boolean restarted = sweep(it == 0);
                 if (it > 0 && !restarted && rowError() < tolerance) {
                     converged = true;
                     break;
@@ -273,40 +226,52 @@ public final class Sinkhorn implements TransportSolver {
             }
         }
 
-        /** Σⱼ Kᵢⱼ vⱼ for the row starting at {@code row} (four partial sums, so the adds overlap). */
+        /** Σⱼ Kᵢⱼ vⱼ for the row starting at {@code row} (eight partial sums, so the adds overlap). */
         private double rowProduct(int row) {
             double[] k = kernel;
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
             int j = 0;
-            for (; j + 3 < m; j += 4) {
+            for (; j + 7 < m; j += 8) {
                 s0 += k[row + j] * v[j];
                 s1 += k[row + j + 1] * v[j + 1];
                 s2 += k[row + j + 2] * v[j + 2];
                 s3 += k[row + j + 3] * v[j + 3];
+                s4 += k[row + j + 4] * v[j + 4];
+                s5 += k[row + j + 5] * v[j + 5];
+                s6 += k[row + j + 6] * v[j + 6];
+                s7 += k[row + j + 7] * v[j + 7];
             }
             for (; j < m; j++) {
                 s0 += k[row + j] * v[j];
             }
-            return (s0 + s1) + (s2 + s3);
+            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         }
 
         /**
          * One sweep in one pass over the kernel (the sweeps are bound by reading it from memory):
          * row by row, sumsN[i] = Σⱼ Kᵢⱼ vⱼ (the row error of the plan the last sweep left), the
          * new row scaling uNextᵢ = aᵢ / sumsN[i] (over-relaxed, {@link #OVERRELAXATION}), and, while the row is still in cache, its share
-         * Kᵢⱼ uNextᵢ of the column products sumsM. Returns whether a row was restarted (its
+         * Kᵢⱼ uNextᵢ of the column products sumsM. The first sweep computes each kernel row just
+         * before it uses it (so the kernel is not read back from memory). Returns whether a row was restarted (its
          * kernel changed, so the error measured before it does not describe the new plan).
          */
-        private boolean sweep() {
+        private boolean sweep(boolean computeKernel) {
             double[] s = sumsM;
             Arrays.fill(s, 0);
             double[] k = kernel;
             boolean restarted = false;
             for (int i = 0; i < n; i++) {
                 int row = i * m;
+                if (computeKernel) {
+                    kernelRow(i);
+                }
                 double p = rowProduct(row);
                 sumsN[i] = p;
                 double w;
@@ -398,7 +363,7 @@ public final class Sinkhorn implements TransportSolver {
          * f = F + reg·log u, g = G + reg·log v, in one pass that reads the kernel and writes
          * nothing n·m. Its row sums uᵢ·sumsN[i] are the ones the last {@link #rowProducts} measured.
          */
-        private Dense result(int it, boolean converged) {
+        private EntropicPlan result(int it, boolean converged) {
             double[] k = kernel;
             double value = 0;
             double[] colSum = new double[m];
@@ -438,7 +403,7 @@ public final class Sinkhorn implements TransportSolver {
             for (int j = 0; j < m; j++) {
                 gOut[j] = v[j] == 0 ? Double.NEGATIVE_INFINITY : g[j] + reg * Math.log(v[j]);
             }
-            return new Dense(kernel, u, v, n, m, value, fOut, gOut, it, converged, error);
+            return new EntropicPlan(kernel, u, v, n, m, value, fOut, gOut, it, converged, error);
         }
     }
 
@@ -452,7 +417,7 @@ public final class Sinkhorn implements TransportSolver {
     }
 
     /** As {@link #objective(Transport, double[], double[])} for a dense solve. */
-    public double objective(Dense t, double[] a, double[] b) {
+    public double objective(EntropicPlan t, double[] a, double[] b) {
         return dualPart(t.f(), t.g(), a, b) - reg * sum(a);
     }
 
@@ -462,7 +427,7 @@ public final class Sinkhorn implements TransportSolver {
     }
 
     /** As {@link #objectiveDerivativeInReg(Transport, double[], double[])} for a dense solve. */
-    public double objectiveDerivativeInReg(Dense t, double[] a, double[] b) {
+    public double objectiveDerivativeInReg(EntropicPlan t, double[] a, double[] b) {
         return (dualPart(t.f(), t.g(), a, b) - t.value()) / reg - sum(a);
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.groundmetric.ot.CostMatrix;
 import org.groundmetric.ot.Costs;
+import org.groundmetric.ot.EntropicPlan;
 import org.groundmetric.ot.PointMetric;
-import org.groundmetric.ot.Sinkhorn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +46,7 @@ class PairGradientTest {
             for (int j = 0; j < m; j++) {
                 v[j] = rnd.nextDouble();
             }
-            Sinkhorn.Dense t = new Sinkhorn.Dense(kernel, u, v, n, m, 0, null, null, 1, true, 0);
+            EntropicPlan t = new EntropicPlan(kernel, u, v, n, m, 0, null, null, 1, true, 0);
             double meanCostWeight = 0.37;
             double[][] g = PairGradient.ofEntropicPlan(t, cost, meanCostWeight, px, py, rank);
             double[] gx = new double[rank * n];
