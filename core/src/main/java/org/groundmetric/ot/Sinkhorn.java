@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Entropic optimal transport: min Σ πᵢⱼMᵢⱼ + reg·KL(π ‖ a⊗b) s.t. π1 = a, πᵀ1 = b (the plan and
  * transport cost of POT's {@code ot.sinkhorn}), by Sinkhorn's scaling with log-stabilised absorption
  * (Schmitzer): the plan is πᵢⱼ = uᵢ Kᵢⱼ vⱼ with the kernel Kᵢⱼ = exp((Fᵢ + Gⱼ − Mᵢⱼ)/reg) held in
- * one array, so a sweep is two multiplications by the kernel, not n·m exponentials. When a scaling
+ * one array, so a sweep is one pass over the kernel (each row's product with v, its new scaling,
+ * and its share of the column products while it is in cache), not n·m exponentials. When a scaling
  * leaves [e⁻⁵⁰, e⁵⁰] it is absorbed into the potentials F, G and the kernel recomputed, so a small
  * {@code reg} (e.g. 0.01 × the mean cost) never overflows or underflows.
  *
