@@ -1,6 +1,7 @@
 package org.groundmetric.learn;
 
 import org.groundmetric.ot.CostMatrix;
+import org.groundmetric.ot.EntropicPlan;
 import org.groundmetric.ot.TransportPlan;
 
 /**
@@ -48,16 +49,21 @@ final class PairGradient {
         return new double[][] {gx, gy};
     }
 
+    /** Source rows whose weights are formed together, so each pass over the targets serves all of them. */
+    private static final int BLOCK = 4;
+
     /**
-     * The gradient for φᵣ꜀ = πᵣ꜀ + {@code meanCostWeight}/(n·m) (a Sinkhorn solve, its plan dense
-     * row-major), from its cost matrix. Row by row over plain arrays: the target side accumulates
-     * in vector instructions, the source side's sums run in four independent partial sums.
+     * The gradient for φᵣ꜀ = πᵣ꜀ + {@code meanCostWeight}/(n·m) (a Sinkhorn solve, its plan
+     * πᵣ꜀ = uᵣ Kᵣ꜀ v꜀ formed entry by entry as it is used, never stored), from its cost matrix.
+     * One pass over the kernel and the costs: the weights wᵣ꜀ = φᵣ꜀/cᵣ꜀ of four source rows at a
+     * time, then, per coordinate q, one pass over the targets for all four rows: the target side
+     * y꜀·Σᵣ wᵣ꜀ − Σᵣ wᵣ꜀ xᵣ accumulates in vector instructions, and point xᵣ's
+     * xᵣ·Σ꜀ wᵣ꜀ − Σ꜀ wᵣ꜀ y꜀ runs in eight independent partial sums.
      */
-    static double[][] ofEntropicPlan(double[] dense, CostMatrix cost, double meanCostWeight, double[] px,
+    static double[][] ofEntropicPlan(EntropicPlan t, CostMatrix cost, double meanCostWeight, double[] px,
                                      double[] py, int rank) {
         int n = cost.rows();
         int m = cost.cols();
-        double[] c = cost.values();
         double spread = meanCostWeight / ((double) n * m);
         double[][] yByDim = new double[rank][m];
         for (int j = 0; j < m; j++) {
@@ -66,30 +72,125 @@ final class PairGradient {
             }
         }
         double[] gx = new double[rank * n];
-        double[][] gyByDim = new double[rank][m];
-        double[] phi = new double[m];
-        for (int r = 0; r < n; r++) {
-            int row = r * m;
-            for (int j = 0; j < m; j++) {
-                double d = c[row + j];
-                phi[j] = d > 0 ? (dense[row + j] + spread) / d : 0;
-            }
-            double total = sum(phi, m);
-            for (int q = 0; q < rank; q++) {
-                double xq = px[r * rank + q];
-                double[] yq = yByDim[q];
-                double[] gq = gyByDim[q];
-                for (int j = 0; j < m; j++) {
-                    gq[j] += phi[j] * (yq[j] - xq);
+        double[][] weightedX = new double[rank][m];   // Σᵣ wᵣⱼ·x_qr at [q][j]
+        double[] colWeight = new double[m];           // Σᵣ wᵣⱼ
+        double[][] w = new double[BLOCK][m];
+        double[] total = new double[BLOCK];
+        double[] xs = new double[BLOCK];
+        double[] dots = new double[BLOCK];
+        for (int r0 = 0; r0 < n; r0 += BLOCK) {
+            int rows = Math.min(BLOCK, n - r0);
+            for (int b = 0; b < BLOCK; b++) {
+                if (b < rows) {
+                    total[b] = weights(t, cost, spread, r0 + b, w[b]);
+                    add(w[b], colWeight, m);
+                } else {
+                    java.util.Arrays.fill(w[b], 0);
                 }
-                gx[q * n + r] = xq * total - dot(phi, yq, m);
+            }
+            for (int q = 0; q < rank; q++) {
+                for (int b = 0; b < BLOCK; b++) {
+                    xs[b] = b < rows ? px[(r0 + b) * rank + q] : 0;
+                }
+                accumulate(w, xs, weightedX[q], m);
+                dots(w, yByDim[q], dots, m);
+                for (int b = 0; b < rows; b++) {
+                    gx[q * n + r0 + b] = xs[b] * total[b] - dots[b];
+                }
             }
         }
         double[] gy = new double[rank * m];
         for (int q = 0; q < rank; q++) {
-            System.arraycopy(gyByDim[q], 0, gy, q * m, m);
+            double[] yq = yByDim[q];
+            double[] wq = weightedX[q];
+            for (int j = 0; j < m; j++) {
+                gy[q * m + j] = yq[j] * colWeight[j] - wq[j];
+            }
         }
         return new double[][] {gx, gy};
+    }
+
+    /** out[j] = (π_rj + spread)/c_rj (0 where c_rj = 0, coincident points); returns Σⱼ out[j]. */
+    private static double weights(EntropicPlan t, CostMatrix cost, double spread, int r, double[] out) {
+        int m = cost.cols();
+        double[] c = cost.values();
+        double[] k = t.kernel();
+        double[] v = t.v();
+        double ur = t.u()[r];
+        int row = r * m;
+        for (int j = 0; j < m; j++) {
+            out[j] = (ur * k[row + j] * v[j] + spread) / c[row + j];
+        }
+        double total = sum(out, m);
+        if (!Double.isFinite(total)) {
+            for (int j = 0; j < m; j++) {
+                if (c[row + j] == 0) {
+                    out[j] = 0;
+                }
+            }
+            total = sum(out, m);
+        }
+        return total;
+    }
+
+    private static void add(double[] a, double[] into, int len) {
+        for (int j = 0; j < len; j++) {
+            into[j] += a[j];
+        }
+    }
+
+    /** into[j] += Σ_b w[b][j]·x[b] over the four rows of a block. */
+    private static void accumulate(double[][] w, double[] x, double[] into, int len) {
+        double[] w0 = w[0];
+        double[] w1 = w[1];
+        double[] w2 = w[2];
+        double[] w3 = w[3];
+        double x0 = x[0];
+        double x1 = x[1];
+        double x2 = x[2];
+        double x3 = x[3];
+        for (int j = 0; j < len; j++) {
+            into[j] += (w0[j] * x0 + w1[j] * x1) + (w2[j] * x2 + w3[j] * x3);
+        }
+    }
+
+    /** out[b] = Σⱼ w[b][j]·y[j] for the four rows of a block, two partial sums each. */
+    private static void dots(double[][] w, double[] y, double[] out, int len) {
+        double[] w0 = w[0];
+        double[] w1 = w[1];
+        double[] w2 = w[2];
+        double[] w3 = w[3];
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        int j = 0;
+        for (; j + 1 < len; j += 2) {
+            double y0 = y[j];
+            double y1 = y[j + 1];
+            a0 += w0[j] * y0;
+            a1 += w1[j] * y0;
+            a2 += w2[j] * y0;
+            a3 += w3[j] * y0;
+            b0 += w0[j + 1] * y1;
+            b1 += w1[j + 1] * y1;
+            b2 += w2[j + 1] * y1;
+            b3 += w3[j + 1] * y1;
+        }
+        for (; j < len; j++) {
+            a0 += w0[j] * y[j];
+            a1 += w1[j] * y[j];
+            a2 += w2[j] * y[j];
+            a3 += w3[j] * y[j];
+        }
+        out[0] = a0 + b0;
+        out[1] = a1 + b1;
+        out[2] = a2 + b2;
+        out[3] = a3 + b3;
     }
 
     /** Σⱼ a[j] in four partial sums. */
@@ -107,25 +208,6 @@ final class PairGradient {
         }
         for (; j < len; j++) {
             s0 += a[j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σⱼ a[j]·b[j] in four partial sums (independent chains run in parallel). */
-    private static double dot(double[] a, double[] b, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += a[j] * b[j];
-            s1 += a[j + 1] * b[j + 1];
-            s2 += a[j + 2] * b[j + 2];
-            s3 += a[j + 3] * b[j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += a[j] * b[j];
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.groundmetric.ComputeEngine;
 import org.groundmetric.ot.CandidateArcAssignment;
 import org.groundmetric.ot.CostMatrix;
+import org.groundmetric.ot.EntropicPlan;
 import org.groundmetric.ot.Costs;
 import org.groundmetric.ot.NetworkSimplex;
 import org.groundmetric.ot.OT;
@@ -39,6 +40,12 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
     private final double sinkhornReg;
     private final double sinkhornTolerance;
     private transient ThreadLocal<Map<Integer, CandidateArcAssignment>> workspaces;
+    /**
+     * Each thread's n×m cost and kernel arrays for Sinkhorn pairs (scratch only: a solve's result
+     * is read before the thread's next solve), so a pair does not allocate and zero 16 MB.
+     */
+    private static final ThreadLocal<double[][]> ENTROPIC_BUFFERS =
+            ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
     /**
      * One problem: training samples i and j (cohort order), the slots of their images, the pair's
@@ -142,14 +149,20 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
                                      boolean keepStart) {
         int n = problem.n();
         int m = problem.m();
-        CostMatrix cost = Costs.pairwise(problem.x(), n, problem.y(), m, problem.dim(), PointMetric.EUCLIDEAN);
+        double[][] buffers = ENTROPIC_BUFFERS.get();
+        if (buffers[0].length != n * m) {
+            buffers[0] = new double[n * m];
+            buffers[1] = new double[n * m];
+        }
+        CostMatrix cost = Costs.pairwise(problem.x(), n, problem.y(), m, problem.dim(), PointMetric.EUCLIDEAN,
+                buffers[0]);
         double reg = sinkhornReg * Math.max(cost.mean(), Double.MIN_NORMAL);
         Sinkhorn sinkhorn = new Sinkhorn(reg, tolerance, SINKHORN_MAX_ITERATIONS);
         double[] a = problem.a();
         double[] b = problem.b();
-        Sinkhorn.Dense t = start == null ? sinkhorn.solveDense(a, b, cost, null, null)
+        EntropicPlan t = start == null ? sinkhorn.solveDense(a, b, cost, null, null, buffers[1])
                 : sinkhorn.solveDense(a, b, cost, java.util.Arrays.copyOfRange(start, 0, n),
-                        java.util.Arrays.copyOfRange(start, n, n + m));
+                        java.util.Arrays.copyOfRange(start, n, n + m), buffers[1]);
         if (!t.converged()) {
             throw new IllegalStateException("Sinkhorn with a regulariser of " + sinkhornReg + " × the mean cost did"
                     + " not reach marginal error " + tolerance + " in " + t.iterations() + " sweeps (it reached "
@@ -161,7 +174,7 @@ final class PairSolve implements ComputeEngine.Task<double[][], PairSolve.Proble
             System.arraycopy(t.g(), 0, potentials, n, m);
         }
         double meanCostWeight = sinkhornReg * sinkhorn.objectiveDerivativeInReg(t, a, b);
-        double[][] g = PairGradient.ofEntropicPlan(t.plan(), cost, meanCostWeight, problem.x(), problem.y(),
+        double[][] g = PairGradient.ofEntropicPlan(t, cost, meanCostWeight, problem.x(), problem.y(),
                 problem.dim());
         return new Solution(sinkhorn.objective(t, a, b), g[0], g[1], potentials, start != null);
     }

@@ -8,6 +8,7 @@ public final class CostMatrix {
     private final int rows;
     private final int cols;
     private final double[] values;
+    private final double mean;   // NaN until known
 
     /** Wraps (does not copy) {@code values}; refuses NaN, infinite or negative entries. */
     public CostMatrix(int rows, int cols, double[] values) {
@@ -33,6 +34,18 @@ public final class CostMatrix {
         this.rows = rows;
         this.cols = cols;
         this.values = values;
+        this.mean = Double.NaN;
+    }
+
+    /**
+     * Wraps costs this package computed from finite points (so finite and non-negative by
+     * construction), with their mean from the same pass: no second pass over n·m to check them.
+     */
+    CostMatrix(int rows, int cols, double[] values, double mean) {
+        this.rows = rows;
+        this.cols = cols;
+        this.values = values;
+        this.mean = mean;
     }
 
     /** Copies a rectangular double array. */
@@ -58,6 +71,9 @@ public final class CostMatrix {
 
     /** The mean entry (used to scale entropic regularisation). */
     public double mean() {
+        if (!Double.isNaN(mean)) {
+            return mean;
+        }
         double s = 0;
         for (double v : values) {
             s += v;

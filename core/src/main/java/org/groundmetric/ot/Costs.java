@@ -23,16 +23,42 @@ public final class Costs {
      * learner's hot path (projected cells, dim = rank k).
      */
     public static CostMatrix pairwise(double[] x, int n, double[] y, int m, int dim, PointMetric metric) {
+        return pairwise(x, n, y, m, dim, metric, null);
+    }
+
+    /**
+     * As {@link #pairwise(double[], int, double[], int, int, PointMetric)}, written into
+     * {@code buffer} when it holds exactly n·m entries (the matrix then wraps it; a caller solving
+     * many problems of one size reuses it), else into a new array. The mean cost is summed on the
+     * way, and the costs, made from finite points, are not checked a second time.
+     */
+    public static CostMatrix pairwise(double[] x, int n, double[] y, int m, int dim, PointMetric metric,
+                                      double[] buffer) {
         checkPoints("x", x, n, dim);
         checkPoints("y", y, m, dim);
-        double[] out = new double[n * m];
+        double[] out = buffer != null && buffer.length == (long) n * m ? buffer : new double[n * m];
         RowCosts rows = new RowCosts(y, m, dim, metric);
         double[] row = new double[m];
+        double sum = 0;
         for (int i = 0; i < n; i++) {
             rows.row(x, i, row);
+            double s0 = 0;
+            double s1 = 0;
+            int j = 0;
+            for (; j + 1 < m; j += 2) {
+                s0 += row[j];
+                s1 += row[j + 1];
+            }
+            for (; j < m; j++) {
+                s0 += row[j];
+            }
+            sum += s0 + s1;
             System.arraycopy(row, 0, out, i * m, m);
         }
-        return new CostMatrix(n, m, out);
+        if (!Double.isFinite(sum)) {
+            return new CostMatrix(n, m, out);   // a cost overflowed: refused, naming the entry
+        }
+        return new CostMatrix(n, m, out, sum / ((double) n * m));
     }
 
     /** The costs between points given as rows of two arrays (each row one point). */
