@@ -99,9 +99,18 @@ public enum ModelKind {
             LOW_RANK_MAHALANOBIS.checkWeights(rank, weights, features);
         }
 
+        /** Named for what it is, not "ggml": "euclidean" for W = I, else "mahalanobis(k=…)". */
         @Override
         ProjectedMetric metric(int rank, double[][] weights, int features) {
-            return LOW_RANK_MAHALANOBIS.metric(rank, weights, features);
+            double[] w = new double[rank * features];
+            boolean identity = rank == features;
+            for (int r = 0; r < rank; r++) {
+                System.arraycopy(weights[r], 0, w, r * features, features);
+                for (int f = 0; identity && f < features; f++) {
+                    identity = weights[r][f] == (r == f ? 1 : 0);
+                }
+            }
+            return new LowRankMahalanobis(w, rank, identity ? "euclidean" : "mahalanobis(k=" + rank + ")");
         }
 
         @Override

@@ -13,9 +13,19 @@ public final class LowRankMahalanobis implements ProjectedMetric {
     private final double[] w;
     private final int rank;
     private final int features;
+    private final String name;
 
-    /** @param w k×D row-major (copied) */
+    /** @param w k×D row-major (copied); named "ggml(k=…)", the learned metric */
     public LowRankMahalanobis(double[] w, int rank) {
+        this(w, rank, "ggml(k=" + rank + ")");
+    }
+
+    /**
+     * @param w    k×D row-major (copied)
+     * @param name what the metric is, for output lines and reports, e.g. "mahalanobis(k=5)" for a map
+     *             another method learned, "euclidean" for W = I
+     */
+    public LowRankMahalanobis(double[] w, int rank, String name) {
         if (rank <= 0 || w.length == 0 || w.length % rank != 0) {
             throw new IllegalArgumentException("W must hold rank·D values for rank k = " + rank + ", got "
                     + w.length + " values");
@@ -29,9 +39,10 @@ public final class LowRankMahalanobis implements ProjectedMetric {
         this.w = w.clone();
         this.rank = rank;
         this.features = w.length / rank;
+        this.name = name;
     }
 
-    @Override public String name() { return "ggml(k=" + rank + ")"; }
+    @Override public String name() { return name; }
     @Override public int rank() { return rank; }
 
     /** D, the number of features W acts on. */
