@@ -1,8 +1,10 @@
 package org.groundmetric.ot;
 
 /**
- * A binary min-heap of column indices 0..n−1 keyed by an external array of distances, with each
+ * A 4-ary min-heap of column indices 0..n−1 keyed by an external array of distances, with each
  * column's position kept so a decreased key moves up in O(log n) (Dijkstra's priority queue).
+ * Four children per node, not two: Dijkstra over the candidate arcs decreases keys far more often
+ * than it removes the minimum, and a decrease climbs half as many levels (log₄ n).
  */
 final class IndexedHeap {
     private final double[] key;
@@ -56,7 +58,7 @@ final class IndexedHeap {
         int j = heap[p];
         double d = key[j];
         while (p > 0) {
-            int parent = (p - 1) >>> 1;
+            int parent = (p - 1) >>> 2;
             int pj = heap[parent];
             if (key[pj] <= d) {
                 break;
@@ -73,17 +75,24 @@ final class IndexedHeap {
         int j = heap[p];
         double d = key[j];
         while (true) {
-            int child = 2 * p + 1;
-            if (child >= size) {
+            int first = 4 * p + 1;
+            if (first >= size) {
                 break;
             }
-            if (child + 1 < size && key[heap[child + 1]] < key[heap[child]]) {
-                child++;
+            int child = first;
+            double least = key[heap[first]];
+            int last = Math.min(first + 4, size);
+            for (int c = first + 1; c < last; c++) {
+                double kc = key[heap[c]];
+                if (kc < least) {
+                    least = kc;
+                    child = c;
+                }
+            }
+            if (least >= d) {
+                break;
             }
             int cj = heap[child];
-            if (key[cj] >= d) {
-                break;
-            }
             heap[p] = cj;
             pos[cj] = p;
             p = child;
