@@ -29,11 +29,7 @@ public enum ModelKind {
 
         @Override
         ProjectedMetric metric(int rank, double[][] weights, int features) {
-            double[] w = new double[rank * features];
-            for (int r = 0; r < rank; r++) {
-                System.arraycopy(weights[r], 0, w, r * features, features);
-            }
-            return new LowRankMahalanobis(w, rank);
+            return new LowRankMahalanobis(rowMajor(rank, weights, features), rank);
         }
 
         @Override
@@ -102,15 +98,14 @@ public enum ModelKind {
         /** Named for what it is, not "ggml": "euclidean" for W = I, else "mahalanobis(k=…)". */
         @Override
         ProjectedMetric metric(int rank, double[][] weights, int features) {
-            double[] w = new double[rank * features];
             boolean identity = rank == features;
-            for (int r = 0; r < rank; r++) {
-                System.arraycopy(weights[r], 0, w, r * features, features);
+            for (int r = 0; r < rank && identity; r++) {
                 for (int f = 0; identity && f < features; f++) {
                     identity = weights[r][f] == (r == f ? 1 : 0);
                 }
             }
-            return new LowRankMahalanobis(w, rank, identity ? "euclidean" : "mahalanobis(k=" + rank + ")");
+            return new LowRankMahalanobis(rowMajor(rank, weights, features), rank,
+                    identity ? "euclidean" : "mahalanobis(k=" + rank + ")");
         }
 
         @Override
@@ -123,6 +118,15 @@ public enum ModelKind {
             return weights;
         }
     };
+
+    /** W's rows as one rank × D row-major array, as {@link LowRankMahalanobis} takes it. */
+    private static double[] rowMajor(int rank, double[][] weights, int features) {
+        double[] w = new double[rank * features];
+        for (int r = 0; r < rank; r++) {
+            System.arraycopy(weights[r], 0, w, r * features, features);
+        }
+        return w;
+    }
 
     private final String spelling;
 

@@ -76,14 +76,7 @@ public final class Sinkhorn implements TransportSolver {
      * earlier solve of a similar problem (both null: a cold start).
      */
     public Transport solve(double[] a, double[] b, CostMatrix cost, double[] startF, double[] startG) {
-        Weights.checkProblem(a, b, cost);
-        int n = cost.rows();
-        int m = cost.cols();
-        if ((startF == null) != (startG == null) || startF != null && (startF.length != n || startG.length != m)) {
-            throw new IllegalArgumentException("Sinkhorn start potentials must be both null or of lengths " + n
-                    + " and " + m);
-        }
-        return new Run(a, b, cost.values(), n, m, startF, startG, new double[n * m]).solve().transport();
+        return solveDense(a, b, cost, startF, startG, null).transport();
     }
 
     /**
