@@ -113,14 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " matrix per epoch). Default: ${DEFAULT-VALUE}.")
     TripletStrategy triplets;
 
-    @Option(names = "--batch-order", paramLabel = "ORDER", defaultValue = "random",
-            description = "How each epoch's triplets are cut into batches of --batch-size, ${COMPLETION-CANDIDATES}."
-                    + " random: shuffled one by one (the paper); an epoch solves ~2t²(C-1) transport problems per"
-                    + " sample. anchors: each anchor sample's t²(C-1) triplets together, anchors in random order with"
-                    + " the classes taking turns; an anchor's t·C pairs are solved once for all its triplets, so an"
-                    + " epoch solves ~t·C problems per sample and its time grows linearly with the samples. Every"
-                    + " triplet is still used once per epoch, but W takes another path: check held-out accuracy"
-                    + " (README, training at scale). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-order", paramLabel = "ORDER", defaultValue = "auto",
+            description = BatchOrderOption.DESCRIPTION)
     BatchOrder batchOrder;
 
     @Option(names = "--init", paramLabel = "START", defaultValue = "random",
@@ -239,11 +233,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // Per epoch on the trainer's own clock; what came before the first epoch (summarising the
         // samples, feature statistics) is said apart, summarising (k-means) by itself.
-        stdout.printf(Locale.ROOT, "trained %s in %.2f s (%.3f s per epoch, %d epochs, %d threads; %.2f s before"
-                        + " the first epoch%s); final loss %.6g%n",
+        stdout.printf(Locale.ROOT, "trained %s in %.2f s (%.3f s per epoch, %d epochs, %d threads, %s batch order%s;"
+                        + " %.2f s before the first epoch%s); final loss %.6g%n",
                 form == MetricForm.DIAGONAL ? "w (" + cohort.featureCount() + " weights)"
                         : "W (" + config.rank() + "×" + cohort.featureCount() + ")",
-                seconds, epochSeconds / config.epochs(), config.epochs(), config.threads(), seconds - epochSeconds,
+                seconds, epochSeconds / config.epochs(), config.epochs(), config.threads(),
+                model.config().batchOrder(), config.batchOrder() == BatchOrder.AUTO ? " (auto)" : "",
+                seconds - epochSeconds,
                 config.summary() == null ? "" : String.format(Locale.ROOT, ", %.2f s of it summarising the samples"
                         + " (%s)", summarisingSeconds[0], config.summary()),
                 model.history().get(model.history().size() - 1).loss());

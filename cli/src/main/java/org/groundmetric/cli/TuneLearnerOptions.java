@@ -1,6 +1,7 @@
 package org.groundmetric.cli;
 
 import org.groundmetric.data.ClassBalance;
+import org.groundmetric.learn.BatchOrder;
 import org.groundmetric.learn.ClassWeight;
 import org.groundmetric.learn.FeatureScaling;
 import org.groundmetric.learn.GgmlConfig;
@@ -31,6 +32,10 @@ class TuneLearnerOptions {
             description = "Triplets per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--batch-order", paramLabel = "ORDER", defaultValue = "auto",
+            description = BatchOrderOption.DESCRIPTION)
+    BatchOrder batchOrder;
+
     @Option(names = "--lr", paramLabel = "R", defaultValue = "0.01",
             description = "Adam's step size (default: ${DEFAULT-VALUE}).")
     double learningRate;
@@ -59,7 +64,7 @@ class TuneLearnerOptions {
 
     GgmlConfig config(double alpha, double lambda, long seed, int threads) {
         return GgmlConfig.builder().rank(rank).alpha(alpha).lambda(lambda).neighbours(neighbours).epochs(epochs)
-                .batchSize(batchSize).learningRate(learningRate).seed(seed).threads(threads)
+                .batchSize(batchSize).batchOrder(batchOrder).learningRate(learningRate).seed(seed).threads(threads)
                 .classWeight(classWeight).regulariser(reg).featureScaling(featureScaling)
                 .summary(summary.summary(seed)).build();
     }

@@ -25,7 +25,10 @@ class TrainCommandTest {
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("samples=30 classes=3 cells=900 features=2"), train.out());
         assertTrue(train.out().contains("model written to"), train.out());
+        // 30 samples in 3 classes: anchors would solve only 2.3x fewer problems, so auto keeps random
+        assertTrue(train.out().contains("2 threads, random batch order (auto);"), train.out());
         TrainedMetric m = TrainedMetric.read(model);
+        assertEquals(org.groundmetric.learn.BatchOrder.RANDOM, m.config().batchOrder());
         assertEquals(List.of("dim0", "dim1"), m.featureNames());
         assertEquals(Integer.valueOf(30), m.preprocessing().cellsPerSample());
         assertEquals(2, m.history().size());
@@ -49,6 +52,7 @@ class TrainCommandTest {
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("cells=600 features=200"), train.out());
         assertTrue(train.out().contains("epoch 1/1  loss="), train.out());
+        assertTrue(train.out().contains(", anchors batch order;"), "asked for, not auto: " + train.out());
         String model = java.nio.file.Files.readString(dir.resolve("m.json"));
         assertTrue(model.matches("(?s).*\"batchOrder\" ?: ?\"anchors\".*"), "the model records the batch order");
     }

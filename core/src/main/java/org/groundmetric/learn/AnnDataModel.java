@@ -99,7 +99,9 @@ final class AnnDataModel {
             }
             features = summary.var().index();
         }
-        GgmlConfig.Builder config = GgmlConfig.builder().rank(k);
+        // ggml-ot shuffles its triplets one by one (our random order); a file of ours names its order.
+        BatchOrder order = "anchors".equals(params.get("batch_order")) ? BatchOrder.ANCHORS : BatchOrder.RANDOM;
+        GgmlConfig.Builder config = GgmlConfig.builder().rank(k).batchOrder(order);
         if (params.get("n_triplets") instanceof Number t && t.intValue() >= 1) {
             config.neighbours(t.intValue());
         }

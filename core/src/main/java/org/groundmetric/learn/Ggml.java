@@ -180,10 +180,13 @@ public final class Ggml implements MetricLearner {
                     : uniformV(form.parameters(config.rank(), d) / d, d, config.seed());
             Adam adam = new Adam(v.length, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             divergence.check(v, 0, 0, 0);
+            BatchOrder order = config.batchOrder().resolve(sampler.random(new SplittableRandom(0)), classOf,
+                    config.batchSize());
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                runEpoch(epoch, sampler, classOf, batchAware, objective, distances, adam, v, listeners, divergence);
+                runEpoch(epoch, sampler, classOf, batchAware, order, objective, distances, adam, v, listeners,
+                        divergence);
             }
-            GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).build(); // AUTO as resolved
+            GgmlConfig used = config.toBuilder().classWeight(sampler.weight()).batchOrder(order).build(); // AUTO as resolved
             return new TrainedMetric(TrainedMetric.FORMAT_VERSION, form.kind().toString(), k,
                     form.weights(training.effectiveW(v), k), cohort.featureNames(), null,
                     cohort.classNames(), used, scale, history.epochs()).withBatches(batches);
@@ -199,7 +202,7 @@ public final class Ggml implements MetricLearner {
         return batches != null && given == ClassWeight.AUTO ? ClassWeight.NONE : given;
     }
 
-    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, BatchAware batchAware,
+    private void runEpoch(int epoch, TripletSampler sampler, int[] classOf, BatchAware batchAware, BatchOrder order,
                           TripletObjective objective, TrainingDistances distances, Adam adam, double[] v,
                           TrainingListener listener, Divergence divergence) {
         long start = System.nanoTime();
@@ -208,7 +211,7 @@ public final class Ggml implements MetricLearner {
         List<Triplet> triplets = batchAware != null ? batchAware.triplets(nearest ? distances.of(v) : null, rng)
                 : nearest ? sampler.nearest(distances.of(v), rng)
                 : sampler.random(rng);
-        triplets = config.batchOrder().arrange(triplets, classOf, rng);
+        triplets = order.arrange(triplets, classOf, rng);
         int batches = (triplets.size() + config.batchSize() - 1) / config.batchSize();
         listener.epochStarted(epoch, config.epochs(), triplets.size(), batches);
         double lossSum = 0;

@@ -34,8 +34,9 @@ import org.groundmetric.ot.Solver;
  * @param classWeight    how often each class anchors triplets: none (the paper), balanced, or auto
  *                       (balanced on imbalanced cohorts; a trained model records what it resolved to);
  *                       absent in model files written before it existed, read as none
- * @param batchOrder     how an epoch's triplets are cut into batches: random (the paper) or anchors
- *                       (each anchor's triplets together: fewer transport problems, W differs);
+ * @param batchOrder     how an epoch's triplets are cut into batches: random (the paper, the builder's default),
+ *                       anchors (each anchor's triplets together: fewer transport problems, W differs)
+ *                       or auto (the command line's; a trained model records what auto resolved to);
  *                       older files, which lack it, read as random
  * @param form           low-rank (W is k×D, the default) or diagonal (one weight per feature; rank unused);
  *                       model files without it are low-rank

@@ -1,5 +1,6 @@
 package org.groundmetric.learn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,62 @@ class BatchOrderTest {
             }
         }
         assertTrue(differs, "the anchors order must change the batches, and with them W");
+    }
+
+    /**
+     * Auto takes anchors where it cuts the epoch's problems at least threefold (131 samples in 4
+     * classes, the paper's cohort: 3.9-fold) and random where it does not (30 samples in 3 classes,
+     * Synth200D's training split: 2.3-fold); the counts are those of {@link #pairsSolved}.
+     */
+    @Test
+    void autoTakesAnchorsOnlyWhereItSolvesAThirdOfTheProblems() {
+        int[] paper = classes(131, 4);
+        List<Triplet> large = new TripletSampler(paper, 3).random(new SplittableRandom(0));
+        double saving = (double) pairsSolved(BatchOrder.RANDOM.arrange(large, paper, new SplittableRandom(0)), 128)
+                / pairsSolved(BatchOrder.ANCHORS.arrange(large, paper, new SplittableRandom(0)), 128);
+        assertTrue(saving > 3.5 && saving < 4.5, "paper-scale saving " + saving);
+        assertEquals(BatchOrder.ANCHORS, BatchOrder.AUTO.resolve(large, paper, 128));
+
+        int[] synth = classes(30, 3);
+        List<Triplet> small = new TripletSampler(synth, 3).random(new SplittableRandom(0));
+        double smallSaving = (double) pairsSolved(BatchOrder.RANDOM.arrange(small, synth, new SplittableRandom(0)), 128)
+                / pairsSolved(BatchOrder.ANCHORS.arrange(small, synth, new SplittableRandom(0)), 128);
+        assertTrue(smallSaving > 1.8 && smallSaving < 3, "Synth200D-size saving " + smallSaving);
+        assertEquals(BatchOrder.RANDOM, BatchOrder.AUTO.resolve(small, synth, 128));
+        // Larger batches share more pairs in random order too: auto follows the count, not the size.
+        assertEquals(BatchOrder.RANDOM, BatchOrder.AUTO.resolve(large, paper, 4096));
+        assertEquals(BatchOrder.RANDOM, BatchOrder.RANDOM.resolve(large, paper, 128), "explicit orders stay");
+        assertEquals(BatchOrder.ANCHORS, BatchOrder.ANCHORS.resolve(small, synth, 128), "explicit orders stay");
+    }
+
+    /** A model trained with auto is the model of the order auto chose, to the bit, and records that order. */
+    @Test
+    void autoTrainsExactlyAsTheOrderItChoseAndRecordsIt() {
+        Cohort cohort = new PaperScaleCohort(64, 4, 20, 120, 3, 0.1, 4, 5).generate();
+        GgmlConfig.Builder config = GgmlConfig.builder().rank(2).epochs(1).seed(3).threads(2);
+        TrainedMetric auto = new Ggml(config.batchOrder(BatchOrder.AUTO).build()).train(cohort, TrainingListener.NONE);
+        TrainedMetric anchors = new Ggml(config.batchOrder(BatchOrder.ANCHORS).build()).train(cohort,
+                TrainingListener.NONE);
+        assertEquals(BatchOrder.ANCHORS, auto.config().batchOrder(), "64 samples in 4 classes: anchors");
+        for (int r = 0; r < auto.weights().length; r++) {
+            assertArrayEquals(anchors.weights()[r], auto.weights()[r]);
+        }
+        Cohort few = new PaperScaleCohort(24, 3, 20, 120, 3, 0.1, 4, 5).generate();
+        TrainedMetric smallAuto = new Ggml(config.batchOrder(BatchOrder.AUTO).build()).train(few, TrainingListener.NONE);
+        TrainedMetric smallRandom = new Ggml(config.batchOrder(BatchOrder.RANDOM).build()).train(few,
+                TrainingListener.NONE);
+        assertEquals(BatchOrder.RANDOM, smallAuto.config().batchOrder(), "24 samples in 3 classes: random");
+        for (int r = 0; r < smallAuto.weights().length; r++) {
+            assertArrayEquals(smallRandom.weights()[r], smallAuto.weights()[r]);
+        }
+    }
+
+    private static int[] classes(int samples, int classes) {
+        int[] classOf = new int[samples];
+        for (int s = 0; s < samples; s++) {
+            classOf[s] = s % classes;
+        }
+        return classOf;
     }
 
     private static int pairsSolved(List<Triplet> order, int batchSize) {
