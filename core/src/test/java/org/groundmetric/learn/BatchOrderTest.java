@@ -63,8 +63,8 @@ class BatchOrderTest {
             assertNotEquals(CLASS_OF[runs.get(r - 1)], CLASS_OF[runs.get(r)], "classes take turns at run " + r);
         }
         assertEquals(anchors, BatchOrder.ANCHORS.arrange(triplets, CLASS_OF, new SplittableRandom(7)), "seeded");
-        int random = pairsSolved(BatchOrder.RANDOM.arrange(triplets, CLASS_OF, new SplittableRandom(7)), 128);
-        int grouped = pairsSolved(anchors, 128);
+        long random = BatchOrder.problems(BatchOrder.RANDOM.arrange(triplets, CLASS_OF, new SplittableRandom(7)), 128);
+        long grouped = BatchOrder.problems(anchors, 128);
         // Per anchor: t pairs with its class, t·(C−1) with the others = 9 (+ an anchor cut by a batch end).
         assertTrue(grouped <= 24 * 9 + 4 * 9, "anchors order solves " + grouped + " pairs");
         assertTrue(random > 2 * grouped, "random order solves " + random + " pairs, anchors " + grouped);
@@ -95,21 +95,19 @@ class BatchOrderTest {
     /**
      * Auto takes anchors where it cuts the epoch's problems at least threefold (131 samples in 4
      * classes, the paper's cohort: 3.9-fold) and random where it does not (30 samples in 3 classes,
-     * Synth200D's training split: 2.3-fold); the counts are those of {@link #pairsSolved}.
+     * Synth200D's training split: 2.3-fold), counted by {@link BatchOrder#problems}.
      */
     @Test
     void autoTakesAnchorsOnlyWhereItSolvesAThirdOfTheProblems() {
         int[] paper = classes(131, 4);
         List<Triplet> large = new TripletSampler(paper, 3).random(new SplittableRandom(0));
-        double saving = (double) pairsSolved(BatchOrder.RANDOM.arrange(large, paper, new SplittableRandom(0)), 128)
-                / pairsSolved(BatchOrder.ANCHORS.arrange(large, paper, new SplittableRandom(0)), 128);
+        double saving = saving(large, paper);
         assertTrue(saving > 3.5 && saving < 4.5, "paper-scale saving " + saving);
         assertEquals(BatchOrder.ANCHORS, BatchOrder.AUTO.resolve(large, paper, 128));
 
         int[] synth = classes(30, 3);
         List<Triplet> small = new TripletSampler(synth, 3).random(new SplittableRandom(0));
-        double smallSaving = (double) pairsSolved(BatchOrder.RANDOM.arrange(small, synth, new SplittableRandom(0)), 128)
-                / pairsSolved(BatchOrder.ANCHORS.arrange(small, synth, new SplittableRandom(0)), 128);
+        double smallSaving = saving(small, synth);
         assertTrue(smallSaving > 1.8 && smallSaving < 3, "Synth200D-size saving " + smallSaving);
         assertEquals(BatchOrder.RANDOM, BatchOrder.AUTO.resolve(small, synth, 128));
         // Larger batches share more pairs in random order too: auto follows the count, not the size.
@@ -140,24 +138,17 @@ class BatchOrderTest {
         }
     }
 
+    /** How many times more problems the random order solves than the anchors order, batches of 128. */
+    private static double saving(List<Triplet> epoch, int[] classOf) {
+        return (double) BatchOrder.problems(BatchOrder.RANDOM.arrange(epoch, classOf, new SplittableRandom(0)), 128)
+                / BatchOrder.problems(BatchOrder.ANCHORS.arrange(epoch, classOf, new SplittableRandom(0)), 128);
+    }
+
     private static int[] classes(int samples, int classes) {
         int[] classOf = new int[samples];
         for (int s = 0; s < samples; s++) {
             classOf[s] = s % classes;
         }
         return classOf;
-    }
-
-    private static int pairsSolved(List<Triplet> order, int batchSize) {
-        int solved = 0;
-        for (int b = 0; b < order.size(); b += batchSize) {
-            Set<Long> pairs = new HashSet<>();
-            for (Triplet t : order.subList(b, Math.min(order.size(), b + batchSize))) {
-                pairs.add(PairTransports.key(t.i(), t.j()));
-                pairs.add(PairTransports.key(t.j(), t.k()));
-            }
-            solved += pairs.size();
-        }
-        return solved;
     }
 }
