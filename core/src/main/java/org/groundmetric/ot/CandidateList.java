@@ -15,8 +15,12 @@ import java.util.Arrays;
 final class CandidateList {
     /** Negative arcs a row may add per full pricing. */
     static final int ADDED_PER_ROW = 8;
-    /** Cheapest arcs per row, and per column, under start duals. */
-    static final int PER_LINE_FROM_DUALS = 8;
+    /**
+     * Cheapest arcs per row, and per column, under start duals. 6 against 8 (thread CPU, the
+     * simplex from a coarse start): 300 points with exponential weights 7% and integer grid points
+     * 10% faster, clouds far apart with exponential weights 5% slower; alike from 1000 points on.
+     */
+    static final int PER_LINE_FROM_DUALS = 6;
 
     private final int n;
     private final int m;
@@ -82,6 +86,26 @@ final class CandidateList {
         }
         best[k] = v;
         bestCol[k] = col;
+    }
+
+    /** Number of candidate arcs. */
+    int size() {
+        return listSize;
+    }
+
+    /** The source of candidate p. */
+    int row(int p) {
+        return listRow[p];
+    }
+
+    /** The sink (column) of candidate p. */
+    int col(int p) {
+        return listCol[p];
+    }
+
+    /** The cost of candidate p. */
+    double cost(int p) {
+        return listCost[p];
     }
 
     private void append(int i, int j) {

@@ -55,7 +55,10 @@ public final class NetworkSimplex implements TransportSolver {
      * Exact OT whose first candidate arcs are chosen by start column potentials {@code startV}
      * (length m, e.g. a coarse problem's duals, or a previous solve's): each row's and each
      * column's cheapest arcs under the reduced cost. Any start gives the exact answer; a good one
-     * gives it fast.
+     * gives it fast. Under weights that are not all equal the first basis is the greedy flow on
+     * those arcs ({@link GreedyBasis}; 300 exponentially weighted points: 45% fewer pivots); under
+     * uniform weights that flow is a matching whose degenerate pivots cost more than they save
+     * (m = 0.6 n: 5–8% slower), so every node starts hung from the root.
      */
     public Transport solve(double[] a, double[] b, CostMatrix cost, double[] startV) {
         Weights.checkProblem(a, b, cost);
@@ -76,8 +79,16 @@ public final class NetworkSimplex implements TransportSolver {
             startU[i] = min;
         }
         long limit = maxPivots > 0 ? maxPivots : defaultMaxPivots(n, m);
-        SpanningTree tree = new SpanningTree(a, b, c, n, m);
-        return solve(tree, CandidateList.fromDuals(c, n, m, startU, startV), c, limit);
+        CandidateList candidates = CandidateList.fromDuals(c, n, m, startU, startV);
+        SpanningTree tree;
+        if (Weights.allEqual(a) && Weights.allEqual(b)) {
+            tree = new SpanningTree(a, b, c, n, m);
+        } else {
+            GreedyBasis basis = GreedyBasis.of(a, SpanningTree.balancedDemand(a, b), c, n, m, candidates, startU,
+                    startV);
+            tree = new SpanningTree(c, n, m, basis, startU, startV);
+        }
+        return solve(tree, candidates, c, limit);
     }
 
     /**

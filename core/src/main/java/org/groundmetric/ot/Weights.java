@@ -62,4 +62,14 @@ final class Weights {
         }
         return sum;
     }
+
+    /** Whether every weight is the same. */
+    static boolean allEqual(double[] w) {
+        for (double value : w) {
+            if (value != w[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
