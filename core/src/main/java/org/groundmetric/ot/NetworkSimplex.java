@@ -47,7 +47,10 @@ public final class NetworkSimplex implements TransportSolver {
         int m = cost.cols();
         long limit = maxPivots > 0 ? maxPivots : defaultMaxPivots(n, m);
         SpanningTree tree = new SpanningTree(a, b, cost.values(), n, m);
-        CandidateList candidates = CandidateList.cheapestPerRow(cost.values(), n, m);
+        // no start potentials: v = 0, each row's and each column's cheapest arcs
+        double[] c = cost.values();
+        double[] startV = new double[m];
+        CandidateList candidates = CandidateList.fromDuals(c, n, m, rowMinima(c, n, m, startV), startV);
         return solve(tree, candidates, cost.values(), limit);
     }
 
@@ -69,15 +72,7 @@ public final class NetworkSimplex implements TransportSolver {
                     + m + "), got " + (startV == null ? "null" : startV.length + " values"));
         }
         double[] c = cost.values();
-        double[] startU = new double[n];
-        for (int i = 0; i < n; i++) {
-            double min = Double.POSITIVE_INFINITY;
-            int row = i * m;
-            for (int j = 0; j < m; j++) {
-                min = Math.min(min, c[row + j] - startV[j]);
-            }
-            startU[i] = min;
-        }
+        double[] startU = rowMinima(c, n, m, startV);
         long limit = maxPivots > 0 ? maxPivots : defaultMaxPivots(n, m);
         CandidateList candidates = CandidateList.fromDuals(c, n, m, startU, startV);
         SpanningTree tree;
@@ -103,6 +98,20 @@ public final class NetworkSimplex implements TransportSolver {
             return solve(problem.a(), problem.b(), cost);
         }
         return solve(problem.a(), problem.b(), cost, CoarseDuals.columnPotentials(problem));
+    }
+
+    /** uᵢ = min over j of cᵢⱼ − vⱼ (the c-transform of v: the best duals u for these v). */
+    private static double[] rowMinima(double[] c, int n, int m, double[] v) {
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            double min = Double.POSITIVE_INFINITY;
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                min = Math.min(min, c[row + j] - v[j]);
+            }
+            u[i] = min;
+        }
+        return u;
     }
 
     /**
