@@ -109,26 +109,6 @@ final class CandidateList {
         return listCost[p];
     }
 
-    /** Number of candidate arcs. */
-    int size() {
-        return listSize;
-    }
-
-    /** The source of candidate p. */
-    int row(int p) {
-        return listRow[p];
-    }
-
-    /** The sink (column) of candidate p. */
-    int col(int p) {
-        return listCol[p];
-    }
-
-    /** The cost of candidate p. */
-    double cost(int p) {
-        return listCost[p];
-    }
-
     private void append(int i, int j) {
         if (listSize == listRow.length) {
             listRow = Arrays.copyOf(listRow, listSize * 2);
