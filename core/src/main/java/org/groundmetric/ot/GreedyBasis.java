@@ -10,8 +10,10 @@ import java.util.Arrays;
  *
  * <p>Why: started from every node hanging from an artificial root, the simplex spends a pivot per
  * node just to bring real arcs in, and moves large subtrees doing it. With good duals (a coarse
- * problem's) the greedy flow is close to the optimal plan, so most of those pivots are saved
- * (300 exponentially weighted points: a third of the pivots, half the pivoting time).
+ * problem's) the greedy flow is close to the optimal plan, so many of those pivots are saved
+ * (300 exponentially weighted points: 45% fewer pivots, a quarter less time pivoting). Under
+ * uniform weights the flow is a matching and the saving is lost to degenerate pivots; the simplex
+ * then starts from the root ({@link NetworkSimplex#solve(double[], double[], CostMatrix, double[])}).
  *
  * <p>The shipping arcs form a forest: each shipment empties its source or fills its sink, which
  * then takes no later arc, so the first arc of any cycle would have an endpoint with a later arc.
