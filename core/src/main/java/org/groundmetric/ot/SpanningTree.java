@@ -90,7 +90,7 @@ final class SpanningTree {
 
     /** Demands b scaled to the total of the supplies a (which they match to 1e-9), so the flow can balance. */
     static double[] balancedDemand(double[] a, double[] b) {
-        double rescale = sum(a) / sum(b);
+        double rescale = Weights.total(a) / Weights.total(b);
         double[] scaled = new double[b.length];
         for (int j = 0; j < b.length; j++) {
             scaled[j] = b[j] * rescale;
@@ -98,17 +98,9 @@ final class SpanningTree {
         return scaled;
     }
 
-    private static double sum(double[] w) {
-        double s = 0;
-        for (double x : w) {
-            s += x;
-        }
-        return s;
-    }
-
     /** Every node hangs from the root by an artificial arc carrying its own weight. */
     private void hangFromRoot(double[] a, double[] b) {
-        double rescale = sum(a) / sum(b);   // masses agree to 1e-9; make them agree to rounding
+        double rescale = Weights.total(a) / Weights.total(b);   // masses agree to 1e-9; make them agree to rounding
         Arrays.fill(firstChild, -1);
         parent[root] = -1;
         depth[root] = 0;

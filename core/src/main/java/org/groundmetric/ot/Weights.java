@@ -72,4 +72,13 @@ final class Weights {
         }
         return true;
     }
+
+    /** The sum of the weights, in order. */
+    static double total(double[] w) {
+        double s = 0;
+        for (double x : w) {
+            s += x;
+        }
+        return s;
+    }
 }
