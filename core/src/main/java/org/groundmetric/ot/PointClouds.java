@@ -52,15 +52,6 @@ public record PointClouds(double[] x, int n, double[] y, int m, int dim, double[
 
     /** Whether both clouds have the same size and every weight is the same (so OT is an assignment). */
     public boolean isAssignment() {
-        return n == m && allEqual(a) && allEqual(b);
-    }
-
-    private static boolean allEqual(double[] w) {
-        for (double value : w) {
-            if (value != w[0]) {
-                return false;
-            }
-        }
-        return true;
+        return n == m && Weights.allEqual(a) && Weights.allEqual(b);
     }
 }

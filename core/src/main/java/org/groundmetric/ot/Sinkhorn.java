@@ -128,7 +128,7 @@ public final class Sinkhorn implements TransportSolver {
         Run(double[] a, double[] b, double[] c, int n, int m, double[] startF, double[] startG, double[] kernel) {
             this.a = a;
             // masses agree to 1e-9; fit the columns to b rescaled to a's mass so both can be met
-            double scale = sum(a) / sum(b);
+            double scale = Weights.total(a) / Weights.total(b);
             this.b = new double[m];
             for (int j = 0; j < m; j++) {
                 this.b[j] = b[j] * scale;
@@ -407,27 +407,27 @@ public final class Sinkhorn implements TransportSolver {
      * at convergence). Its derivative in Mᵢⱼ is πᵢⱼ; in reg, see {@link #objectiveDerivativeInReg}.
      */
     public double objective(Transport t, double[] a, double[] b) {
-        return dualPart(t.u(), t.v(), a, b) - reg * sum(a);
+        return dualPart(t.u(), t.v(), a, b) - reg * Weights.total(a);
     }
 
     /** As {@link #objective(Transport, double[], double[])} for a dense solve. */
     public double objective(EntropicPlan t, double[] a, double[] b) {
-        return dualPart(t.f(), t.g(), a, b) - reg * sum(a);
+        return dualPart(t.f(), t.g(), a, b) - reg * Weights.total(a);
     }
 
     /** ∂objective/∂reg = Σπᵢⱼ(log πᵢⱼ − 1) = (Σ aᵢfᵢ + Σ bⱼgⱼ − Σπᵢⱼ Mᵢⱼ)/reg − Σ aᵢ. */
     public double objectiveDerivativeInReg(Transport t, double[] a, double[] b) {
-        return (dualPart(t.u(), t.v(), a, b) - t.value()) / reg - sum(a);
+        return (dualPart(t.u(), t.v(), a, b) - t.value()) / reg - Weights.total(a);
     }
 
     /** As {@link #objectiveDerivativeInReg(Transport, double[], double[])} for a dense solve. */
     public double objectiveDerivativeInReg(EntropicPlan t, double[] a, double[] b) {
-        return (dualPart(t.f(), t.g(), a, b) - t.value()) / reg - sum(a);
+        return (dualPart(t.f(), t.g(), a, b) - t.value()) / reg - Weights.total(a);
     }
 
     /** Σ aᵢfᵢ + Σ bⱼgⱼ (zero-weight points, whose potentials are −∞, add nothing). */
     private static double dualPart(double[] f, double[] g, double[] a, double[] b) {
-        double scale = sum(a) / sum(b);
+        double scale = Weights.total(a) / Weights.total(b);
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             if (a[i] != 0) {
@@ -438,14 +438,6 @@ public final class Sinkhorn implements TransportSolver {
             if (b[j] != 0) {
                 s += b[j] * scale * g[j];
             }
-        }
-        return s;
-    }
-
-    private static double sum(double[] w) {
-        double s = 0;
-        for (double x : w) {
-            s += x;
         }
         return s;
     }

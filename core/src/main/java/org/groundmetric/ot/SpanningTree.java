@@ -39,9 +39,30 @@ final class SpanningTree {
     private final int[] prevSib;
     /** Potentials: the reduced cost of arc s→t is c + pi[s] − pi[t]. */
     final double[] pi;
+    /**
+     * The potential of each node while it hangs from the root (its artificial arc's offset):
+     * artificial arcs never enter again, so a child of the root is always one of the start's.
+     */
+    private final double[] topPotential;
 
-    /** The start tree for weights a (sources) and b (sinks) over the n×m costs c. */
+    /** The start tree for weights a (sources) and b (sinks) over the n×m costs c: every node hangs from the root. */
     SpanningTree(double[] a, double[] b, double[] c, int n, int m) {
+        this(c, n, m);
+        hangFromRoot(a, b);
+    }
+
+    /**
+     * The start tree of a greedy flow (as {@link GreedyBasis#of} ships it for the weights a and b
+     * scaled by {@link #balancedDemand}): its arcs, each connected component hung from the root by
+     * an artificial arc that points to the root and carries only what rounding left over, and
+     * potentials that start from the duals u, v at the top of each component (uᵢ = −pi, vⱼ = pi).
+     */
+    SpanningTree(double[] c, int n, int m, GreedyBasis basis, double[] u, double[] v) {
+        this(c, n, m);
+        hangForest(basis, u, v);
+    }
+
+    private SpanningTree(double[] c, int n, int m) {
         this.n = n;
         this.m = m;
         this.c = c;
@@ -64,20 +85,22 @@ final class SpanningTree {
         nextSib = new int[size];
         prevSib = new int[size];
         pi = new double[size];
-        hangFromRoot(a, b);
+        topPotential = new double[size];
+    }
+
+    /** Demands b scaled to the total of the supplies a (which they match to 1e-9), so the flow can balance. */
+    static double[] balancedDemand(double[] a, double[] b) {
+        double rescale = Weights.total(a) / Weights.total(b);
+        double[] scaled = new double[b.length];
+        for (int j = 0; j < b.length; j++) {
+            scaled[j] = b[j] * rescale;
+        }
+        return scaled;
     }
 
     /** Every node hangs from the root by an artificial arc carrying its own weight. */
     private void hangFromRoot(double[] a, double[] b) {
-        double sumA = 0;
-        double sumB = 0;
-        for (double x : a) {
-            sumA += x;
-        }
-        for (double x : b) {
-            sumB += x;
-        }
-        double rescale = sumA / sumB;   // masses agree to 1e-9; make them agree to rounding
+        double rescale = Weights.total(a) / Weights.total(b);   // masses agree to 1e-9; make them agree to rounding
         Arrays.fill(firstChild, -1);
         parent[root] = -1;
         depth[root] = 0;
@@ -99,6 +122,7 @@ final class SpanningTree {
                 flow[u] = -supply;
                 pi[u] = artCost;
             }
+            topPotential[u] = pi[u];
             prevSib[u] = prev;
             nextSib[u] = -1;
             if (prev >= 0) {
@@ -108,6 +132,76 @@ final class SpanningTree {
             }
             prev = u;
         }
+    }
+
+    /**
+     * Hangs the greedy flow's forest from the root: a breadth-first walk from the first node of
+     * each component, which becomes its top; the top's artificial arc carries the component's
+     * rounding leftover (into the root if it is a surplus, out of it if a shortage).
+     */
+    private void hangForest(GreedyBasis basis, double[] u, double[] v) {
+        // incident arcs of each node, compressed rows
+        int[] start = new int[nodes + 1];
+        for (int e = 0; e < basis.size; e++) {
+            start[basis.rows[e] + 1]++;
+            start[n + basis.cols[e] + 1]++;
+        }
+        for (int x = 0; x < nodes; x++) {
+            start[x + 1] += start[x];
+        }
+        int[] incident = new int[2 * basis.size];
+        int[] fill = Arrays.copyOf(start, nodes);
+        for (int e = 0; e < basis.size; e++) {
+            incident[fill[basis.rows[e]]++] = e;
+            incident[fill[n + basis.cols[e]]++] = e;
+        }
+        Arrays.fill(firstChild, -1);
+        Arrays.fill(parent, -1);
+        parent[root] = -1;
+        depth[root] = 0;
+        pred[root] = -1;
+        int[] queue = new int[nodes];
+        boolean[] seen = new boolean[nodes];
+        for (int top = nodes - 1; top >= 0; top--) {   // link() prepends: tops end up in order
+            if (seen[top]) {
+                continue;
+            }
+            seen[top] = true;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = top;
+            depth[top] = 1;
+            double surplus = 0;
+            while (head < tail) {
+                int x = queue[head++];
+                surplus += x < n ? basis.leftA[x] : -basis.leftB[x - n];
+                for (int q = start[x]; q < start[x + 1]; q++) {
+                    int e = incident[q];
+                    int i = basis.rows[e];
+                    int y = x < n ? n + basis.cols[e] : i;
+                    if (!seen[y]) {
+                        seen[y] = true;
+                        parent[y] = x;
+                        pred[y] = (long) i * m + basis.cols[e];
+                        up[y] = y < n;     // the arc runs source → sink
+                        flow[y] = basis.flow[e];
+                        depth[y] = depth[x] + 1;
+                        link(y, x);
+                        queue[tail++] = y;
+                    }
+                }
+            }
+            parent[top] = root;
+            pred[top] = -1;
+            // Into the root only: an arc out of it would let flow pass from one component to
+            // another through the root, which these potentials do not price as dear. A shortage
+            // is rounding (the masses balance), and is left as the root's own imbalance is.
+            up[top] = true;
+            flow[top] = Math.max(0, surplus);
+            topPotential[top] = top < n ? -u[top] : v[top - n];
+            link(top, root);
+        }
+        recomputePotentials();
     }
 
     /** Brings arc {@code in} = s·m + t into the tree, pushing flow round its cycle; one arc leaves. */
@@ -251,7 +345,7 @@ final class SpanningTree {
     void recomputePotentials() {
         pi[root] = 0;
         for (int top = firstChild[root]; top >= 0; top = nextSib[top]) {
-            double offset = up[top] ? 0 : artCost;
+            double offset = topPotential[top];
             pi[top] = 0;
             int u = top;
             while (true) {

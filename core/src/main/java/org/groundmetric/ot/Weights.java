@@ -62,4 +62,23 @@ final class Weights {
         }
         return sum;
     }
+
+    /** Whether every weight is the same. */
+    static boolean allEqual(double[] w) {
+        for (double value : w) {
+            if (value != w[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The sum of the weights, in order. */
+    static double total(double[] w) {
+        double s = 0;
+        for (double x : w) {
+            s += x;
+        }
+        return s;
+    }
 }
