@@ -35,7 +35,8 @@ public enum BatchOrder {
      * {@link #ANCHORS} when it cuts an epoch's transport problems at least {@link #AUTO_MIN_SAVING}-fold
      * against {@link #RANDOM} (at t = 3: cohorts of about 60 samples and more; the paper's 131-sample
      * cohort 3.9-fold), else {@link #RANDOM} (small cohorts, whose random batches already share many
-     * pairs and where the random order's more varied batches learn more per second). The command
+     * pairs: on 30 samples anchors saved 1.5× per epoch and classified an unseen draw less well after
+     * the same epochs). The command
      * line's default; the builder's stays RANDOM, the paper's. The trained model records the order
      * it resolved to.
      */

@@ -100,7 +100,7 @@ final class SpanningTree {
 
     /** Every node hangs from the root by an artificial arc carrying its own weight. */
     private void hangFromRoot(double[] a, double[] b) {
-        double rescale = Weights.total(a) / Weights.total(b);   // masses agree to 1e-9; make them agree to rounding
+        double[] demand = balancedDemand(a, b);   // masses agree to 1e-9; make them agree to rounding
         Arrays.fill(firstChild, -1);
         parent[root] = -1;
         depth[root] = 0;
@@ -112,7 +112,7 @@ final class SpanningTree {
             firstChild[u] = -1;
             // sources (and zero-weight nodes) point up to the root at cost 0; sinks are fed
             // from the root at the artificial cost, with positive flow (strong feasibility)
-            double supply = u < n ? a[u] : -b[u - n] * rescale;
+            double supply = u < n ? a[u] : -demand[u - n];
             if (supply >= 0) {
                 up[u] = true;
                 flow[u] = supply;
