@@ -6,10 +6,19 @@ import java.util.Arrays;
  * Entropic optimal transport: min Σ πᵢⱼMᵢⱼ + reg·KL(π ‖ a⊗b) s.t. π1 = a, πᵀ1 = b (the plan and
  * transport cost of POT's {@code ot.sinkhorn}), by Sinkhorn's scaling with log-stabilised absorption
  * (Schmitzer): the plan is πᵢⱼ = uᵢ Kᵢⱼ vⱼ with the kernel Kᵢⱼ = exp((Fᵢ + Gⱼ − Mᵢⱼ)/reg) held in
- * one array, so a sweep is one pass over the kernel (each row's product with v, its new scaling,
- * and its share of the column products while it is in cache), not n·m exponentials. When a scaling
- * leaves [e⁻⁵⁰, e⁵⁰] it is absorbed into the potentials F, G and the kernel recomputed, so a small
- * {@code reg} (e.g. 0.01 × the mean cost) never overflows or underflows.
+ * one array ({@link Exp}'s vectorised exponential), so a sweep is two passes over the kernel (the
+ * column products Σᵢ Kᵢⱼ uᵢ, which fit the columns exactly, then the row products Σⱼ Kᵢⱼ vⱼ), not
+ * n·m exponentials. When a scaling leaves [e⁻⁵⁰, e⁵⁰] it is absorbed into the potentials F, G and
+ * the kernel recomputed, so a small {@code reg} (e.g. 0.01 × the mean cost) never overflows or
+ * underflows.
+ *
+ * <p>The row potentials are Anderson-accelerated ({@link AndersonMixing}, memory
+ * {@link #ANDERSON_MEMORY}, from an over-relaxed step): plain scaling shrinks the marginal error by a
+ * constant factor per sweep, so a loose start spends most sweeps on a slow tail; mixed, the error
+ * about halves per sweep. A cold 1000-point pair of clustered clouds took 27 sweeps where plain
+ * over-relaxed scaling took 95, and warm solves after small changes of its costs 5.5 where they took
+ * 12.6 ({@code SinkhornAccelerationTest} checks the same on a smaller pair). The fixed point, so the
+ * solution, is the same.
  *
  * <p>The kernel is held in double, not float: the JIT vectorises the double sweeps, and a float
  * kernel's conversions made them 1.5× slower (measured at 300 and 1000 points).
@@ -17,9 +26,9 @@ import java.util.Arrays;
  * <p>The result's potentials f = F + reg·log u, g = G + reg·log v give πᵢⱼ = exp((fᵢ + gⱼ − Mᵢⱼ)/reg)
  * (POT's log-domain convention); passed back as a start ({@link #solve(double[], double[], CostMatrix,
  * double[], double[])}) after the costs moved a little, they make the kernel nearly the new plan,
- * so few sweeps remain. Before every sweep the row-sum error Σᵢ|Σⱼπᵢⱼ − aᵢ| is measured (from the
- * products the sweep needs anyway; columns are exact after each sweep) and the iteration stops
- * below {@code tolerance}.
+ * so few sweeps remain. After every sweep the columns are met exactly and the row error
+ * Σᵢ|Σⱼπᵢⱼ − aᵢ| (from the row products the next step needs anyway) is the whole marginal error; the
+ * iteration stops below {@code tolerance}.
  * When {@code maxIterations} is reached first the result says {@code converged=false} and carries the
  * error reached.
  *
@@ -38,6 +47,7 @@ public final class Sinkhorn implements TransportSolver {
     private final double reg;
     private final double tolerance;
     private final int maxIterations;
+    private final int andersonMemory;
 
     public Sinkhorn(double reg) {
         this(reg, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS);
@@ -49,6 +59,11 @@ public final class Sinkhorn implements TransportSolver {
      * @param maxIterations stop after this many sweeps (≥ 1), reporting converged=false
      */
     public Sinkhorn(double reg, double tolerance, int maxIterations) {
+        this(reg, tolerance, maxIterations, ANDERSON_MEMORY);
+    }
+
+    /** With another Anderson memory; 0 is plain over-relaxed scaling (tests compare the two). */
+    Sinkhorn(double reg, double tolerance, int maxIterations, int andersonMemory) {
         if (!(reg > 0) || !Double.isFinite(reg)) {
             throw new IllegalArgumentException("Sinkhorn regulariser reg is " + reg
                     + "; expected a positive number in cost units, e.g. 0.05 × the mean cost");
@@ -62,6 +77,7 @@ public final class Sinkhorn implements TransportSolver {
         this.reg = reg;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+        this.andersonMemory = andersonMemory;
     }
 
     public double reg() {
@@ -103,10 +119,20 @@ public final class Sinkhorn implements TransportSolver {
 
     /**
      * How many earlier sweeps Anderson acceleration combines ({@link AndersonMixing}, on the row
-     * potentials fᵢ/reg; the columns are fitted exactly after every sweep, so the row error is the
-     * whole marginal error). MEASURE: sweeps per solve.
+     * potentials fᵢ/reg, weighted by the row masses). On a clustered 1000-point pair with warm starts
+     * after small cost changes: memory 2 took 5.9 sweeps per solve, 3 took 5.7, 5 took 5.5, 8 took 5.3
+     * but 33 cold where 5 took 27.
      */
-    static final int ANDERSON_MEMORY = Integer.getInteger("am", 5);
+    static final int ANDERSON_MEMORY = 5;
+
+    /**
+     * The step Anderson acceleration starts from is over-relaxed: fᵢ/reg moves ω times as far as
+     * plain scaling would take it (Thibault et al., "Overrelaxed Sinkhorn–Knopp", 2021; the same
+     * fixed point). In a paper-scale training epoch (131 × 1000 cells, reg = 0.05 × the mean cost,
+     * marginal error 1e-2) ω = 1.5 took 6.27 sweeps per first solve of a pair and 3.44 per warm one,
+     * plain scaling 6.73 and 3.68; 1.7 was no better (6.23, 3.42).
+     */
+    static final double OVERRELAXATION = 1.5;
 
     /** The working state of one solve. */
     private final class Run {
@@ -122,6 +148,7 @@ public final class Sinkhorn implements TransportSolver {
         private final double[] kernel;  // exp((F + G − M)/reg), row-major
         private final double[] sumsN;
         private final double[] sumsM;
+        private boolean shiftRows;
 
         Run(double[] a, double[] b, double[] c, int n, int m, double[] startF, double[] startG, double[] kernel) {
             this.a = a;
@@ -144,16 +171,10 @@ public final class Sinkhorn implements TransportSolver {
             if (startF != null) {
                 System.arraycopy(startF, 0, f, 0, n);
                 System.arraycopy(startG, 0, g, 0, m);
-            } else {
-                // Each row's cheapest entry gets kernel value 1, so no row starts all zero.
-                for (int i = 0; i < n; i++) {
-                    double min = Double.POSITIVE_INFINITY;
-                    for (int j = 0; j < m; j++) {
-                        min = Math.min(min, c[i * m + j]);
-                    }
-                    f[i] = min;
-                }
             }
+            // a cold start (f = g = 0) shifts each row as its kernel is first computed, so the row's
+            // cheapest entry gets kernel value 1 and no row starts all zero
+            shiftRows = startF == null;
             for (int i = 0; i < n; i++) {
                 if (a[i] == 0 || f[i] == Double.NEGATIVE_INFINITY) {
                     f[i] = Double.NEGATIVE_INFINITY;
@@ -170,10 +191,11 @@ public final class Sinkhorn implements TransportSolver {
 
         EntropicPlan solve() {
             columnPass(true);
+            shiftRows = false;
             scaleColumns();
             double[] x = new double[n];
             double[] tx = new double[n];
-            AndersonMixing mixing = new AndersonMixing(ANDERSON_MEMORY, a);
+            AndersonMixing mixing = andersonMemory > 0 ? new AndersonMixing(andersonMemory, a) : null;
             double inv = 1 / reg;
             int it = 0;
             boolean converged = false;
@@ -201,12 +223,16 @@ public final class Sinkhorn implements TransportSolver {
                         restarted = true;
                         p = rowProduct(i * m);
                     }
-                    tx[i] = f[i] * inv + Math.log(a[i] / p);
+                    tx[i] = x[i] + OVERRELAXATION * (f[i] * inv + Math.log(a[i] / p) - x[i]);
                 }
-                if (restarted) {
-                    mixing.reset();
+                if (mixing == null) {
+                    System.arraycopy(tx, 0, x, 0, n);
+                } else {
+                    if (restarted) {
+                        mixing.reset();
+                    }
+                    mixing.step(x, tx);
                 }
-                mixing.step(x, tx);
                 for (int i = 0; i < n; i++) {
                     u[i] = a[i] == 0 ? 0 : Math.exp(x[i] - f[i] * inv);
                 }
@@ -237,7 +263,26 @@ public final class Sinkhorn implements TransportSolver {
             for (int j = 0; j < m; j++) {
                 k[row + j] = (fi + g[j] - c[row + j]) * inv;
             }
+            if (shiftRows && fi != Double.NEGATIVE_INFINITY) {
+                shiftRow(i, row);
+            }
             Exp.expInPlace(k, row, row + m);
+        }
+
+        /** Fᵢ −= reg·maxⱼ (its exponents), applied to the exponents of row i held in the kernel. */
+        private void shiftRow(int i, int row) {
+            double[] k = kernel;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                max = Math.max(max, k[row + j]);
+            }
+            if (max == Double.NEGATIVE_INFINITY) {
+                return;
+            }
+            for (int j = 0; j < m; j++) {
+                k[row + j] -= max;
+            }
+            f[i] -= reg * max;
         }
 
         /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ for every row. */
@@ -356,9 +401,9 @@ public final class Sinkhorn implements TransportSolver {
 
         /**
          * The transport cost of the plan πᵢⱼ = uᵢ Kᵢⱼ vⱼ (with the kernel as stored, so its marginals
-         * are the ones the iteration reached), the marginal error, and the potentials
-         * f = F + reg·log u, g = G + reg·log v, in one pass that reads the kernel and writes
-         * nothing n·m. Its row sums uᵢ·sumsN[i] are the ones the last {@link #rowProducts} measured.
+         * are the ones the iteration reached), its marginal error (the rows' — the columns are met),
+         * and the potentials f = F + reg·log u, g = G + reg·log v, in one pass that reads the kernel
+         * and writes nothing n·m.
          */
         private EntropicPlan result(int it, boolean converged) {
             double[] k = kernel;
