@@ -197,6 +197,9 @@ public final class Sinkhorn implements TransportSolver {
             double[] tx = new double[n];
             AndersonMixing mixing = andersonMemory > 0 ? new AndersonMixing(andersonMemory, a) : null;
             double inv = 1 / reg;
+            for (int i = 0; i < n; i++) {
+                x[i] = a[i] == 0 ? 0 : f[i] * inv + Math.log(u[i]);   // the row potentials fᵢ/reg
+            }
             int it = 0;
             boolean converged = false;
             while (true) {
@@ -214,7 +217,6 @@ public final class Sinkhorn implements TransportSolver {
                     if (a[i] == 0) {
                         continue;
                     }
-                    x[i] = f[i] * inv + Math.log(u[i]);
                     double p = sumsN[i];
                     if (!(p > 0)) {
                         // The row's kernel underflowed (a start far from this problem): restart it
