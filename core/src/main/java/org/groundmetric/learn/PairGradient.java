@@ -82,8 +82,7 @@ final class PairGradient {
             int rows = Math.min(BLOCK, n - r0);
             for (int b = 0; b < BLOCK; b++) {
                 if (b < rows) {
-                    total[b] = weights(t, cost, spread, r0 + b, w[b]);
-                    add(w[b], colWeight, m);
+                    weights(t, cost, spread, r0 + b, w[b]);
                 } else {
                     java.util.Arrays.fill(w[b], 0);
                 }
@@ -92,8 +91,20 @@ final class PairGradient {
                 for (int b = 0; b < BLOCK; b++) {
                     xs[b] = b < rows ? px[(r0 + b) * rank + q] : 0;
                 }
+                if (q == 0) {
+                    // the first coordinate's pass also sums each row's weights
+                    dotsAndTotals(w, yByDim[0], dots, total, m);
+                    if (!finite(total, rows)) {
+                        dropCoincident(cost, r0, rows, w);
+                        dotsAndTotals(w, yByDim[0], dots, total, m);
+                    }
+                    for (int b = 0; b < rows; b++) {
+                        add(w[b], colWeight, m);
+                    }
+                } else {
+                    dots(w, yByDim[q], dots, m);
+                }
                 accumulate(w, xs, weightedX[q], m);
-                dots(w, yByDim[q], dots, m);
                 for (int b = 0; b < rows; b++) {
                     gx[q * n + r0 + b] = xs[b] * total[b] - dots[b];
                 }
@@ -110,8 +121,8 @@ final class PairGradient {
         return new double[][] {gx, gy};
     }
 
-    /** out[j] = (π_rj + spread)/c_rj (0 where c_rj = 0, coincident points); returns Σⱼ out[j]. */
-    private static double weights(EntropicPlan t, CostMatrix cost, double spread, int r, double[] out) {
+    /** out[j] = (π_rj + spread)/c_rj (infinite where c_rj = 0: {@link #dropCoincident}). */
+    private static void weights(EntropicPlan t, CostMatrix cost, double spread, int r, double[] out) {
         int m = cost.cols();
         double[] c = cost.values();
         double[] k = t.kernel();
@@ -121,16 +132,29 @@ final class PairGradient {
         for (int j = 0; j < m; j++) {
             out[j] = (ur * k[row + j] * v[j] + spread) / c[row + j];
         }
-        double total = sum(out, m);
-        if (!Double.isFinite(total)) {
+    }
+
+    private static boolean finite(double[] values, int count) {
+        for (int b = 0; b < count; b++) {
+            if (!Double.isFinite(values[b])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Weight 0 where c_rj = 0 (coincident points: the direction is undefined and adds nothing). */
+    private static void dropCoincident(CostMatrix cost, int r0, int rows, double[][] w) {
+        int m = cost.cols();
+        double[] c = cost.values();
+        for (int b = 0; b < rows; b++) {
+            int row = (r0 + b) * m;
             for (int j = 0; j < m; j++) {
                 if (c[row + j] == 0) {
-                    out[j] = 0;
+                    w[b][j] = 0;
                 }
             }
-            total = sum(out, m);
         }
-        return total;
     }
 
     private static void add(double[] a, double[] into, int len) {
@@ -152,6 +176,45 @@ final class PairGradient {
         for (int j = 0; j < len; j++) {
             into[j] += (w0[j] * x0 + w1[j] * x1) + (w2[j] * x2 + w3[j] * x3);
         }
+    }
+
+    /** As {@link #dots}, with totals[b] = Σⱼ w[b][j] summed in the same pass. */
+    private static void dotsAndTotals(double[][] w, double[] y, double[] out, double[] totals, int len) {
+        double[] w0 = w[0];
+        double[] w1 = w[1];
+        double[] w2 = w[2];
+        double[] w3 = w[3];
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        for (int j = 0; j < len; j++) {
+            double yj = y[j];
+            double c0 = w0[j];
+            double c1 = w1[j];
+            double c2 = w2[j];
+            double c3 = w3[j];
+            a0 += c0 * yj;
+            a1 += c1 * yj;
+            a2 += c2 * yj;
+            a3 += c3 * yj;
+            t0 += c0;
+            t1 += c1;
+            t2 += c2;
+            t3 += c3;
+        }
+        out[0] = a0;
+        out[1] = a1;
+        out[2] = a2;
+        out[3] = a3;
+        totals[0] = t0;
+        totals[1] = t1;
+        totals[2] = t2;
+        totals[3] = t3;
     }
 
     /** out[b] = Σⱼ w[b][j]·y[j] for the four rows of a block, two partial sums each. */
@@ -191,24 +254,5 @@ final class PairGradient {
         out[1] = a1 + b1;
         out[2] = a2 + b2;
         out[3] = a3 + b3;
-    }
-
-    /** Σⱼ a[j] in four partial sums. */
-    private static double sum(double[] a, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += a[j];
-            s1 += a[j + 1];
-            s2 += a[j + 2];
-            s3 += a[j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += a[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }
