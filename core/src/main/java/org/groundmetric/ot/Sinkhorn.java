@@ -118,10 +118,9 @@ public final class Sinkhorn implements TransportSolver {
     }
 
     /**
-     * How many earlier sweeps Anderson acceleration combines ({@link AndersonMixing}, on the row
-     * potentials fᵢ/reg, weighted by the row masses). On a clustered 1000-point pair with warm starts
-     * after small cost changes: memory 2 took 5.9 sweeps per solve, 3 took 5.7, 5 took 5.5, 8 took 5.3
-     * but 33 cold where 5 took 27.
+     * How many earlier sweeps Anderson acceleration combines ({@link AndersonMixing}, on fᵢ/reg,
+     * weighted by the row masses). A clustered 1000-point pair, warm after small cost changes: memory
+     * 2 took 5.9 sweeps per solve, 3 took 5.7, 5 took 5.5, 8 took 5.3 but 33 cold where 5 took 27.
      */
     static final int ANDERSON_MEMORY = 5;
 
@@ -149,6 +148,7 @@ public final class Sinkhorn implements TransportSolver {
         private final double[] sumsN;
         private final double[] sumsM;
         private boolean shiftRows;
+        private double value;          // the plan's transport cost, or NaN until a pass sums it
 
         Run(double[] a, double[] b, double[] c, int n, int m, double[] startF, double[] startG, double[] kernel) {
             this.a = a;
@@ -202,10 +202,14 @@ public final class Sinkhorn implements TransportSolver {
             }
             int it = 0;
             boolean converged = false;
+            double previous = Double.POSITIVE_INFINITY;
             while (true) {
-                // the plan diag(u) K diag(v) meets its columns exactly; measure its rows
-                rowProducts();
-                if (rowError() < tolerance) {
+                // The plan diag(u) K diag(v) meets its columns exactly; measure its rows. The error
+                // about halves per sweep, so once it is below twice the tolerance this pass is
+                // likely the last and sums the transport cost too (else result() does).
+                rowProducts(previous < 2 * tolerance);
+                previous = rowError();
+                if (previous < tolerance) {
                     converged = true;
                     break;
                 }
@@ -227,13 +231,13 @@ public final class Sinkhorn implements TransportSolver {
                     }
                     tx[i] = x[i] + OVERRELAXATION * (f[i] * inv + Math.log(a[i] / p) - x[i]);
                 }
-                if (mixing == null) {
-                    System.arraycopy(tx, 0, x, 0, n);
-                } else {
-                    if (restarted) {
-                        mixing.reset();
-                    }
+                if (mixing != null && restarted) {
+                    mixing.reset();
+                }
+                if (mixing != null) {
                     mixing.step(x, tx);
+                } else {
+                    System.arraycopy(tx, 0, x, 0, n);
                 }
                 for (int i = 0; i < n; i++) {
                     u[i] = a[i] == 0 ? 0 : Math.exp(x[i] - f[i] * inv);
@@ -250,13 +254,7 @@ public final class Sinkhorn implements TransportSolver {
             return result(it, converged);
         }
 
-        /** K = exp((F + G − M)/reg) ({@link Exp}: e^−256 where a potential is −∞). */
-        private void computeKernel() {
-            for (int i = 0; i < n; i++) {
-                kernelRow(i);
-            }
-        }
-
+        /** Row i of K = exp((F + G − M)/reg) ({@link Exp}: e^−256 where a potential is −∞). */
         private void kernelRow(int i) {
             double inv = 1 / reg;
             double[] k = kernel;
@@ -287,11 +285,41 @@ public final class Sinkhorn implements TransportSolver {
             f[i] -= reg * max;
         }
 
-        /** sumsN[i] = Σⱼ Kᵢⱼ vⱼ for every row. */
-        private void rowProducts() {
+        /**
+         * sumsN[i] = Σⱼ Kᵢⱼ vⱼ for every row; {@code withCost}: also the transport cost
+         * Σᵢ uᵢ Σⱼ Kᵢⱼ vⱼ Mᵢⱼ of the plan those rows measure, in the same pass (each kernel row is
+         * read once from memory, then from cache).
+         */
+        private void rowProducts(boolean withCost) {
+            double total = 0;
             for (int i = 0; i < n; i++) {
-                sumsN[i] = rowProduct(i * m);
+                int row = i * m;
+                sumsN[i] = rowProduct(row);
+                if (withCost && u[i] != 0) {
+                    total += u[i] * rowCost(row);
+                }
             }
+            value = withCost ? total : Double.NaN;
+        }
+
+        /** Σⱼ Kᵢⱼ vⱼ Mᵢⱼ for the row starting at {@code row}. */
+        private double rowCost(int row) {
+            double[] k = kernel;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = 0;
+            for (; j + 3 < m; j += 4) {
+                s0 += k[row + j] * v[j] * c[row + j];
+                s1 += k[row + j + 1] * v[j + 1] * c[row + j + 1];
+                s2 += k[row + j + 2] * v[j + 2] * c[row + j + 2];
+                s3 += k[row + j + 3] * v[j + 3] * c[row + j + 3];
+            }
+            for (; j < m; j++) {
+                s0 += k[row + j] * v[j] * c[row + j];
+            }
+            return (s0 + s1) + (s2 + s3);
         }
 
         /** Σⱼ Kᵢⱼ vⱼ for the row starting at {@code row} (eight partial sums, so the adds overlap). */
@@ -389,7 +417,9 @@ public final class Sinkhorn implements TransportSolver {
                 g[j] = v[j] == 0 ? Double.NEGATIVE_INFINITY : g[j] + reg * Math.log(v[j]);
                 v[j] = 1;
             }
-            computeKernel();
+            for (int i = 0; i < n; i++) {
+                kernelRow(i);
+            }
         }
 
         /** Σᵢ |Σⱼ πᵢⱼ − aᵢ| with π = diag(u) K diag(v) (the products from {@link #rowProducts}). */
@@ -408,29 +438,11 @@ public final class Sinkhorn implements TransportSolver {
          * and writes nothing n·m.
          */
         private EntropicPlan result(int it, boolean converged) {
-            double[] k = kernel;
-            double value = 0;
-            for (int i = 0; i < n; i++) {
-                double ui = u[i];
-                if (ui == 0) {
-                    continue;
+            if (Double.isNaN(value)) {   // the last row pass did not sum the costs
+                value = 0;
+                for (int i = 0; i < n; i++) {
+                    value += u[i] == 0 ? 0 : u[i] * rowCost(i * m);
                 }
-                int row = i * m;
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int j = 0;
-                for (; j + 3 < m; j += 4) {
-                    s0 += k[row + j] * v[j] * c[row + j];
-                    s1 += k[row + j + 1] * v[j + 1] * c[row + j + 1];
-                    s2 += k[row + j + 2] * v[j + 2] * c[row + j + 2];
-                    s3 += k[row + j + 3] * v[j + 3] * c[row + j + 3];
-                }
-                for (; j < m; j++) {
-                    s0 += k[row + j] * v[j] * c[row + j];
-                }
-                value += ui * ((s0 + s1) + (s2 + s3));
             }
             double error = rowError();
             double[] fOut = new double[n];
