@@ -98,13 +98,11 @@ final class PairGradient {
                         dropCoincident(cost, r0, rows, w);
                         dotsAndTotals(w, yByDim[0], dots, total, m);
                     }
-                    for (int b = 0; b < rows; b++) {
-                        add(w[b], colWeight, m);
-                    }
+                    accumulate(w, xs, weightedX[0], m, colWeight);
                 } else {
                     dots(w, yByDim[q], dots, m);
+                    accumulate(w, xs, weightedX[q], m, null);
                 }
-                accumulate(w, xs, weightedX[q], m);
                 for (int b = 0; b < rows; b++) {
                     gx[q * n + r0 + b] = xs[b] * total[b] - dots[b];
                 }
@@ -157,14 +155,11 @@ final class PairGradient {
         }
     }
 
-    private static void add(double[] a, double[] into, int len) {
-        for (int j = 0; j < len; j++) {
-            into[j] += a[j];
-        }
-    }
-
-    /** into[j] += Σ_b w[b][j]·x[b] over the four rows of a block. */
-    private static void accumulate(double[][] w, double[] x, double[] into, int len) {
+    /**
+     * into[j] += Σ_b w[b][j]·x[b] over the four rows of a block, and (when {@code columns} is not
+     * null) columns[j] += Σ_b w[b][j] in the same pass.
+     */
+    private static void accumulate(double[][] w, double[] x, double[] into, int len, double[] columns) {
         double[] w0 = w[0];
         double[] w1 = w[1];
         double[] w2 = w[2];
@@ -173,8 +168,15 @@ final class PairGradient {
         double x1 = x[1];
         double x2 = x[2];
         double x3 = x[3];
+        if (columns == null) {
+            for (int j = 0; j < len; j++) {
+                into[j] += (w0[j] * x0 + w1[j] * x1) + (w2[j] * x2 + w3[j] * x3);
+            }
+            return;
+        }
         for (int j = 0; j < len; j++) {
             into[j] += (w0[j] * x0 + w1[j] * x1) + (w2[j] * x2 + w3[j] * x3);
+            columns[j] += (w0[j] + w1[j]) + (w2[j] + w3[j]);
         }
     }
 
