@@ -58,7 +58,8 @@ final class PairGradient {
      * One pass over the kernel and the costs: the weights wᵣ꜀ = φᵣ꜀/cᵣ꜀ of four source rows at a
      * time, then, per coordinate q, one pass over the targets for all four rows: the target side
      * y꜀·Σᵣ wᵣ꜀ − Σᵣ wᵣ꜀ xᵣ accumulates in vector instructions, and point xᵣ's
-     * xᵣ·Σ꜀ wᵣ꜀ − Σ꜀ wᵣ꜀ y꜀ runs in eight independent partial sums.
+     * xᵣ·Σ꜀ wᵣ꜀ − Σ꜀ wᵣ꜀ y꜀ runs in independent partial sums; the first coordinate's two passes
+     * also sum the totals Σ꜀ wᵣ꜀ and Σᵣ wᵣ꜀.
      */
     static double[][] ofEntropicPlan(EntropicPlan t, CostMatrix cost, double meanCostWeight, double[] px,
                                      double[] py, int rank) {

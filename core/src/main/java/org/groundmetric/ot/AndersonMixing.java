@@ -1,7 +1,5 @@
 package org.groundmetric.ot;
 
-import java.util.Arrays;
-
 /**
  * Anderson acceleration of a fixed-point iteration x ← T(x) (type II, Walker &amp; Ni, "Anderson
  * acceleration for fixed-point iterations", 2011): instead of T(x), the next iterate is the
@@ -28,19 +26,19 @@ final class AndersonMixing {
     private final double[] lastX;
     private final double[] lastF;
     private final double[] residual;
-    private final double[][] normal;
-    private final double[] rhs;
+    private final double[][] system;   // the normal equations, augmented with their right side
+    private final double[] gamma;
     private int count;             // columns in the ring
     private int next;              // slot the next column goes to
     private boolean hasLast;
 
     /**
-     * @param memory how many earlier steps the combination uses (≥ 1)
+     * @param memory how many earlier steps the combination uses (≥ 0; 0: every step is plain T(x))
      * @param weight each coordinate's weight in the residual norm (≥ 0; its length is the dimension)
      */
     AndersonMixing(int memory, double[] weight) {
-        if (memory < 1) {
-            throw new IllegalArgumentException("Anderson memory is " + memory + "; expected at least 1");
+        if (memory < 0) {
+            throw new IllegalArgumentException("Anderson memory is " + memory + "; expected 0 or more");
         }
         int size = weight.length;
         this.memory = memory;
@@ -50,8 +48,8 @@ final class AndersonMixing {
         lastX = new double[size];
         lastF = new double[size];
         residual = new double[size];
-        normal = new double[memory][memory];
-        rhs = new double[memory];
+        system = new double[memory][memory + 1];
+        gamma = new double[memory];
     }
 
     /** Forget the earlier steps: the next step is plain T(x). */
@@ -67,6 +65,10 @@ final class AndersonMixing {
      */
     void step(double[] x, double[] tx) {
         int size = x.length;
+        if (memory == 0) {
+            System.arraycopy(tx, 0, x, 0, size);
+            return;
+        }
         for (int i = 0; i < size; i++) {
             residual[i] = weight[i] == 0 ? 0 : tx[i] - x[i];
         }
@@ -87,8 +89,7 @@ final class AndersonMixing {
         if (count == 0) {
             return;
         }
-        double[] gamma = coefficients(size);
-        if (gamma == null) {
+        if (!coefficients(size)) {
             reset();
             return;
         }
@@ -104,43 +105,44 @@ final class AndersonMixing {
         }
     }
 
-    /** γ minimising ‖residual − ΔF·γ‖ in the weighted norm, or null when the problem is singular. */
-    private double[] coefficients(int size) {
+    /**
+     * γ (into {@link #gamma}) minimising ‖residual − ΔF·γ‖ in the weighted norm, through the normal
+     * equations with a relative ridge; false when they are singular.
+     */
+    private boolean coefficients(int size) {
+        double[][] m = system;
         for (int p = 0; p < count; p++) {
             double[] fp = df[p];
             double s = 0;
             for (int i = 0; i < size; i++) {
                 s += weight[i] * fp[i] * residual[i];
             }
-            rhs[p] = s;
+            m[p][count] = s;
             for (int q = 0; q <= p; q++) {
                 double[] fq = df[q];
                 double t = 0;
                 for (int i = 0; i < size; i++) {
                     t += weight[i] * fp[i] * fq[i];
                 }
-                normal[p][q] = t;
-                normal[q][p] = t;
+                m[p][q] = t;
+                m[q][p] = t;
             }
         }
         double trace = 0;
         for (int p = 0; p < count; p++) {
-            trace += normal[p][p];
+            trace += m[p][p];
         }
         if (!(trace > 0) || !Double.isFinite(trace)) {
-            return null;
+            return false;
         }
-        double[][] m = new double[count][count + 1];
         for (int p = 0; p < count; p++) {
-            System.arraycopy(normal[p], 0, m[p], 0, count);
             m[p][p] += RIDGE * trace;
-            m[p][count] = rhs[p];
         }
-        return solve(m, count);
+        return solve(m, count, gamma);
     }
 
-    /** Gaussian elimination with partial pivoting on the augmented system m (count × count+1). */
-    private static double[] solve(double[][] m, int size) {
+    /** Gaussian elimination with partial pivoting on the augmented system m (size × size+1) into x. */
+    private static boolean solve(double[][] m, int size, double[] x) {
         for (int col = 0; col < size; col++) {
             int pivot = col;
             for (int r = col + 1; r < size; r++) {
@@ -149,7 +151,7 @@ final class AndersonMixing {
                 }
             }
             if (!(Math.abs(m[pivot][col]) > 0)) {
-                return null;
+                return false;
             }
             double[] swap = m[col];
             m[col] = m[pivot];
@@ -161,19 +163,16 @@ final class AndersonMixing {
                 }
             }
         }
-        double[] gamma = new double[size];
         for (int r = size - 1; r >= 0; r--) {
             double s = m[r][size];
             for (int c = r + 1; c < size; c++) {
-                s -= m[r][c] * gamma[c];
+                s -= m[r][c] * x[c];
             }
-            gamma[r] = s / m[r][r];
-        }
-        for (double g : gamma) {
-            if (!Double.isFinite(g)) {
-                return null;
+            x[r] = s / m[r][r];
+            if (!Double.isFinite(x[r])) {
+                return false;
             }
         }
-        return Arrays.copyOf(gamma, size);
+        return true;
     }
 }

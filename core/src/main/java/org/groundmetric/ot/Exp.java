@@ -50,11 +50,4 @@ final class Exp {
             values[i] = p;
         }
     }
-
-    /** e^x for one argument, the same way (for tests and single entries). */
-    static double exp(double x) {
-        double[] one = {x};
-        expInPlace(one, 0, 1);
-        return one[0];
-    }
 }

@@ -195,10 +195,10 @@ public final class Sinkhorn implements TransportSolver {
             scaleColumns();
             double[] x = new double[n];
             double[] tx = new double[n];
-            AndersonMixing mixing = andersonMemory > 0 ? new AndersonMixing(andersonMemory, a) : null;
+            AndersonMixing mixing = new AndersonMixing(andersonMemory, a);
             double inv = 1 / reg;
             for (int i = 0; i < n; i++) {
-                x[i] = a[i] == 0 ? 0 : f[i] * inv + Math.log(u[i]);   // the row potentials fᵢ/reg
+                x[i] = a[i] == 0 ? 0 : f[i] * inv;   // the row potentials fᵢ/reg (u is still 1)
             }
             int it = 0;
             boolean converged = false;
@@ -231,14 +231,10 @@ public final class Sinkhorn implements TransportSolver {
                     }
                     tx[i] = x[i] + OVERRELAXATION * (f[i] * inv + Math.log(a[i] / p) - x[i]);
                 }
-                if (mixing != null && restarted) {
+                if (restarted) {
                     mixing.reset();
                 }
-                if (mixing != null) {
-                    mixing.step(x, tx);
-                } else {
-                    System.arraycopy(tx, 0, x, 0, n);
-                }
+                mixing.step(x, tx);
                 for (int i = 0; i < n; i++) {
                     u[i] = a[i] == 0 ? 0 : Math.exp(x[i] - f[i] * inv);
                 }
