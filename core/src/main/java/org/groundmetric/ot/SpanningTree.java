@@ -16,8 +16,12 @@ import java.util.Arrays;
  *       the root, and the leaving arc is the last blocking arc met from the apex of the cycle. This
  *       prevents cycling on the highly degenerate problems of uniform weights, ties and identical
  *       clouds.</li>
- *   <li>Links are parent / depth / first-child / sibling; a pivot re-hangs the stem between the
- *       entering and leaving arcs and walks only the moved subtree (potentials, depths).</li>
+ *   <li>Links are parent, a preorder thread (each node's successor and predecessor in one walk of
+ *       the tree), subtree sizes and each subtree's last node in the thread (the layout of LEMON's
+ *       network simplex): a subtree is a run of the thread, so the potentials of the moved subtree
+ *       are updated by a walk of known length without a branch per node, the apex of the cycle is
+ *       found by climbing from the smaller subtree, and a pivot relinks the thread only at the
+ *       stem between the entering and leaving arcs and on the cycle's two paths.</li>
  * </ul>
  */
 final class SpanningTree {
@@ -29,14 +33,15 @@ final class SpanningTree {
     /** The cost of an artificial arc into a sink: more than any path of real arcs. */
     final double artCost;
 
-    private final int[] parent;
+    final int[] parent;            // the root's is −1
     private final long[] pred;     // arc joining node to parent: i*m+j, or −1 for an artificial arc
     private final boolean[] up;    // true when pred points from node to parent
     private final double[] flow;   // flow on pred
-    private final int[] depth;
-    private final int[] firstChild;
-    private final int[] nextSib;
-    private final int[] prevSib;
+    final int[] thread;            // the next node in preorder (the last node's is the root)
+    final int[] revThread;         // the previous node in preorder
+    final int[] size;              // nodes in the subtree, the node included
+    final int[] last;              // the subtree's last node in preorder
+    private final StemScratch stem;
     /** Potentials: the reduced cost of arc s→t is c + pi[s] − pi[t]. */
     final double[] pi;
     /**
@@ -75,15 +80,16 @@ final class SpanningTree {
         double scale = maxCost > 0 ? maxCost : 1;
         // Any path of real arcs costs less than (nodes)·maxCost, so artificial flow never pays.
         artCost = scale * (nodes + 1);
-        int size = nodes + 1;
+        int size = nodes + 1;   // the root too
         parent = new int[size];
         pred = new long[size];
         up = new boolean[size];
         flow = new double[size];
-        depth = new int[size];
-        firstChild = new int[size];
-        nextSib = new int[size];
-        prevSib = new int[size];
+        thread = new int[size];
+        revThread = new int[size];
+        this.size = new int[size];
+        last = new int[size];
+        stem = new StemScratch(size);
         pi = new double[size];
         topPotential = new double[size];
     }
@@ -101,15 +107,11 @@ final class SpanningTree {
     /** Every node hangs from the root by an artificial arc carrying its own weight. */
     private void hangFromRoot(double[] a, double[] b) {
         double[] demand = balancedDemand(a, b);   // masses agree to 1e-9; make them agree to rounding
-        Arrays.fill(firstChild, -1);
         parent[root] = -1;
-        depth[root] = 0;
-        int prev = -1;
+        pred[root] = -1;
         for (int u = 0; u < nodes; u++) {
             parent[u] = root;
             pred[u] = -1;
-            depth[u] = 1;
-            firstChild[u] = -1;
             // sources (and zero-weight nodes) point up to the root at cost 0; sinks are fed
             // from the root at the artificial cost, with positive flow (strong feasibility)
             double supply = u < n ? a[u] : -demand[u - n];
@@ -123,15 +125,8 @@ final class SpanningTree {
                 pi[u] = artCost;
             }
             topPotential[u] = pi[u];
-            prevSib[u] = prev;
-            nextSib[u] = -1;
-            if (prev >= 0) {
-                nextSib[prev] = u;
-            } else {
-                firstChild[root] = u;
-            }
-            prev = u;
         }
+        threadFromParents();
     }
 
     /**
@@ -155,14 +150,11 @@ final class SpanningTree {
             incident[fill[basis.rows[e]]++] = e;
             incident[fill[n + basis.cols[e]]++] = e;
         }
-        Arrays.fill(firstChild, -1);
         Arrays.fill(parent, -1);
-        parent[root] = -1;
-        depth[root] = 0;
         pred[root] = -1;
         int[] queue = new int[nodes];
         boolean[] seen = new boolean[nodes];
-        for (int top = nodes - 1; top >= 0; top--) {   // link() prepends: tops end up in order
+        for (int top = nodes - 1; top >= 0; top--) {
             if (seen[top]) {
                 continue;
             }
@@ -170,7 +162,6 @@ final class SpanningTree {
             int head = 0;
             int tail = 0;
             queue[tail++] = top;
-            depth[top] = 1;
             double surplus = 0;
             while (head < tail) {
                 int x = queue[head++];
@@ -185,8 +176,6 @@ final class SpanningTree {
                         pred[y] = (long) i * m + basis.cols[e];
                         up[y] = y < n;     // the arc runs source → sink
                         flow[y] = basis.flow[e];
-                        depth[y] = depth[x] + 1;
-                        link(y, x);
                         queue[tail++] = y;
                     }
                 }
@@ -199,9 +188,53 @@ final class SpanningTree {
             up[top] = true;
             flow[top] = Math.max(0, surplus);
             topPotential[top] = top < n ? -u[top] : v[top - n];
-            link(top, root);
         }
+        threadFromParents();
         recomputePotentials();
+    }
+
+    /**
+     * The thread, sizes and last nodes from the parent links alone (for the start trees): children
+     * are grouped by parent (counting sort), then walked depth first.
+     */
+    private void threadFromParents() {
+        int count = nodes + 1;
+        int[] start = new int[count + 1];
+        for (int u = 0; u < nodes; u++) {
+            start[parent[u] + 1]++;
+        }
+        for (int x = 0; x < count; x++) {
+            start[x + 1] += start[x];
+        }
+        int[] children = new int[nodes];
+        int[] fill = Arrays.copyOf(start, count);
+        for (int u = 0; u < nodes; u++) {
+            children[fill[parent[u]]++] = u;
+        }
+        // iterative preorder walk; next[x] is the next child of x to visit
+        int[] next = Arrays.copyOf(start, count);
+        int prev = root;
+        int x = root;
+        while (x >= 0) {
+            if (next[x] < start[x + 1]) {
+                int child = children[next[x]++];
+                thread[prev] = child;
+                revThread[child] = prev;
+                prev = child;
+                x = child;
+            } else {
+                // x is done: its subtree ends at the node visited last
+                last[x] = prev;
+                int total = 1;
+                for (int q = start[x]; q < start[x + 1]; q++) {
+                    total += size[children[q]];
+                }
+                size[x] = total;
+                x = parent[x];
+            }
+        }
+        thread[prev] = root;
+        revThread[root] = prev;
     }
 
     /** Brings arc {@code in} = s·m + t into the tree, pushing flow round its cycle; one arc leaves. */
@@ -214,12 +247,10 @@ final class SpanningTree {
         int x = s;
         int y = t;
         while (x != y) {
-            int dx = depth[x];
-            int dy = depth[y];
-            if (dx >= dy) {
+            // an ancestor holds more nodes: the one with the smaller subtree is below the apex
+            if (size[x] < size[y]) {
                 x = parent[x];
-            }
-            if (dy >= dx) {
+            } else {
                 y = parent[y];
             }
         }
@@ -262,6 +293,7 @@ final class SpanningTree {
         double rc = arcCost + pi[s] - pi[t];
         double sigma = uIn == s ? -rc : rc;
 
+        rethread(uIn, uOut, vIn, join);
         int node = uIn;
         int newParent = vIn;
         long newPred = in;
@@ -272,8 +304,6 @@ final class SpanningTree {
             long oldPred = pred[node];
             boolean oldUp = up[node];
             double oldFlow = flow[node];
-            unlink(node, oldParent);
-            link(node, newParent);
             parent[node] = newParent;
             pred[node] = newPred;
             up[node] = newUp;
@@ -290,49 +320,86 @@ final class SpanningTree {
         updateSubtree(uIn, sigma);
     }
 
-    /** Adds sigma to the potentials of the subtree of top and recomputes its depths. */
+    /** Adds sigma to the potentials of the subtree of top: a run of size[top] nodes of the thread. */
     private void updateSubtree(int top, double sigma) {
-        depth[top] = depth[parent[top]] + 1;
-        pi[top] += sigma;
-        for (int u = nextInSubtree(top, top); u >= 0; u = nextInSubtree(u, top)) {
-            depth[u] = depth[parent[u]] + 1;
+        int u = top;
+        for (int k = size[top]; k > 0; k--) {
             pi[u] += sigma;
+            u = thread[u];
         }
     }
 
-    /** The node after u in a preorder walk of top's subtree (parents before children), or -1 at the end. */
-    private int nextInSubtree(int u, int top) {
-        int child = firstChild[u];
-        if (child >= 0) {
-            return child;
+    /**
+     * Moves the subtree S of uOut (while parent links are still the old ones) under vIn, re-rooted
+     * at uIn on the stem uIn = w₀, w₁ = parent(w₀), …, w_k = uOut: S leaves the thread, its
+     * preorder from uIn is w₀'s old run, then for each i ≥ 1 w_i's old run without w_{i−1}'s
+     * (two pieces), and it enters the thread right after vIn as vIn's first child. Sizes change on
+     * the stem and on the two paths from uOut's old parent and from vIn up to the apex (above it,
+     * the removal and the insertion cancel); last nodes change where a run ended at S or at vIn.
+     */
+    private void rethread(int uIn, int uOut, int vIn, int join) {
+        StemScratch w = stem;
+        int k = 0;
+        for (int x = uIn; ; x = parent[x]) {
+            w.node[k] = x;
+            w.last[k] = last[x];
+            w.before[k] = revThread[x];
+            w.after[k] = thread[last[x]];
+            w.size[k] = size[x];
+            k++;
+            if (x == uOut) {
+                break;
+            }
         }
-        while (u != top && nextSib[u] < 0) {
-            u = parent[u];
+        int top = k - 1;   // w.node[top] = uOut
+        int moved = w.size[top];
+        int oldLast = w.last[top];
+        int beforeS = w.before[top];
+        int afterS = w.after[top];
+
+        // S leaves the thread
+        join(beforeS, afterS);
+        for (int x = parent[uOut]; x >= 0 && last[x] == oldLast; x = parent[x]) {
+            last[x] = beforeS;
         }
-        return u == top ? -1 : nextSib[u];
+        for (int x = parent[uOut]; x != join; x = parent[x]) {
+            size[x] -= moved;
+        }
+
+        // S's new preorder from uIn
+        int tail = w.last[0];
+        for (int i = 1; i < k; i++) {
+            join(tail, w.node[i]);
+            tail = w.before[i - 1];
+            if (w.last[i - 1] != w.last[i]) {
+                join(tail, w.after[i - 1]);
+                tail = w.last[i];
+            }
+        }
+        int newLast = tail;
+        size[uIn] = moved;
+        last[uIn] = newLast;
+        for (int i = 1; i < k; i++) {
+            size[w.node[i]] = moved - w.size[i - 1];
+            last[w.node[i]] = newLast;
+        }
+
+        // S enters the thread after vIn
+        int afterV = thread[vIn];
+        join(vIn, uIn);
+        join(newLast, afterV);
+        for (int x = vIn; x >= 0 && last[x] == vIn; x = parent[x]) {
+            last[x] = newLast;
+        }
+        for (int x = vIn; x != join; x = parent[x]) {
+            size[x] += moved;
+        }
     }
 
-    private void unlink(int u, int p) {
-        int prev = prevSib[u];
-        int next = nextSib[u];
-        if (prev >= 0) {
-            nextSib[prev] = next;
-        } else {
-            firstChild[p] = next;
-        }
-        if (next >= 0) {
-            prevSib[next] = prev;
-        }
-    }
-
-    private void link(int u, int p) {
-        int first = firstChild[p];
-        nextSib[u] = first;
-        prevSib[u] = -1;
-        if (first >= 0) {
-            prevSib[first] = u;
-        }
-        firstChild[p] = u;
+    /** Makes b follow a in the thread. */
+    private void join(int a, int b) {
+        thread[a] = b;
+        revThread[b] = a;
     }
 
     /**
@@ -344,36 +411,20 @@ final class SpanningTree {
      */
     void recomputePotentials() {
         pi[root] = 0;
-        for (int top = firstChild[root]; top >= 0; top = nextSib[top]) {
-            double offset = topPotential[top];
-            pi[top] = 0;
-            int u = top;
-            while (true) {
-                int child = firstChild[u];
-                if (child >= 0) {
-                    u = child;
-                } else {
-                    while (u != top && nextSib[u] < 0) {
-                        u = parent[u];
-                    }
-                    if (u == top) {
-                        break;
-                    }
-                    u = nextSib[u];
-                }
+        // in preorder each parent comes before its children, and each top before its component
+        for (int u = thread[root]; u != root; u = thread[u]) {
+            if (parent[u] == root) {
+                pi[u] = 0;
+            } else {
                 double arc = c[(int) pred[u]];
                 pi[u] = up[u] ? pi[parent[u]] - arc : pi[parent[u]] + arc;
             }
-            if (offset != 0) {
-                shiftSubtree(top, offset);
-            }
         }
-    }
-
-    private void shiftSubtree(int top, double offset) {
-        pi[top] += offset;
-        for (int u = nextInSubtree(top, top); u >= 0; u = nextInSubtree(u, top)) {
-            pi[u] += offset;
+        for (int top = thread[root]; top != root; top = thread[last[top]]) {
+            double offset = topPotential[top];
+            if (offset != 0) {
+                updateSubtree(top, offset);
+            }
         }
     }
 
@@ -393,5 +444,22 @@ final class SpanningTree {
     /** The flow on the arc joining node u to its parent. */
     double flowAbove(int u) {
         return flow[u];
+    }
+
+    /** Per-pivot scratch for the stem uIn … uOut: each node with its run's old last node, neighbours and size. */
+    private static final class StemScratch {
+        final int[] node;
+        final int[] last;
+        final int[] before;
+        final int[] after;
+        final int[] size;
+
+        StemScratch(int capacity) {
+            node = new int[capacity];
+            last = new int[capacity];
+            before = new int[capacity];
+            after = new int[capacity];
+            size = new int[capacity];
+        }
     }
 }
