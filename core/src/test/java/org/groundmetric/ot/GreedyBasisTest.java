@@ -139,7 +139,7 @@ class GreedyBasisTest {
         return p;
     }
 
-    private static double[] cTransform(double[] c, int n, int m, double[] v) {
+    static double[] cTransform(double[] c, int n, int m, double[] v) {
         double[] u = new double[n];
         for (int i = 0; i < n; i++) {
             double min = Double.POSITIVE_INFINITY;

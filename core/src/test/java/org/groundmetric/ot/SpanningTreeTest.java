@@ -33,13 +33,7 @@ class SpanningTreeTest {
         int n = p.n();
         int m = p.m();
         double[] v = CoarseDuals.columnPotentials(p);
-        double[] u = new double[n];
-        for (int i = 0; i < n; i++) {
-            u[i] = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                u[i] = Math.min(u[i], cost.values()[i * m + j] - v[j]);
-            }
-        }
+        double[] u = GreedyBasisTest.cTransform(cost.values(), n, m, v);
         CandidateList list = CandidateList.fromDuals(cost.values(), n, m, u, v);
         GreedyBasis basis = GreedyBasis.of(p.a(), SpanningTree.balancedDemand(p.a(), p.b()), cost.values(), n, m,
                 list, u, v);
