@@ -80,18 +80,18 @@ final class SpanningTree {
         double scale = maxCost > 0 ? maxCost : 1;
         // Any path of real arcs costs less than (nodes)·maxCost, so artificial flow never pays.
         artCost = scale * (nodes + 1);
-        int size = nodes + 1;   // the root too
-        parent = new int[size];
-        pred = new long[size];
-        up = new boolean[size];
-        flow = new double[size];
-        thread = new int[size];
-        revThread = new int[size];
-        this.size = new int[size];
-        last = new int[size];
-        stem = new StemScratch(size);
-        pi = new double[size];
-        topPotential = new double[size];
+        int count = nodes + 1;   // the root too
+        parent = new int[count];
+        pred = new long[count];
+        up = new boolean[count];
+        flow = new double[count];
+        thread = new int[count];
+        revThread = new int[count];
+        size = new int[count];
+        last = new int[count];
+        stem = new StemScratch(count);
+        pi = new double[count];
+        topPotential = new double[count];
     }
 
     /** Demands b scaled to the total of the supplies a (which they match to 1e-9), so the flow can balance. */
@@ -154,6 +154,7 @@ final class SpanningTree {
         pred[root] = -1;
         int[] queue = new int[nodes];
         boolean[] seen = new boolean[nodes];
+        // from the highest-numbered node down, so each component's top is its highest-numbered node
         for (int top = nodes - 1; top >= 0; top--) {
             if (seen[top]) {
                 continue;
@@ -351,11 +352,11 @@ final class SpanningTree {
                 break;
             }
         }
-        int top = k - 1;   // w.node[top] = uOut
-        int moved = w.size[top];
-        int oldLast = w.last[top];
-        int beforeS = w.before[top];
-        int afterS = w.after[top];
+        int out = k - 1;   // w.node[out] = uOut
+        int moved = w.size[out];
+        int oldLast = w.last[out];
+        int beforeS = w.before[out];
+        int afterS = w.after[out];
 
         // S leaves the thread
         join(beforeS, afterS);
