@@ -343,7 +343,6 @@ final class SpanningTree {
         int k = 0;
         for (int x = uIn; ; x = parent[x]) {
             w.node[k] = x;
-            w.last[k] = last[x];
             w.before[k] = revThread[x];
             w.after[k] = thread[last[x]];
             w.size[k] = size[x];
@@ -354,7 +353,7 @@ final class SpanningTree {
         }
         int out = k - 1;   // w.node[out] = uOut
         int moved = w.size[out];
-        int oldLast = w.last[out];
+        int oldLast = last[uOut];
         int beforeS = w.before[out];
         int afterS = w.after[out];
 
@@ -367,14 +366,14 @@ final class SpanningTree {
             size[x] -= moved;
         }
 
-        // S's new preorder from uIn
-        int tail = w.last[0];
+        // S's new preorder from uIn (the stem's last nodes are still the old ones)
+        int tail = last[uIn];
         for (int i = 1; i < k; i++) {
             join(tail, w.node[i]);
             tail = w.before[i - 1];
-            if (w.last[i - 1] != w.last[i]) {
+            if (last[w.node[i - 1]] != last[w.node[i]]) {
                 join(tail, w.after[i - 1]);
-                tail = w.last[i];
+                tail = last[w.node[i]];
             }
         }
         int newLast = tail;
@@ -447,17 +446,18 @@ final class SpanningTree {
         return flow[u];
     }
 
-    /** Per-pivot scratch for the stem uIn … uOut: each node with its run's old last node, neighbours and size. */
+    /**
+     * Per-pivot scratch for the stem uIn … uOut: each node with its old neighbours in the thread
+     * and its old size (relinking and the size updates overwrite them before they are read).
+     */
     private static final class StemScratch {
         final int[] node;
-        final int[] last;
         final int[] before;
         final int[] after;
         final int[] size;
 
         StemScratch(int capacity) {
             node = new int[capacity];
-            last = new int[capacity];
             before = new int[capacity];
             after = new int[capacity];
             size = new int[capacity];
